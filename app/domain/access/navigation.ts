@@ -1,0 +1,28 @@
+import type { Role } from './policy'
+
+// Service navigation per role (GOV.UK service navigation pattern). Pure data, shared by the header
+// and the tests that check each role sees only its own sections.
+export interface NavItem {
+  href: string
+  label: string
+}
+
+export const NAVIGATION: Record<Role, NavItem[]> = {
+  advocate: [{ href: '/', label: 'My caseload' }, { href: '/victims', label: 'Victims' }],
+  officer: [{ href: '/', label: 'My cases' }, { href: '/cases', label: 'Cases' }],
+  cps_liaison: [{ href: '/', label: 'Awaiting CPS' }, { href: '/cases', label: 'Cases' }],
+  manager: [{ href: '/', label: 'Team overview' }, { href: '/victims', label: 'Victims' }, { href: '/cases', label: 'Cases' }],
+  admin: [
+    { href: '/', label: 'Users' },
+    { href: '/admin/organisations', label: 'Organisations' },
+    { href: '/admin/audit', label: 'Audit log' },
+  ],
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  advocate: 'Advocate',
+  officer: 'Police officer in charge',
+  cps_liaison: 'CPS liaison',
+  manager: 'Manager',
+  admin: 'Administrator',
+}

@@ -1,0 +1,109 @@
+// The one access policy. Every "may this user see or change this record?" question in Waypoint is
+// answered here, from facts the service layer loads (app/services/access.server.ts). Pure: no I/O.
+//
+// Reasons to see a victim or a case come from organisation and allocation, never from role alone:
+//  - advocate:    victims allocated to them, or to their service (organisation)
+//  - officer:     cases of their own force that they are allocated to, and the victims on them
+//  - cps_liaison: cases sent to CPS where their organisation is the CPS area or witness care unit,
+//                 and the victims on them — without address or contact details
+//  - manager:     their organisation's records (victims held by their service; cases of their force
+//                 or sent to their CPS area / witness care unit)
+//  - admin:       users, organisations and the audit log — no casework at all
+// A restricted victim is visible only to users explicitly allocated to that victim.
+
+export type Role = 'advocate' | 'officer' | 'cps_liaison' | 'manager' | 'admin'
+
+export interface Actor {
+  id: string
+  role: Role
+  organisationId: string
+}
+
+export interface AllocationFact {
+  userId: string | null
+  organisationId: string
+}
+
+export interface CaseFacts {
+  id: string
+  policeOrganisationId: string
+  cpsOrganisationId: string | null
+  witnessCareOrganisationId: string | null
+  sentToCps: boolean
+  /** Active allocations on the case. */
+  allocations: readonly AllocationFact[]
+}
+
+export interface VictimFacts {
+  id: string
+  restricted: boolean
+  /** Active allocations on the victim record itself. */
+  allocations: readonly AllocationFact[]
+  cases: readonly CaseFacts[]
+}
+
+export type Action = 'view' | 'update'
+
+const allocatedTo = (allocations: readonly AllocationFact[], actor: Actor) =>
+  allocations.some((a) => a.userId === actor.id)
+const heldByOrg = (allocations: readonly AllocationFact[], actor: Actor) =>
+  allocations.some((a) => a.organisationId === actor.organisationId)
+
+function cpsReachesCase(actor: Actor, c: CaseFacts) {
+  return (
+    c.sentToCps &&
+    (c.cpsOrganisationId === actor.organisationId || c.witnessCareOrganisationId === actor.organisationId)
+  )
+}
+
+export function canViewCase(actor: Actor, c: CaseFacts): boolean {
+  switch (actor.role) {
+    case 'officer':
+      return c.policeOrganisationId === actor.organisationId && allocatedTo(c.allocations, actor)
+    case 'cps_liaison':
+      return cpsReachesCase(actor, c)
+    case 'manager':
+      return c.policeOrganisationId === actor.organisationId || cpsReachesCase(actor, c)
+    case 'advocate':
+    case 'admin':
+      return false
+  }
+}
+
+/** Advocates reach a case through a victim on it; see canViewCaseThroughVictim. */
+export function canViewCaseThroughVictim(actor: Actor, c: CaseFacts, victims: readonly VictimFacts[]): boolean {
+  if (canViewCase(actor, c)) return true
+  return actor.role === 'advocate' && victims.some((v) => canViewVictim(actor, v))
+}
+
+export function canViewVictim(actor: Actor, v: VictimFacts): boolean {
+  if (actor.role === 'admin') return false
+  if (v.restricted) return allocatedTo(v.allocations, actor)
+  switch (actor.role) {
+    case 'advocate':
+      return allocatedTo(v.allocations, actor) || heldByOrg(v.allocations, actor)
+    case 'manager':
+      return heldByOrg(v.allocations, actor) || v.cases.some((c) => canViewCase(actor, c))
+    case 'officer':
+    case 'cps_liaison':
+      return allocatedTo(v.allocations, actor) || v.cases.some((c) => canViewCase(actor, c))
+  }
+}
+
+/** Address, phone and email: never for CPS liaison, whose job does not need them. */
+export function canViewVictimContactDetails(actor: Actor, v: VictimFacts): boolean {
+  return actor.role !== 'cps_liaison' && canViewVictim(actor, v)
+}
+
+export function canUpdateVictim(actor: Actor, v: VictimFacts): boolean {
+  // Victim details belong to the people supporting and investigating; CPS record on the case.
+  return (actor.role === 'advocate' || actor.role === 'officer' || actor.role === 'manager') && canViewVictim(actor, v)
+}
+
+export function canUpdateCase(actor: Actor, c: CaseFacts): boolean {
+  return actor.role !== 'manager' && canViewCase(actor, c)
+}
+
+// Administration: only administrators, and never casework.
+export const canAdminister = (actor: Actor) => actor.role === 'admin'
+export const canSeeCasework = (actor: Actor) => actor.role !== 'admin'

@@ -1,0 +1,103 @@
+// The one Prisma client of this process. DATABASE_URL set → PostgreSQL through @prisma/adapter-pg;
+// unset → embedded PGlite persisted under DATA_DIR/pglite. PGlite takes no lock on its directory,
+// so exactly one instance per directory per process is opened and cached here (see STACK.md).
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import { PrismaPg } from '@prisma/adapter-pg'
+import pg from 'pg'
+import { PrismaPGlite } from 'pglite-prisma-adapter'
+import { PrismaClient } from '~/generated/prisma/client'
+import { getEnv } from './env.server'
+import { applyMigrations, type SqlRunner } from './migrate.server'
+
+export type Db = PrismaClient
+
+interface Handle {
+  prisma: PrismaClient
+  runner: SqlRunner
+  close: () => Promise<void>
+  kind: 'pglite' | 'postgres'
+}
+
+export async function openPglite(dataDir: string): Promise<Handle> {
+  const memory = dataDir.startsWith('memory://')
+  if (!memory) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true })
+  // Without this PGlite re-arms a startup-progress timer forever and keeps Node alive.
+  const startParams = [...PGlite.defaultStartParams, '-c', 'log_startup_progress_interval=0']
+  const pglite = await PGlite.create(memory ? undefined : dataDir, { startParams })
+  return fromPglite(pglite)
+}
+
+export function fromPglite(pglite: PGlite): Handle {
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) })
+  return {
+    prisma,
+    kind: 'pglite',
+    runner: {
+      query: (sql, params) => pglite.query(sql, params as unknown[]),
+      execInTransaction: async (script) => {
+        await pglite.transaction(async (tx) => {
+          await tx.exec(script)
+        })
+      },
+    },
+    close: async () => {
+      await prisma.$disconnect()
+      await pglite.close()
+    },
+  }
+}
+
+export function openPostgres(url: string): Handle {
+  const pool = new pg.Pool({ connectionString: url, max: 10 })
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) })
+  return {
+    prisma,
+    kind: 'postgres',
+    runner: {
+      query: async (sql, params) => ({ rows: (await pool.query(sql, params)).rows }),
+      execInTransaction: async (script) => {
+        const client = await pool.connect()
+        try {
+          await client.query('BEGIN')
+          await client.query(script)
+          await client.query('COMMIT')
+        } catch (error) {
+          await client.query('ROLLBACK')
+          throw error
+        } finally {
+          client.release()
+        }
+      },
+    },
+    close: async () => {
+      await prisma.$disconnect()
+      await pool.end().catch(() => {})
+    },
+  }
+}
+
+const globalForDb = globalThis as unknown as { __waypointDb?: Promise<Handle> }
+
+/** Opens (once per process) and migrates the configured database. */
+export function connect(): Promise<Handle> {
+  globalForDb.__waypointDb ??= (async () => {
+    const env = getEnv()
+    const handle = env.DATABASE_URL
+      ? openPostgres(env.DATABASE_URL)
+      : await openPglite(path.join(env.DATA_DIR, 'pglite'))
+    await applyMigrations(handle.runner)
+    return handle
+  })()
+  return globalForDb.__waypointDb
+}
+
+/** Lets tests install their own database (a fresh PGlite or a PostgreSQL schema). */
+export function useDatabase(handle: Handle) {
+  globalForDb.__waypointDb = Promise.resolve(handle)
+}
+
+export async function db(): Promise<PrismaClient> {
+  return (await connect()).prisma
+}

@@ -1,0 +1,22 @@
+// Runs once when the server starts: validate configuration, open and migrate the database, and in
+// demo mode seed it on first run. Called from scripts/server.ts through the app bundle.
+import { DEMO_PASSWORD, seedDemo } from '../../prisma/seed'
+import { connect } from './db.server'
+import { getEnv } from './env.server'
+import { logger } from './logger.server'
+
+export async function startup(): Promise<{ banner: string }> {
+  const env = getEnv()
+  const { prisma, kind } = await connect()
+  logger.info({ database: kind }, 'database ready')
+  if (!env.DEMO_MODE) return { banner: '' }
+  const seeded = (await prisma.organisation.count()) === 0
+  if (seeded) await seedDemo(prisma)
+  const banner = [
+    seeded ? 'Demo data created.' : 'Demo data already present.',
+    'Demo sign-ins (all share one password):',
+    '  advocate@demo.example · officer@demo.example · cps@demo.example · manager@demo.example · admin@demo.example',
+    `  Demo password: ${DEMO_PASSWORD}`,
+  ].join('\n')
+  return { banner }
+}

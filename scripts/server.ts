@@ -1,0 +1,137 @@
+// The HTTP server: Express in front of Remix, so that security rules run before any loader or
+// action — per-request CSP nonce, standard security headers, refusal of cross-origin writes,
+// request size limits — and so that start-up (migrate, demo seed) happens in the one process that
+// owns the embedded database. `npm run dev` runs this with Vite's middleware; `npm start` runs the
+// bundled copy in build/server.js against the production build.
+import crypto from 'node:crypto'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import compression from 'compression'
+import express from 'express'
+import helmet from 'helmet'
+
+const production = process.env.NODE_ENV === 'production'
+const port = Number(process.env.PORT ?? 3000)
+// HSTS and upgrade-insecure-requests only when the public address is HTTPS (not on http://localhost).
+const https = (process.env.APP_URL ?? '').startsWith('https://')
+
+const vite = production
+  ? undefined
+  : await import('vite').then((v) => v.createServer({ server: { middlewareMode: true } }))
+
+async function loadBuild(): Promise<ServerBuild> {
+  if (vite) return (await vite.ssrLoadModule('virtual:remix/server-build')) as ServerBuild
+  // @ts-expect-error the production build exists only after `npm run build`
+  return (await import('../build/server/index.js')) as ServerBuild
+}
+
+type Startup = { startup: () => Promise<{ banner: string }> }
+const build = await loadBuild()
+// Migrations and the demo seed run inside the app bundle, so only one copy of the database
+// module (and so one PGlite instance) ever exists in this process.
+const { banner } = await (build.entry.module as unknown as Startup).startup()
+
+const app = express()
+app.disable('x-powered-by')
+if (process.env.TRUST_PROXY === 'true') app.set('trust proxy', true)
+app.use(compression())
+
+app.use((_req, res, next) => {
+  res.locals.cspNonce = crypto.randomBytes(16).toString('base64')
+  next()
+})
+
+app.use(
+  helmet({
+    xPoweredBy: false,
+    referrerPolicy: { policy: 'same-origin' },
+    crossOriginEmbedderPolicy: false,
+    strictTransportSecurity: https ? { maxAge: 31536000, includeSubDomains: true } : false,
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        'default-src': ["'self'"],
+        'base-uri': ["'none'"],
+        'object-src': ["'none'"],
+        'frame-ancestors': ["'none'"],
+        'form-action': ["'self'"],
+        'img-src': ["'self'", 'data:'],
+        'font-src': ["'self'"],
+        // Vite's dev server injects CSS through <style> tags and talks to its HMR socket.
+        'style-src': production ? ["'self'"] : ["'self'", "'unsafe-inline'"],
+        'connect-src': production ? ["'self'"] : ["'self'", 'ws:'],
+        'script-src': [
+          "'strict-dynamic'",
+          (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`,
+        ],
+        'upgrade-insecure-requests': https ? [] : null,
+      },
+    },
+  }),
+)
+
+app.use((_req, res, next) => {
+  res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()')
+  next()
+})
+
+// Cross-site request forgery: any state-changing request must come from this origin. Browsers send
+// Origin on every POST; a request with neither Origin nor Referer is refused too.
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS'])
+app.use((req, res, next) => {
+  if (SAFE.has(req.method)) return next()
+  const source = req.get('origin') ?? req.get('referer')
+  let sourceHost: string | undefined
+  try {
+    sourceHost = source ? new URL(source).host : undefined
+  } catch {
+    sourceHost = undefined
+  }
+  if (!sourceHost || sourceHost !== req.get('host')) {
+    res.status(403).type('text/plain').send('Forbidden: cross-origin request refused.')
+    return
+  }
+  next()
+})
+
+// Refuse oversized bodies before Remix parses them (forms here are small).
+const MAX_BODY = 1024 * 1024
+app.use((req, res, next) => {
+  const length = Number(req.get('content-length') ?? 0)
+  if (length > MAX_BODY) {
+    res.status(413).type('text/plain').send('Request too large.')
+    return
+  }
+  next()
+})
+
+// GOV.UK Frontend and MOJ Frontend fonts and images, referenced by the compiled CSS as /assets/….
+for (const dir of [
+  'node_modules/govuk-frontend/dist/govuk/assets',
+  'node_modules/@ministryofjustice/frontend/moj/assets',
+]) {
+  app.use('/assets', express.static(dir, { maxAge: '1d', fallthrough: true }))
+}
+
+if (vite) {
+  app.use(vite.middlewares)
+} else {
+  app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
+  app.use(express.static('build/client', { maxAge: '1h' }))
+}
+
+app.all(
+  '*',
+  createRequestHandler({
+    build: vite ? () => loadBuild() : build,
+    mode: production ? 'production' : 'development',
+    getLoadContext: (req, res) => ({
+      cspNonce: res.locals.cspNonce as string,
+      ip: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+    }),
+  }),
+)
+
+app.listen(port, () => {
+  console.log(`${banner}\nWaypoint is listening on http://localhost:${port}`)
+})
