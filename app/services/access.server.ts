@@ -1,0 +1,175 @@
+// Loads the facts the access policy (app/domain/access/policy.ts) needs and turns its answers into
+// thrown Responses, plus the Prisma filters that list pages use. The filters express the same rules
+// as the pure policy so that lists are indexed queries; tests/integration/access-policy.test.ts
+// checks the two agree for every role and record.
+import {
+  canUpdateCase,
+  canUpdateVictim,
+  canViewCaseThroughVictim,
+  canViewVictim,
+  canViewVictimContactDetails,
+  type Actor,
+  type CaseFacts,
+  type VictimFacts,
+} from '~/domain/access/policy'
+import type { Prisma } from '~/generated/prisma/client'
+import { forbidden, notFound } from './auth.server'
+import { db } from './db.server'
+
+const ACTIVE = { endedAt: null }
+const NOTHING = { id: { in: [] as string[] } }
+
+const allocationSelect = { where: ACTIVE, select: { userId: true, organisationId: true } } as const
+const caseFactsSelect = {
+  id: true,
+  policeOrganisationId: true,
+  cpsOrganisationId: true,
+  witnessCareOrganisationId: true,
+  sentToCpsAt: true,
+  allocations: allocationSelect,
+} as const
+
+type CaseFactsRow = Prisma.CaseGetPayload<{ select: typeof caseFactsSelect }>
+
+function toCaseFacts(c: CaseFactsRow): CaseFacts {
+  return {
+    id: c.id,
+    policeOrganisationId: c.policeOrganisationId,
+    cpsOrganisationId: c.cpsOrganisationId,
+    witnessCareOrganisationId: c.witnessCareOrganisationId,
+    sentToCps: c.sentToCpsAt !== null,
+    allocations: c.allocations,
+  }
+}
+
+const victimFactsSelect = {
+  id: true,
+  restricted: true,
+  allocations: allocationSelect,
+  cases: { select: { case: { select: caseFactsSelect } } },
+} as const
+
+type VictimFactsRow = Prisma.VictimGetPayload<{ select: typeof victimFactsSelect }>
+
+function toVictimFacts(v: VictimFactsRow): VictimFacts {
+  return {
+    id: v.id,
+    restricted: v.restricted,
+    allocations: v.allocations,
+    cases: v.cases.map((vc) => toCaseFacts(vc.case)),
+  }
+}
+
+export async function loadVictimFacts(victimId: string): Promise<VictimFacts | null> {
+  const prisma = await db()
+  const row = await prisma.victim.findUnique({ where: { id: victimId }, select: victimFactsSelect })
+  return row ? toVictimFacts(row) : null
+}
+
+export async function loadCaseFacts(caseId: string): Promise<{ facts: CaseFacts; victims: VictimFacts[] } | null> {
+  const prisma = await db()
+  const row = await prisma.case.findUnique({
+    where: { id: caseId },
+    select: { ...caseFactsSelect, victims: { select: { victim: { select: victimFactsSelect } } } },
+  })
+  if (!row) return null
+  return { facts: toCaseFacts(row), victims: row.victims.map((vc) => toVictimFacts(vc.victim)) }
+}
+
+export interface VictimAccess {
+  facts: VictimFacts
+  canUpdate: boolean
+  canSeeContactDetails: boolean
+}
+
+/**
+ * Throws 404 when the victim does not exist or the user has no reason to see it (the same answer,
+ * so a URL cannot be used to learn that a record exists), 403 when they may see but not change it.
+ */
+export async function requireVictimAccess(actor: Actor, victimId: string, action: 'view' | 'update' = 'view'): Promise<VictimAccess> {
+  const facts = await loadVictimFacts(victimId)
+  if (!facts || !canViewVictim(actor, facts)) throw notFound()
+  const access = {
+    facts,
+    canUpdate: canUpdateVictim(actor, facts),
+    canSeeContactDetails: canViewVictimContactDetails(actor, facts),
+  }
+  if (action === 'update' && !access.canUpdate) throw forbidden()
+  return access
+}
+
+export interface CaseAccess {
+  facts: CaseFacts
+  victims: VictimFacts[]
+  canUpdate: boolean
+  /** Victims on the case this user may open (restricted ones may be hidden). */
+  visibleVictimIds: Set<string>
+}
+
+export async function requireCaseAccess(actor: Actor, caseId: string, action: 'view' | 'update' = 'view'): Promise<CaseAccess> {
+  const loaded = await loadCaseFacts(caseId)
+  if (!loaded || !canViewCaseThroughVictim(actor, loaded.facts, loaded.victims)) throw notFound()
+  const access = {
+    ...loaded,
+    canUpdate: canUpdateCase(actor, loaded.facts),
+    visibleVictimIds: new Set(loaded.victims.filter((v) => canViewVictim(actor, v)).map((v) => v.id)),
+  }
+  if (action === 'update' && !access.canUpdate) throw forbidden()
+  return access
+}
+
+// ---- List filters: the same rules as policy.ts, as Prisma where-clauses ------------------------
+
+function cpsReaches(actor: Actor): Prisma.CaseWhereInput {
+  return {
+    sentToCpsAt: { not: null },
+    OR: [{ cpsOrganisationId: actor.organisationId }, { witnessCareOrganisationId: actor.organisationId }],
+  }
+}
+
+/** Cases the actor can see in their own right (not through a victim). */
+function directCaseWhere(actor: Actor): Prisma.CaseWhereInput {
+  switch (actor.role) {
+    case 'officer':
+      return { policeOrganisationId: actor.organisationId, allocations: { some: { ...ACTIVE, userId: actor.id } } }
+    case 'cps_liaison':
+      return cpsReaches(actor)
+    case 'manager':
+      return { OR: [{ policeOrganisationId: actor.organisationId }, cpsReaches(actor)] }
+    case 'advocate':
+    case 'admin':
+      return NOTHING
+  }
+}
+
+export function victimWhere(actor: Actor): Prisma.VictimWhereInput {
+  const explicitlyAllocated: Prisma.VictimWhereInput = { allocations: { some: { ...ACTIVE, userId: actor.id } } }
+  let unrestricted: Prisma.VictimWhereInput
+  switch (actor.role) {
+    case 'admin':
+      return NOTHING
+    case 'advocate':
+      unrestricted = {
+        allocations: { some: { ...ACTIVE, OR: [{ userId: actor.id }, { organisationId: actor.organisationId }] } },
+      }
+      break
+    case 'manager':
+      unrestricted = {
+        OR: [
+          { allocations: { some: { ...ACTIVE, organisationId: actor.organisationId } } },
+          { cases: { some: { case: directCaseWhere(actor) } } },
+        ],
+      }
+      break
+    case 'officer':
+    case 'cps_liaison':
+      unrestricted = { OR: [explicitlyAllocated, { cases: { some: { case: directCaseWhere(actor) } } }] }
+      break
+  }
+  return { OR: [{ restricted: false, ...unrestricted }, { restricted: true, ...explicitlyAllocated }] }
+}
+
+export function caseWhere(actor: Actor): Prisma.CaseWhereInput {
+  if (actor.role === 'advocate') return { victims: { some: { victim: victimWhere(actor) } } }
+  return directCaseWhere(actor)
+}
