@@ -1,7 +1,7 @@
 // Prisma CLI configuration. The CLI runs on the JS engine with PGlite in memory as its adapter
 // (generate, migrate diff): no native engine is downloaded. See scripts/new-migration.ts.
 import { defineConfig } from 'prisma/config'
-import { cliAdapter } from './scripts/prisma-cli-adapter.ts'
+import { cliAdapter } from './scripts/prisma-cli-adapter'
 
 process.env.DATABASE_URL ??= 'postgresql://unused@localhost/unused'
 

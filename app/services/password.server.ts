@@ -1,8 +1,11 @@
 // Password hashing with argon2id (OWASP / NCSC recommendation), via the prebuilt @node-rs/argon2.
-import { hash, verify, Algorithm } from '@node-rs/argon2'
+import { hash, verify } from '@node-rs/argon2'
+
+// Algorithm.Argon2id (a const enum, which isolated modules cannot read).
+const ARGON2ID = 2
 
 // OWASP's minimum for argon2id: 19 MiB memory, 2 iterations, 1 lane.
-const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 }
+const OPTIONS = { algorithm: ARGON2ID, memoryCost: 19456, timeCost: 2, parallelism: 1 }
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS)

@@ -108,9 +108,10 @@ export async function revokeUserSessions(userId: string, reason: string, exceptI
 }
 
 // Flash messages after a redirect (GOV.UK notification banner), in a short-lived cookie of their own.
-let flashStorage: ReturnType<typeof createCookieSessionStorage> | undefined
+type FlashData = { message: FlashMessage }
+let flashStorage: ReturnType<typeof createCookieSessionStorage<FlashData, FlashData>> | undefined
 function flash() {
-  flashStorage ??= createCookieSessionStorage({
+  flashStorage ??= createCookieSessionStorage<FlashData, FlashData>({
     cookie: { name: '__waypoint_flash', httpOnly: true, sameSite: 'lax', path: '/', secure: secure(), secrets: [secret()] },
   })
   return flashStorage
@@ -132,6 +133,6 @@ export async function setFlash(request: Request, message: FlashMessage): Promise
 export async function takeFlash(request: Request): Promise<{ message: FlashMessage | null; setCookie: string | null }> {
   const storage = flash()
   const s = await storage.getSession(request.headers.get('cookie'))
-  const message = (s.get('message') as FlashMessage | undefined) ?? null
+  const message = s.get('message') ?? null
   return { message, setCookie: message ? await storage.commitSession(s) : null }
 }
