@@ -1,15 +1,113 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { CaseTable } from '~/components/casework/case-table'
+import { VictimTable } from '~/components/casework/victim-table'
+import { ROLE_LABELS } from '~/domain/access/navigation'
 import { requireUser } from '~/services/auth.server'
+import { listCases } from '~/services/cases.server'
+import { teamOverview } from '~/services/overview.server'
+import { listVictims } from '~/services/victims.server'
 
 export const meta: MetaFunction = () => [{ title: 'Home – Waypoint' }]
 
+// One home page per role: advocate → my caseload, officer → my cases, CPS liaison → cases awaiting
+// CPS, manager → team overview, administrator → users (administrators see no casework).
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  return { role: user.role, name: user.name }
+  switch (user.role) {
+    case 'admin':
+      throw redirect('/admin/users')
+    case 'advocate':
+      return { view: 'advocate' as const, name: user.name, victims: await listVictims(user, { mine: true, status: 'open' }) }
+    case 'officer':
+      return { view: 'officer' as const, name: user.name, cases: await listCases(user, { mine: true }) }
+    case 'cps_liaison':
+      return { view: 'cps_liaison' as const, name: user.name, cases: await listCases(user, { awaitingCps: true }) }
+    case 'manager':
+      return { view: 'manager' as const, name: user.name, organisation: user.organisationName, overview: await teamOverview(user) }
+  }
 }
 
 export default function Home() {
-  const { name } = useLoaderData<typeof loader>()
-  return <h1 className="govuk-heading-l">Welcome, {name}</h1>
+  const data = useLoaderData<typeof loader>()
+  switch (data.view) {
+    case 'advocate':
+      return (
+        <>
+          <h1 className="govuk-heading-l">My caseload</h1>
+          <VictimTable rows={data.victims.rows} caption={`Victims allocated to you (${data.victims.total})`} />
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/victims">
+              See all victims your service supports
+            </Link>
+          </p>
+        </>
+      )
+    case 'officer':
+      return (
+        <>
+          <h1 className="govuk-heading-l">My cases</h1>
+          <CaseTable rows={data.cases.rows} caption={`Cases you are officer in charge of (${data.cases.total})`} />
+        </>
+      )
+    case 'cps_liaison':
+      return (
+        <>
+          <h1 className="govuk-heading-l">Cases awaiting CPS</h1>
+          <CaseTable rows={data.cases.rows} caption={`Sent to CPS and awaiting a charging decision (${data.cases.total})`} />
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/cases">
+              See all cases sent to your area
+            </Link>
+          </p>
+        </>
+      )
+    case 'manager':
+      return <ManagerOverview {...data} />
+  }
+}
+
+function ManagerOverview({ organisation, overview }: { organisation: string; overview: { staff: { id: string; name: string; role: keyof typeof ROLE_LABELS; allocations: number }[]; totals: Record<'openVictims' | 'closedVictims' | 'restrictedVictims' | 'openCases' | 'unallocated', number> } }) {
+  const { totals } = overview
+  return (
+    <>
+      <span className="govuk-caption-l">{organisation}</span>
+      <h1 className="govuk-heading-l">Team overview</h1>
+      <dl className="govuk-summary-list" data-testid="team-totals">
+        <Total label="Open victim records" value={totals.openVictims} />
+        <Total label="Open victims without a lead advocate" value={totals.unallocated} />
+        <Total label="Restricted records you can see" value={totals.restrictedVictims} />
+        <Total label="Closed victim records" value={totals.closedVictims} />
+        <Total label="Open cases" value={totals.openCases} />
+      </dl>
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-table__caption--m">Caseload by team member</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">Name</th>
+            <th scope="col" className="govuk-table__header">Role</th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Current allocations</th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {overview.staff.map((s) => (
+            <tr key={s.id} className="govuk-table__row">
+              <td className="govuk-table__cell">{s.name}</td>
+              <td className="govuk-table__cell">{ROLE_LABELS[s.role]}</td>
+              <td className="govuk-table__cell govuk-table__cell--numeric">{s.allocations}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  )
+}
+
+function Total({ label, value }: { label: string; value: number }) {
+  return (
+    <div className="govuk-summary-list__row">
+      <dt className="govuk-summary-list__key">{label}</dt>
+      <dd className="govuk-summary-list__value">{value}</dd>
+    </div>
+  )
 }

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Form, useLoaderData } from '@remix-run/react'
+import { CaseTable } from '~/components/casework/case-table'
 import { Pagination } from '~/components/pagination'
 import { requireRole } from '~/services/auth.server'
 import { listCases } from '~/services/cases.server'
-import { formatDate, humanise } from '~/utils/format'
 import { parseListQuery } from '~/utils/query'
 
 export const meta: MetaFunction = () => [{ title: 'Cases – Waypoint' }]
@@ -33,42 +33,5 @@ export default function Cases() {
       <CaseTable rows={rows} caption={`${total} ${total === 1 ? 'case' : 'cases'}`} />
       <Pagination page={page} pageSize={pageSize} total={total} />
     </>
-  )
-}
-
-type Row = ReturnType<typeof useLoaderData<typeof loader>>['rows'][number]
-
-export function CaseTable({ rows, caption }: { rows: Row[]; caption: string }) {
-  if (rows.length === 0) return <p className="govuk-body">No cases to show.</p>
-  return (
-    <table className="govuk-table">
-      <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">Crime reference</th>
-          <th scope="col" className="govuk-table__header">CPS URN</th>
-          <th scope="col" className="govuk-table__header">Stage</th>
-          <th scope="col" className="govuk-table__header">Officer in charge</th>
-          <th scope="col" className="govuk-table__header">Sent to CPS</th>
-          <th scope="col" className="govuk-table__header govuk-table__header--numeric">Victims</th>
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {rows.map((c) => (
-          <tr key={c.id} className="govuk-table__row">
-            <td className="govuk-table__cell">
-              <Link className="govuk-link" to={`/cases/${c.id}`}>
-                {c.crimeReference}
-              </Link>
-            </td>
-            <td className="govuk-table__cell">{c.cpsUrn ?? '–'}</td>
-            <td className="govuk-table__cell">{humanise(c.stage)}</td>
-            <td className="govuk-table__cell">{c.allocations[0]?.user?.name ?? 'Not allocated'}</td>
-            <td className="govuk-table__cell">{c.sentToCpsAt ? formatDate(c.sentToCpsAt) : 'No'}</td>
-            <td className="govuk-table__cell govuk-table__cell--numeric">{c._count.victims}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   )
 }

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Form, useLoaderData } from '@remix-run/react'
+import { VictimTable } from '~/components/casework/victim-table'
 import { Pagination } from '~/components/pagination'
 import { requireRole } from '~/services/auth.server'
 import { listVictims } from '~/services/victims.server'
-import { ageOn, displayName, humanise } from '~/utils/format'
 import { parseListQuery } from '~/utils/query'
 
 export const meta: MetaFunction = () => [{ title: 'Victims – Waypoint' }]
@@ -44,42 +44,5 @@ export default function Victims() {
       <VictimTable rows={rows} caption={`${total} ${total === 1 ? 'victim' : 'victims'}`} />
       <Pagination page={page} pageSize={pageSize} total={total} />
     </>
-  )
-}
-
-type Row = ReturnType<typeof useLoaderData<typeof loader>>['rows'][number]
-
-export function VictimTable({ rows, caption }: { rows: Row[]; caption: string }) {
-  if (rows.length === 0) return <p className="govuk-body">No victims to show.</p>
-  return (
-    <table className="govuk-table">
-      <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">Reference</th>
-          <th scope="col" className="govuk-table__header">Name</th>
-          <th scope="col" className="govuk-table__header">Age</th>
-          <th scope="col" className="govuk-table__header">Case stage</th>
-          <th scope="col" className="govuk-table__header">Lead advocate</th>
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {rows.map((v) => (
-          <tr key={v.id} className="govuk-table__row">
-            <td className="govuk-table__cell">
-              <Link className="govuk-link" to={`/victims/${v.id}`}>
-                {v.reference}
-              </Link>
-              {v.restricted ? <strong className="govuk-tag govuk-tag--red govuk-!-margin-left-2">Restricted</strong> : null}
-              {v.status === 'closed' ? <strong className="govuk-tag govuk-tag--grey govuk-!-margin-left-2">Closed</strong> : null}
-            </td>
-            <td className="govuk-table__cell">{displayName(v)}</td>
-            <td className="govuk-table__cell">{ageOn(v.dateOfBirth)}</td>
-            <td className="govuk-table__cell">{v.cases.map((c) => humanise(c.case.stage)).join(', ') || 'No case'}</td>
-            <td className="govuk-table__cell">{v.allocations[0]?.user?.name ?? 'Not allocated'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   )
 }

@@ -13,7 +13,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
   cps_liaison: [{ href: '/', label: 'Awaiting CPS' }, { href: '/cases', label: 'Cases' }],
   manager: [{ href: '/', label: 'Team overview' }, { href: '/victims', label: 'Victims' }, { href: '/cases', label: 'Cases' }],
   admin: [
-    { href: '/', label: 'Users' },
+    { href: '/admin/users', label: 'Users' },
     { href: '/admin/organisations', label: 'Organisations' },
     { href: '/admin/audit', label: 'Audit log' },
   ],

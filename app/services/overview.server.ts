@@ -1,0 +1,40 @@
+// The manager's team overview: each member of their organisation with the caseload allocated to
+// them, and the organisation's totals. Counts only cover records the manager may see.
+import type { Actor } from '~/domain/access/policy'
+import { caseWhere, victimWhere } from './access.server'
+import { db } from './db.server'
+
+export async function teamOverview(actor: Actor) {
+  const prisma = await db()
+  const visibleVictims = victimWhere(actor)
+  const visibleCases = caseWhere(actor)
+  const [staff, openVictims, closedVictims, restrictedVictims, openCases] = await Promise.all([
+    prisma.user.findMany({
+      where: { organisationId: actor.organisationId, active: true, role: { not: 'admin' } },
+      orderBy: { name: 'asc' },
+      select: {
+        id: true,
+        name: true,
+        role: true,
+        _count: {
+          select: {
+            allocations: { where: { endedAt: null, OR: [{ victim: visibleVictims }, { case: visibleCases }] } },
+          },
+        },
+      },
+    }),
+    prisma.victim.count({ where: { AND: [visibleVictims, { status: 'open' }] } }),
+    prisma.victim.count({ where: { AND: [visibleVictims, { status: 'closed' }] } }),
+    prisma.victim.count({ where: { AND: [visibleVictims, { restricted: true }] } }),
+    prisma.case.count({ where: { AND: [visibleCases, { status: 'open' }] } }),
+  ])
+  const unallocated = await prisma.victim.count({
+    where: {
+      AND: [visibleVictims, { status: 'open' }, { allocations: { none: { endedAt: null, kind: 'lead_advocate' } } }],
+    },
+  })
+  return {
+    staff: staff.map((s) => ({ id: s.id, name: s.name, role: s.role, allocations: s._count.allocations })),
+    totals: { openVictims, closedVictims, restrictedVictims, openCases, unallocated },
+  }
+}
