@@ -170,6 +170,8 @@ export function victimWhere(actor: Actor): Prisma.VictimWhereInput {
 }
 
 export function caseWhere(actor: Actor): Prisma.CaseWhereInput {
-  if (actor.role === 'advocate') return { victims: { some: { victim: victimWhere(actor) } } }
+  const throughVictim: Prisma.CaseWhereInput = { victims: { some: { victim: victimWhere(actor) } } }
+  if (actor.role === 'advocate') return throughVictim
+  if (actor.role === 'manager') return { OR: [directCaseWhere(actor), throughVictim] }
   return directCaseWhere(actor)
 }

@@ -6,8 +6,8 @@
 //  - officer:     cases of their own force that they are allocated to, and the victims on them
 //  - cps_liaison: cases sent to CPS where their organisation is the CPS area or witness care unit,
 //                 and the victims on them — without address or contact details
-//  - manager:     their organisation's records (victims held by their service; cases of their force
-//                 or sent to their CPS area / witness care unit)
+//  - manager:     their organisation's records (victims held by their service and those victims'
+//                 cases; cases of their force or sent to their CPS area / witness care unit)
 //  - admin:       users, organisations and the audit log — no casework at all
 // A restricted victim is visible only to users explicitly allocated to that victim.
 
@@ -70,10 +70,13 @@ export function canViewCase(actor: Actor, c: CaseFacts): boolean {
   }
 }
 
-/** Advocates reach a case through a victim on it; see canViewCaseThroughVictim. */
+/**
+ * Advocates, and managers of their services, reach a case through a victim on it they can see:
+ * supporting a child through court needs the case's milestones.
+ */
 export function canViewCaseThroughVictim(actor: Actor, c: CaseFacts, victims: readonly VictimFacts[]): boolean {
   if (canViewCase(actor, c)) return true
-  return actor.role === 'advocate' && victims.some((v) => canViewVictim(actor, v))
+  return (actor.role === 'advocate' || actor.role === 'manager') && victims.some((v) => canViewVictim(actor, v))
 }
 
 export function canViewVictim(actor: Actor, v: VictimFacts): boolean {

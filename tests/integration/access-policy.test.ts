@@ -1,0 +1,230 @@
+// The access-policy matrix: for every role and each kind of record, what is allowed and refused —
+// through the real services and database. It also proves the list filters (Prisma where-clauses)
+// agree with the pure policy for every (user, record) pair, so list pages can never show a record
+// its own page would refuse.
+import { beforeAll, describe, expect, test } from 'vitest'
+import { canViewCaseThroughVictim, canViewVictim, type Actor } from '~/domain/access/policy'
+import type { PrismaClient } from '~/generated/prisma/client'
+import {
+  caseWhere,
+  loadCaseFacts,
+  loadVictimFacts,
+  requireCaseAccess,
+  requireVictimAccess,
+  victimWhere,
+} from '~/services/access.server'
+import { getCaseForView } from '~/services/cases.server'
+import { db } from '~/services/db.server'
+import { getVictimForView } from '~/services/victims.server'
+
+type OrgKind = 'police' | 'cps' | 'witness_care' | 'voluntary' | 'local_authority'
+type Role = Actor['role']
+
+let prisma: PrismaClient
+const orgs: Record<string, string> = {}
+const users: Record<string, Actor & { email: string }> = {}
+const victims: Record<string, string> = {}
+const cases: Record<string, string> = {}
+
+async function org(key: string, kind: OrgKind) {
+  orgs[key] = (await prisma.organisation.create({ data: { name: `Test ${key}`, kind } })).id
+}
+async function user(key: string, role: Role, orgKey: string) {
+  const u = await prisma.user.create({
+    data: { email: `${key}@test.example`, name: `Test ${key}`, role, organisationId: orgs[orgKey]! },
+  })
+  users[key] = { id: u.id, role, organisationId: u.organisationId, email: u.email }
+}
+async function kase(key: string, police: string, oic: string, cps?: { cps: string; wcu: string }) {
+  const c = await prisma.case.create({
+    data: {
+      crimeReference: `TEST/${key}`,
+      policeOrganisationId: orgs[police]!,
+      cpsOrganisationId: cps ? orgs[cps.cps] : null,
+      witnessCareOrganisationId: cps ? orgs[cps.wcu] : null,
+      sentToCpsAt: cps ? new Date('2026-10-01T10:00:00Z') : null,
+      stage: cps ? 'file_to_cps' : 'investigation',
+    },
+  })
+  cases[key] = c.id
+  await prisma.allocation.create({ data: { kind: 'oic', caseId: c.id, userId: users[oic]!.id, organisationId: orgs[police]! } })
+}
+async function victim(
+  key: string,
+  opts: { restricted?: boolean; held?: string; lead?: string; explicit?: string[]; cases: string[] },
+) {
+  const v = await prisma.victim.create({
+    data: {
+      reference: `V-TEST-${key}`,
+      firstName: 'Test',
+      lastName: key,
+      dateOfBirth: new Date('2011-03-04'),
+      address: `1 Invented Row, Nowhere (${key})`,
+      phone: '07700 900000',
+      email: `${key}@victim.example`,
+      restricted: opts.restricted ?? false,
+      cases: { create: opts.cases.map((c) => ({ caseId: cases[c]! })) },
+    },
+  })
+  victims[key] = v.id
+  if (opts.held) await prisma.allocation.create({ data: { kind: 'service', victimId: v.id, organisationId: orgs[opts.held]! } })
+  for (const u of [...(opts.lead ? [opts.lead] : []), ...(opts.explicit ?? [])]) {
+    await prisma.allocation.create({
+      data: { kind: u === opts.lead ? 'lead_advocate' : 'advocate', victimId: v.id, userId: users[u]!.id, organisationId: users[u]!.organisationId },
+    })
+  }
+}
+
+beforeAll(async () => {
+  prisma = await db()
+  for (const [k, kind] of [
+    ['P1', 'police'], ['P2', 'police'], ['C1', 'cps'], ['C2', 'cps'], ['W1', 'witness_care'],
+    ['V1', 'voluntary'], ['V2', 'voluntary'], ['ADM', 'local_authority'],
+  ] as const) await org(k, kind)
+  for (const [k, role, o] of [
+    ['adv1', 'advocate', 'V1'], ['adv1b', 'advocate', 'V1'], ['adv2', 'advocate', 'V2'],
+    ['off1', 'officer', 'P1'], ['off1b', 'officer', 'P1'], ['off2', 'officer', 'P2'],
+    ['cps1', 'cps_liaison', 'C1'], ['wcu1', 'cps_liaison', 'W1'], ['cps2', 'cps_liaison', 'C2'],
+    ['mgrV1', 'manager', 'V1'], ['mgrP1', 'manager', 'P1'], ['mgrC1', 'manager', 'C1'],
+    ['admin', 'admin', 'ADM'],
+  ] as const) await user(k, role, o)
+  await kase('case1', 'P1', 'off1', { cps: 'C1', wcu: 'W1' })
+  await kase('case2', 'P1', 'off1b')
+  await kase('case3', 'P2', 'off2', { cps: 'C2', wcu: 'W1' })
+  await victim('vA', { held: 'V1', lead: 'adv1', cases: ['case1'] })
+  await victim('vB', { held: 'V2', lead: 'adv2', cases: ['case2'] })
+  await victim('vC', { restricted: true, held: 'V1', explicit: ['mgrV1'], cases: ['case1'] })
+  await victim('vD', { restricted: true, lead: 'adv1', cases: ['case3'] })
+  await victim('vE', { cases: ['case3'] })
+  // An ended allocation gives no access.
+  await prisma.allocation.create({
+    data: { kind: 'advocate', victimId: victims.vB!, userId: users.adv1b!.id, organisationId: orgs.V1!, endedAt: new Date('2026-01-01') },
+  })
+})
+
+// Expected visibility, written out by hand from the rules in docs/decisions/0003-access-policy.md.
+const VICTIMS: Record<string, string[]> = {
+  adv1: ['vA', 'vD'],
+  adv1b: ['vA'],
+  adv2: ['vB'],
+  off1: ['vA'],
+  off1b: ['vB'],
+  off2: ['vE'],
+  cps1: ['vA'],
+  wcu1: ['vA', 'vE'],
+  cps2: ['vE'],
+  mgrV1: ['vA', 'vC'],
+  mgrP1: ['vA', 'vB'],
+  mgrC1: ['vA'],
+  admin: [],
+}
+const CASES: Record<string, string[]> = {
+  adv1: ['case1', 'case3'],
+  adv1b: ['case1'],
+  adv2: ['case2'],
+  off1: ['case1'],
+  off1b: ['case2'],
+  off2: ['case3'],
+  cps1: ['case1'],
+  wcu1: ['case1', 'case3'],
+  cps2: ['case3'],
+  mgrV1: ['case1'],
+  mgrP1: ['case1', 'case2'],
+  mgrC1: ['case1'],
+  admin: [],
+}
+
+async function status(fn: () => Promise<unknown>): Promise<number> {
+  try {
+    await fn()
+    return 200
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown.status
+    throw thrown
+  }
+}
+
+describe('victim records', () => {
+  test.each(Object.keys(VICTIMS))('%s sees exactly the victims the rules give them', async (who) => {
+    const actor = users[who]!
+    const allowed = new Set(VICTIMS[who])
+    for (const key of Object.keys(victims)) {
+      const expected = allowed.has(key) ? 200 : 404
+      expect(await status(() => requireVictimAccess(actor, victims[key]!)), `${who} → ${key}`).toBe(expected)
+    }
+    const listed = await prisma.victim.findMany({ where: victimWhere(actor), select: { lastName: true } })
+    expect(listed.map((v) => v.lastName).sort()).toEqual([...allowed].sort())
+  })
+
+  test('a victim that does not exist answers 404, like one the user may not see', async () => {
+    expect(await status(() => requireVictimAccess(users.adv1!, 'no-such-victim'))).toBe(404)
+  })
+
+  test('CPS liaison never receives address, phone or email; others with access do', async () => {
+    for (const who of ['cps1', 'wcu1']) {
+      const view = await getVictimForView(users[who]!, victims.vA!, '127.0.0.1')
+      expect(view.contact).toBeNull()
+      expect(JSON.stringify(view)).not.toContain('Invented Row')
+      expect(JSON.stringify(view)).not.toContain('07700')
+    }
+    for (const who of ['adv1', 'off1', 'mgrV1']) {
+      const view = await getVictimForView(users[who]!, victims.vA!, '127.0.0.1')
+      expect(view.contact?.address).toContain('Invented Row')
+    }
+  })
+
+  test('who may change a victim record', async () => {
+    expect(await status(() => requireVictimAccess(users.adv1!, victims.vA!, 'update'))).toBe(200)
+    expect(await status(() => requireVictimAccess(users.off1!, victims.vA!, 'update'))).toBe(200)
+    expect(await status(() => requireVictimAccess(users.cps1!, victims.vA!, 'update'))).toBe(403)
+    expect(await status(() => requireVictimAccess(users.adv2!, victims.vA!, 'update'))).toBe(404)
+    expect(await status(() => requireVictimAccess(users.admin!, victims.vA!, 'update'))).toBe(404)
+  })
+
+  test('viewing a victim page is audited', async () => {
+    await getVictimForView(users.adv1!, victims.vD!, '203.0.113.9')
+    const row = await prisma.auditEvent.findFirst({ where: { action: 'victim.view', entityId: victims.vD! }, orderBy: { seq: 'desc' } })
+    expect(row).toMatchObject({ actorId: users.adv1!.id, entityType: 'victim', ip: '203.0.113.9' })
+  })
+})
+
+describe('case records', () => {
+  test.each(Object.keys(CASES))('%s sees exactly the cases the rules give them', async (who) => {
+    const actor = users[who]!
+    const allowed = new Set(CASES[who])
+    for (const key of Object.keys(cases)) {
+      const expected = allowed.has(key) ? 200 : 404
+      expect(await status(() => requireCaseAccess(actor, cases[key]!)), `${who} → ${key}`).toBe(expected)
+    }
+    const listed = await prisma.case.findMany({ where: caseWhere(actor), select: { crimeReference: true } })
+    expect(listed.map((c) => c.crimeReference.replace('TEST/', '')).sort()).toEqual([...allowed].sort())
+  })
+
+  test('who may change a case', async () => {
+    expect(await status(() => requireCaseAccess(users.off1!, cases.case1!, 'update'))).toBe(200)
+    expect(await status(() => requireCaseAccess(users.cps1!, cases.case1!, 'update'))).toBe(200)
+    expect(await status(() => requireCaseAccess(users.adv1!, cases.case1!, 'update'))).toBe(403)
+    expect(await status(() => requireCaseAccess(users.mgrP1!, cases.case1!, 'update'))).toBe(403)
+    expect(await status(() => requireCaseAccess(users.off1b!, cases.case1!, 'update'))).toBe(404)
+  })
+
+  test('a restricted victim on a visible case is counted, not shown', async () => {
+    const view = await getCaseForView(users.off1!, cases.case1!, '127.0.0.1')
+    expect(view.victims.map((v) => v.lastName)).toEqual(['vA'])
+    expect(view.hiddenVictimCount).toBe(1)
+  })
+})
+
+test('list filters and the pure policy agree for every user and record', async () => {
+  for (const actor of Object.values(users)) {
+    const visibleVictims = new Set((await prisma.victim.findMany({ where: victimWhere(actor), select: { id: true } })).map((v) => v.id))
+    for (const id of Object.values(victims)) {
+      expect(visibleVictims.has(id)).toBe(canViewVictim(actor, (await loadVictimFacts(id))!))
+    }
+    const visibleCases = new Set((await prisma.case.findMany({ where: caseWhere(actor), select: { id: true } })).map((c) => c.id))
+    for (const id of Object.values(cases)) {
+      const loaded = (await loadCaseFacts(id))!
+      expect(visibleCases.has(id)).toBe(canViewCaseThroughVictim(actor, loaded.facts, loaded.victims))
+    }
+  }
+})
