@@ -1,0 +1,283 @@
+// The demo data (prisma/seed.ts): seeding an empty database creates every account of the team brief
+// with a working password, gives every casework role something to see under the one access policy,
+// and holds the records the e2e tests rely on (restricted and Harbour-Lights-only victims).
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { beforeAll, describe, expect, test } from 'vitest'
+import {
+  canViewCaseThroughVictim,
+  canViewVictim,
+  canViewVictimContactDetails,
+  type Actor,
+  type CaseFacts,
+  type VictimFacts,
+} from '~/domain/access/policy'
+import type { PrismaClient } from '~/generated/prisma/client'
+import { caseWhere, loadCaseFacts, loadVictimFacts, requireVictimAccess, victimWhere } from '~/services/access.server'
+import { db } from '~/services/db.server'
+import { verifyPassword } from '~/services/password.server'
+import { ageOn } from '~/utils/format'
+import { DEMO_PASSWORD, DEMO_REFERENCE_DATE, DEMO_REFERENCES, seedDemo, type SeedSummary } from '../../prisma/seed'
+
+// Written out from docs/TEAM-BRIEF.md, not imported from the seed, so the test checks the seed.
+const BRIEF_USERS = [
+  ['advocate@demo.example', 'advocate', 'Brightpath Young Survivors Service'],
+  ['advocate2@demo.example', 'advocate', 'Harbour Lights Therapeutic Support'],
+  ['officer@demo.example', 'officer', 'Northmoor Police'],
+  ['officer2@demo.example', 'officer', 'Northmoor Police'],
+  ['cps@demo.example', 'cps_liaison', 'CPS Northmoor and Dale'],
+  ['witnesscare@demo.example', 'cps_liaison', 'Northmoor Witness Care Unit'],
+  ['manager@demo.example', 'manager', 'Brightpath Young Survivors Service'],
+  ['police.manager@demo.example', 'manager', 'Northmoor Police'],
+  ['admin@demo.example', 'admin', 'Waypoint Administration'],
+  ['twofactor@demo.example', 'advocate', 'Brightpath Young Survivors Service'],
+  ['reset@demo.example', 'officer', 'Northmoor Police'],
+  ['deactivate-me@demo.example', 'advocate', 'Harbour Lights Therapeutic Support'],
+] as const
+
+// §4.4 of the domain reference, plus its exits.
+const STAGES = [
+  'reported', 'investigation', 'suspect_released', 'charging_decision', 'first_hearing_mags', 'ptph',
+  's28_recording', 'trial', 'verdict', 'sentence', 'appeal_window', 'post_sentence', 'nfa', 'discontinued', 'closed',
+]
+
+let prisma: PrismaClient
+let summary: SeedSummary
+let seedMs: number
+const actors: Record<string, Actor & { email: string }> = {}
+const victimFacts = new Map<string, VictimFacts>() // by reference
+const caseFacts = new Map<string, { facts: CaseFacts; victims: VictimFacts[] }>() // by crime reference
+
+const actor = (email: string) => actors[email]!
+const victimsSeenBy = (a: Actor) => [...victimFacts].filter(([, v]) => canViewVictim(a, v)).map(([ref]) => ref)
+const casesSeenBy = (a: Actor) =>
+  [...caseFacts].filter(([, c]) => canViewCaseThroughVictim(a, c.facts, c.victims)).map(([ref]) => ref)
+
+async function status(fn: () => Promise<unknown>): Promise<number> {
+  try {
+    await fn()
+    return 200
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown.status
+    throw thrown
+  }
+}
+
+beforeAll(async () => {
+  prisma = await db()
+  expect(await prisma.organisation.count()).toBe(0)
+  const started = performance.now()
+  summary = await seedDemo(prisma)
+  seedMs = performance.now() - started
+
+  for (const u of await prisma.user.findMany({ select: { id: true, email: true, role: true, organisationId: true } })) {
+    actors[u.email] = u
+  }
+  for (const v of await prisma.victim.findMany({ select: { id: true, reference: true } })) {
+    victimFacts.set(v.reference, (await loadVictimFacts(v.id))!)
+  }
+  for (const c of await prisma.case.findMany({ select: { id: true, crimeReference: true } })) {
+    caseFacts.set(c.crimeReference, (await loadCaseFacts(c.id))!)
+  }
+})
+
+describe('accounts and organisations', () => {
+  test('seeding is fast (one password hash, batched inserts)', () => {
+    expect(summary).toMatchObject({ users: BRIEF_USERS.length, victims: 16, cases: 12 })
+    expect(seedMs).toBeLessThan(5000)
+  })
+
+  test('creates exactly the users of the team brief, each with the demo password', async () => {
+    const users = await prisma.user.findMany({ include: { organisation: true, password: true } })
+    expect(users.map((u) => u.email).sort()).toEqual(BRIEF_USERS.map(([email]) => email).sort())
+    for (const [email, role, organisation] of BRIEF_USERS) {
+      const u = users.find((x) => x.email === email)!
+      expect({ role: u.role, organisation: u.organisation.name, active: u.active }, email).toEqual({ role, organisation, active: true })
+      expect(u.name.trim().length, email).toBeGreaterThan(3)
+      expect(u.totpSecret, email).toBeNull()
+      expect(await verifyPassword(u.password!.hash, DEMO_PASSWORD), email).toBe(true)
+      expect(await verifyPassword(u.password!.hash, 'not-the-password'), email).toBe(false)
+    }
+  })
+
+  test('has the organisations the foundation issue asks for, none requiring 2FA', async () => {
+    const orgs = await prisma.organisation.findMany()
+    const kinds = orgs.map((o) => o.kind)
+    for (const kind of ['police', 'cps', 'witness_care', 'local_authority'] as const) expect(kinds).toContain(kind)
+    expect(kinds.filter((k) => k === 'voluntary').length).toBeGreaterThanOrEqual(2)
+    expect(orgs.every((o) => !o.requireTwoFactor)).toBe(true)
+    expect(orgs.every((o) => o.inboxEmail)).toBe(true)
+  })
+
+  test('every email address is on an .example domain', async () => {
+    const emails = [
+      ...(await prisma.user.findMany({ select: { email: true } })).map((u) => u.email),
+      ...(await prisma.organisation.findMany({ select: { inboxEmail: true } })).map((o) => o.inboxEmail),
+      ...(await prisma.victim.findMany({ select: { email: true } })).map((v) => v.email).filter(Boolean),
+    ]
+    expect(emails.length).toBeGreaterThan(20)
+    for (const email of emails) expect(email).toMatch(/^[^@\s]+@[^@\s]+\.example$/)
+  })
+})
+
+describe('victims and cases', () => {
+  test('children and young people aged 12 to 19 on the reference date, with synthetic references', async () => {
+    const victims = await prisma.victim.findMany()
+    for (const v of victims) {
+      const age = ageOn(v.dateOfBirth, DEMO_REFERENCE_DATE)
+      expect(age, v.reference).toBeGreaterThanOrEqual(12)
+      expect(age, v.reference).toBeLessThanOrEqual(19)
+      expect(v.reference).toMatch(/^V-20\d\d-\d{4}$/)
+      if (v.phone) expect(v.phone).toMatch(/^07700 900\d{3}$/) // Ofcom's drama range
+      expect(v.createdAt.getTime()).toBeLessThanOrEqual(DEMO_REFERENCE_DATE.getTime())
+    }
+    expect(victims.filter((v) => v.status === 'closed' && v.closedAt)).toHaveLength(1)
+    expect(victims.filter((v) => v.restricted).length).toBeGreaterThanOrEqual(2)
+  })
+
+  test('cases use the §4.4 stages, have CPS URNs exactly when sent to CPS, and some have several victims', async () => {
+    const cases = await prisma.case.findMany({ include: { _count: { select: { victims: true } } } })
+    for (const c of cases) {
+      expect(STAGES, c.crimeReference).toContain(c.stage)
+      expect(c.crimeReference).toMatch(/^NM\/2\d\/\d{6}$/)
+      expect(c.cpsUrn !== null, c.crimeReference).toBe(c.sentToCpsAt !== null)
+      expect(c.cpsOrganisationId !== null, c.crimeReference).toBe(c.sentToCpsAt !== null)
+      if (c.witnessCareOrganisationId) expect(c.sentToCpsAt).not.toBeNull()
+    }
+    expect(new Set(cases.map((c) => c.stage)).size).toBeGreaterThanOrEqual(9)
+    expect(cases.filter((c) => c._count.victims >= 2).length).toBeGreaterThanOrEqual(2)
+    const onTwo = await prisma.victim.findUniqueOrThrow({
+      where: { reference: DEMO_REFERENCES.victimOnTwoCases },
+      include: { _count: { select: { cases: true } } },
+    })
+    expect(onTwo._count.cases).toBe(2)
+    const awaiting = cases.find((c) => c.crimeReference === DEMO_REFERENCES.caseAwaitingCps)!
+    expect(awaiting).toMatchObject({ stage: 'charging_decision' })
+    expect(awaiting.sentToCpsAt).not.toBeNull()
+  })
+
+  test('caseloads: advocate@ leads six victims, Brightpath holds about nine, officer@ is OIC on six cases', async () => {
+    const active = { endedAt: null }
+    const count = (where: object) => prisma.allocation.count({ where: { ...active, ...where } })
+    const brightpath = await prisma.organisation.findUniqueOrThrow({ where: { name: 'Brightpath Young Survivors Service' } })
+    const harbour = await prisma.organisation.findUniqueOrThrow({ where: { name: 'Harbour Lights Therapeutic Support' } })
+    expect(await count({ kind: 'lead_advocate', userId: actor('advocate@demo.example').id })).toBe(6)
+    expect(await count({ kind: 'lead_advocate', userId: actor('advocate2@demo.example').id })).toBe(4)
+    expect(await count({ kind: 'service', userId: null, organisationId: brightpath.id })).toBeGreaterThanOrEqual(8)
+    expect(await count({ kind: 'service', userId: null, organisationId: harbour.id })).toBeGreaterThanOrEqual(4)
+    expect(await count({ kind: 'oic', caseId: { not: null }, userId: actor('officer@demo.example').id })).toBe(6)
+    expect(await count({ kind: 'oic', caseId: { not: null }, userId: actor('officer2@demo.example').id })).toBeGreaterThanOrEqual(4)
+    expect(await count({ kind: 'cps_liaison', userId: actor('cps@demo.example').id })).toBeGreaterThanOrEqual(2)
+    // Some history: ended allocations exist and give no access (checked through the policy below).
+    expect(await prisma.allocation.count({ where: { endedAt: { not: null } } })).toBeGreaterThanOrEqual(2)
+  })
+})
+
+describe('what each role sees under the access policy', () => {
+  test('every casework role has records to see; the administrator sees none', () => {
+    for (const [email, role] of BRIEF_USERS) {
+      const a = actor(email)
+      const victims = victimsSeenBy(a)
+      const cases = casesSeenBy(a)
+      if (role === 'admin') {
+        expect([victims, cases], email).toEqual([[], []])
+        continue
+      }
+      // The e2e-only accounts may be changed by tests; they need no caseload of their own.
+      if (['reset@demo.example', 'deactivate-me@demo.example'].includes(email)) continue
+      expect(victims.length, `${email} victims`).toBeGreaterThan(0)
+      expect(cases.length, `${email} cases`).toBeGreaterThan(0)
+    }
+  })
+
+  test('CPS liaison and witness care reach only cases sent to CPS, without contact details', () => {
+    for (const email of ['cps@demo.example', 'witnesscare@demo.example']) {
+      const cases = casesSeenBy(actor(email))
+      expect(cases.length, email).toBeGreaterThanOrEqual(4)
+      for (const ref of cases) expect(caseFacts.get(ref)!.facts.sentToCps, `${email} ${ref}`).toBe(true)
+      expect(cases).not.toContain(DEMO_REFERENCES.caseNotSentToCps)
+      for (const ref of victimsSeenBy(actor(email))) {
+        expect(canViewVictimContactDetails(actor(email), victimFacts.get(ref)!)).toBe(false)
+      }
+    }
+    expect(casesSeenBy(actor('cps@demo.example'))).toContain(DEMO_REFERENCES.caseAwaitingCps)
+  })
+
+  test('the restricted victim allocated to manager@ is hidden from advocate@ and other Brightpath staff', async () => {
+    const ref = DEMO_REFERENCES.restrictedForManager
+    expect(victimFacts.get(ref)!.restricted).toBe(true)
+    expect(victimsSeenBy(actor('manager@demo.example'))).toContain(ref)
+    for (const email of ['advocate@demo.example', 'twofactor@demo.example', 'police.manager@demo.example', 'cps@demo.example']) {
+      expect(victimsSeenBy(actor(email)), email).not.toContain(ref)
+    }
+    const id = victimFacts.get(ref)!.id
+    expect(await status(() => requireVictimAccess(actor('advocate@demo.example'), id))).toBe(404)
+    expect(await status(() => requireVictimAccess(actor('manager@demo.example'), id))).toBe(200)
+  })
+
+  test('the restricted victim allocated to advocate@ is hidden from other Brightpath staff', () => {
+    const ref = DEMO_REFERENCES.restrictedForAdvocate
+    expect(victimFacts.get(ref)!.restricted).toBe(true)
+    expect(victimsSeenBy(actor('advocate@demo.example'))).toContain(ref)
+    for (const email of ['manager@demo.example', 'twofactor@demo.example', 'police.manager@demo.example']) {
+      expect(victimsSeenBy(actor(email)), email).not.toContain(ref)
+    }
+  })
+
+  test('the Harbour-Lights-only victim answers 404 to advocate@ and is seen by advocate2@', async () => {
+    const ref = DEMO_REFERENCES.harbourOnlyVictim
+    const id = victimFacts.get(ref)!.id
+    expect(victimsSeenBy(actor('advocate@demo.example'))).not.toContain(ref)
+    expect(victimsSeenBy(actor('manager@demo.example'))).not.toContain(ref)
+    expect(victimsSeenBy(actor('advocate2@demo.example'))).toContain(ref)
+    expect(await status(() => requireVictimAccess(actor('advocate@demo.example'), id))).toBe(404)
+    expect(await status(() => requireVictimAccess(actor('advocate2@demo.example'), id))).toBe(200)
+  })
+
+  test('advocates see their service’s victims; ended allocations give no access', () => {
+    const seen = victimsSeenBy(actor('advocate@demo.example'))
+    expect(seen.length).toBeGreaterThanOrEqual(9)
+    expect(seen).toContain(DEMO_REFERENCES.closedVictim)
+    // advocate2@ once led this victim at Harbour Lights; the allocation has ended.
+    expect(victimsSeenBy(actor('advocate2@demo.example'))).not.toContain(DEMO_REFERENCES.victimOnTwoCases)
+    // A victim who declined advocacy support is seen only through her case.
+    expect(seen).not.toContain(DEMO_REFERENCES.victimWithoutSupportService)
+    expect(victimsSeenBy(actor('officer@demo.example'))).toContain(DEMO_REFERENCES.victimWithoutSupportService)
+  })
+
+  test('list filters agree with the pure policy on the demo data', async () => {
+    for (const [email] of BRIEF_USERS) {
+      const a = actor(email)
+      const listedVictims = await prisma.victim.findMany({ where: victimWhere(a), select: { reference: true } })
+      expect(listedVictims.map((v) => v.reference).sort(), email).toEqual(victimsSeenBy(a).sort())
+      const listedCases = await prisma.case.findMany({ where: caseWhere(a), select: { crimeReference: true } })
+      expect(listedCases.map((c) => c.crimeReference).sort(), email).toEqual(casesSeenBy(a).sort())
+    }
+  })
+})
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+// `npm run seed` as a command, on its own embedded database (never the test database or ./data).
+test('npm run seed seeds an empty embedded database once, then leaves it alone', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'waypoint-seed-cli-'))
+  try {
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'test' }
+    delete env.DATABASE_URL
+    const run = () =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'prisma/seed.ts'], { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 })
+    const first = run()
+    expect(first.status, first.stderr).toBe(0)
+    expect(first.stdout).toMatch(/Seeded demo data .* in \d+ ms/)
+    expect(first.stdout).toContain('16 victims, 12 cases')
+    expect(first.stdout).toContain(`Demo password: ${DEMO_PASSWORD}`)
+    const second = run()
+    expect(second.status, second.stderr).toBe(0)
+    expect(second.stdout).toContain('nothing seeded')
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}, 90_000)
