@@ -11,7 +11,8 @@ import appStyles from '~/styles/app.scss?url'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: appStyles },
-  { rel: 'icon', href: '/assets/rebrand/images/favicon.ico', sizes: '48x48' },
+  // Waypoint's own icon: the GOV.UK crown and font are for GOV.UK services only.
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
 export const meta: MetaFunction = () => [{ title: 'Waypoint' }]
