@@ -21,8 +21,10 @@ const vite = production
 
 async function loadBuild(): Promise<ServerBuild> {
   if (vite) return (await vite.ssrLoadModule('virtual:remix/server-build')) as ServerBuild
-  // @ts-expect-error the production build exists only after `npm run build`
-  return (await import('../build/server/index.js')) as ServerBuild
+  // Resolved at run time (this file runs as build/server.js) so esbuild leaves the Remix build out
+  // of the server bundle rather than inlining a second copy of the app.
+  const remixBuild = new URL('./server/index.js', import.meta.url).href
+  return (await import(remixBuild)) as ServerBuild
 }
 
 type Startup = { startup: () => Promise<{ banner: string }> }
