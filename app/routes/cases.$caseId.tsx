@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { stageLabel } from '~/domain/journey/stages'
 import { Link, useLoaderData } from '@remix-run/react'
 import { clientIp, notFound, requireRole } from '~/services/auth.server'
 import { getCaseForView } from '~/services/cases.server'
@@ -21,7 +22,7 @@ export default function CasePage() {
       <span className="govuk-caption-l">Case</span>
       <h1 className="govuk-heading-l">{c.crimeReference}</h1>
       <dl className="govuk-summary-list">
-        <Row label="Stage" value={humanise(c.stage)} />
+        <Row label="Stage" value={stageLabel(c.stage)} />
         <Row label="Status" value={humanise(c.status)} />
         <Row label="Police force" value={c.police.name} />
         <Row label="CPS URN" value={c.cpsUrn ?? 'Not sent to CPS'} />

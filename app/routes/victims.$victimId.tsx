@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { stageLabel } from '~/domain/journey/stages'
 import { Link, useLoaderData } from '@remix-run/react'
 import { clientIp, notFound, requireRole } from '~/services/auth.server'
 import { getVictimForView } from '~/services/victims.server'
@@ -60,7 +61,7 @@ export default function VictimPage() {
               <Link className="govuk-link" to={`/cases/${c.id}`}>
                 {c.crimeReference}
               </Link>{' '}
-              – {humanise(c.stage)}
+              – {stageLabel(c.stage)}
             </li>
           ))}
         </ul>

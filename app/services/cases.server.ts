@@ -1,5 +1,6 @@
 // Reading criminal cases, through the access policy; every view of a case page is audited.
 import type { Actor } from '~/domain/access/policy'
+import { AWAITING_CPS_STAGES } from '~/domain/journey/stages'
 import type { Prisma } from '~/generated/prisma/client'
 import { caseWhere, requireCaseAccess } from './access.server'
 import { audit } from './audit.server'
@@ -14,13 +15,12 @@ export interface CaseListQuery {
   awaitingCps?: boolean
 }
 
-export const AWAITING_CPS_STAGES = ['file_to_cps', 'cps_review', 'awaiting_charging_decision']
 
 export async function listCases(actor: Actor, query: CaseListQuery = {}) {
   const prisma = await db()
   const filters: Prisma.CaseWhereInput[] = [caseWhere(actor)]
   if (query.mine) filters.push({ allocations: { some: { endedAt: null, userId: actor.id } } })
-  if (query.awaitingCps) filters.push({ sentToCpsAt: { not: null }, stage: { in: AWAITING_CPS_STAGES } })
+  if (query.awaitingCps) filters.push({ sentToCpsAt: { not: null }, stage: { in: [...AWAITING_CPS_STAGES] } })
   const q = query.q?.trim()
   if (q) {
     filters.push({

@@ -1,5 +1,6 @@
+import { stageLabel } from '~/domain/journey/stages'
 import { Link } from '@remix-run/react'
-import { formatDate, humanise } from '~/utils/format'
+import { formatDate } from '~/utils/format'
 
 // The cases table used on the home pages and the cases page.
 interface Row {
@@ -36,7 +37,7 @@ export function CaseTable({ rows, caption }: { rows: Row[]; caption: string }) {
               </Link>
             </td>
             <td className="govuk-table__cell">{c.cpsUrn ?? '–'}</td>
-            <td className="govuk-table__cell">{humanise(c.stage)}</td>
+            <td className="govuk-table__cell">{stageLabel(c.stage)}</td>
             <td className="govuk-table__cell">{c.allocations[0]?.user?.name ?? 'Not allocated'}</td>
             <td className="govuk-table__cell">{c.sentToCpsAt ? formatDate(c.sentToCpsAt) : 'No'}</td>
             <td className="govuk-table__cell govuk-table__cell--numeric">{c._count.victims}</td>

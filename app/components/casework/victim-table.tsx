@@ -1,5 +1,6 @@
+import { stageLabel } from '~/domain/journey/stages'
 import { Link } from '@remix-run/react'
-import { ageOn, displayName, humanise } from '~/utils/format'
+import { ageOn, displayName } from '~/utils/format'
 
 // The victims table used on the caseload and victims pages.
 interface Row {
@@ -41,7 +42,7 @@ export function VictimTable({ rows, caption }: { rows: Row[]; caption: string })
             </td>
             <td className="govuk-table__cell">{displayName(v)}</td>
             <td className="govuk-table__cell">{ageOn(v.dateOfBirth)}</td>
-            <td className="govuk-table__cell">{v.cases.map((c) => humanise(c.case.stage)).join(', ') || 'No case'}</td>
+            <td className="govuk-table__cell">{v.cases.map((c) => stageLabel(c.case.stage)).join(', ') || 'No case'}</td>
             <td className="govuk-table__cell">{v.allocations[0]?.user?.name ?? 'Not allocated'}</td>
           </tr>
         ))}

@@ -1,0 +1,31 @@
+// Stages of a criminal case, from ../shared/domain/victims-code-reference.md §4.4, plus the exits
+// (no further action, closed). The journey issue derives the current stage from the journal; this
+// vocabulary and its labels are shared by every screen.
+
+export const STAGES = [
+  { id: 'reported', label: 'Reported' },
+  { id: 'investigation', label: 'Investigation' },
+  { id: 'suspect_released', label: 'Suspect on bail or released under investigation' },
+  { id: 'charging_decision', label: 'Awaiting charging decision' },
+  { id: 'first_hearing_mags', label: 'First hearing (magistrates’ or youth court)' },
+  { id: 'ptph', label: 'Plea and trial preparation hearing' },
+  { id: 's28_recording', label: 'Pre-recorded cross-examination (section 28)' },
+  { id: 'trial', label: 'Trial' },
+  { id: 'verdict', label: 'Verdict' },
+  { id: 'sentence', label: 'Sentence' },
+  { id: 'appeal_window', label: 'Appeal window' },
+  { id: 'post_sentence', label: 'After sentence' },
+  { id: 'nfa', label: 'No further action' },
+  { id: 'closed', label: 'Closed' },
+] as const
+
+export type StageId = (typeof STAGES)[number]['id']
+
+const LABELS = new Map<string, string>(STAGES.map((s) => [s.id, s.label]))
+
+export function stageLabel(id: string): string {
+  return LABELS.get(id) ?? id
+}
+
+/** Stages in which a case sent to CPS is waiting for the CPS (charging decision). */
+export const AWAITING_CPS_STAGES: readonly StageId[] = ['charging_decision']
