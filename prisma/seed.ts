@@ -11,10 +11,9 @@
 // Deterministic: every date is fixed relative to DEMO_REFERENCE_DATE (Monday 23 November 2026),
 // so ages (12–19) and stages read plausibly and tests can rely on the data. Nothing is random.
 import { pathToFileURL } from 'node:url'
-import type { PrismaClient } from '../app/generated/prisma/client'
 import { DEMO_PASSWORD } from '../app/domain/access/demo-accounts'
-import { connect } from '../app/services/db.server'
-import { getEnv } from '../app/services/env.server'
+import type { StageId } from '../app/domain/journey/stages'
+import type { PrismaClient } from '../app/generated/prisma/client'
 import { hashPassword } from '../app/services/password.server'
 
 export { DEMO_PASSWORD }
@@ -46,28 +45,9 @@ export const DEMO_REFERENCES = {
   caseWithVictimsOfTwoServices: 'NM/26/003754',
 } as const
 
-// Case stages: the §4.4 vocabulary of ../shared/domain/victims-code-reference.md, plus its exits.
-//   reported · investigation · suspect_released (bail / RUI) · charging_decision ·
-//   first_hearing_mags · ptph · s28_recording · trial · verdict · sentence · appeal_window ·
-//   post_sentence — exits: nfa · discontinued — and closed (case finalised).
-const CASE_STAGES = [
-  'reported',
-  'investigation',
-  'suspect_released',
-  'charging_decision',
-  'first_hearing_mags',
-  'ptph',
-  's28_recording',
-  'trial',
-  'verdict',
-  'sentence',
-  'appeal_window',
-  'post_sentence',
-  'nfa',
-  'discontinued',
-  'closed',
-] as const
-type Stage = (typeof CASE_STAGES)[number]
+// Case stages come from the shared vocabulary (app/domain/journey/stages.ts, §4.4 of the domain
+// reference plus its exits). Used here: reported · investigation · suspect_released (bail and RUI)
+// · charging_decision · ptph · s28_recording · trial · appeal_window · post_sentence · nfa · closed.
 
 /** A fixed instant on a calendar date (all seeded dates fall on working days). */
 const on = (isoDate: string, hour = 10, minute = 0) =>
@@ -168,7 +148,7 @@ interface CaseSeed {
   sentToCpsAt?: Date
   /** Witness care unit takes over victim contact once a case is charged. */
   witnessCare?: boolean
-  stage: Stage
+  stage: StageId
   status?: 'open' | 'closed'
   summary: string
   createdAt: Date
@@ -487,6 +467,9 @@ function byKey<T extends Record<K, string>, K extends keyof T>(rows: readonly T[
 
 async function main() {
   const started = performance.now()
+  // Loaded here, not at the top, so that importing DEMO_REFERENCES (e2e tests) stays light.
+  const { connect } = await import('../app/services/db.server')
+  const { getEnv } = await import('../app/services/env.server')
   const env = getEnv()
   const where = env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${env.DATA_DIR}/pglite`
   const handle = await connect() // opens and migrates
