@@ -9,6 +9,7 @@ import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
 import helmet from 'helmet'
+import pino from 'pino'
 
 const production = process.env.NODE_ENV === 'production'
 const port = Number(process.env.PORT ?? 3000)
@@ -33,8 +34,22 @@ const build = await loadBuild()
 // module (and so one PGlite instance) ever exists in this process.
 const { banner } = await (build.entry.module as unknown as Startup).startup()
 
+// Access log: method, path, status and time only — no query strings (they can hold search terms,
+// i.e. names) and no secrets in paths (one-time links).
+const log = pino({ level: process.env.LOG_LEVEL ?? 'info', base: { service: 'waypoint' } })
+const loggablePath = (path: string) => path.replace(/^\/reset-password\/.+/, '/reset-password/[token]')
+
 const app = express()
 app.disable('x-powered-by')
+app.use((req, res, next) => {
+  const started = process.hrtime.bigint()
+  res.on('finish', () => {
+    if (req.path === '/healthz' || req.path.startsWith('/assets/')) return
+    const ms = Number(process.hrtime.bigint() - started) / 1e6
+    log.info({ method: req.method, path: loggablePath(req.path), status: res.statusCode, ms: Math.round(ms) }, 'request')
+  })
+  next()
+})
 if (process.env.TRUST_PROXY === 'true') app.set('trust proxy', true)
 app.use(compression())
 
