@@ -1,0 +1,77 @@
+// Creates the database one integration test file runs against (see tests/setup/database.ts,
+// which installs it with useDatabase() before the file's own code runs).
+import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { PGlite } from '@electric-sql/pglite'
+import pg from 'pg'
+import { fromPglite, openPostgres } from '../../app/services/db.server'
+import { applyMigrations, type SqlRunner } from '../../app/services/migrate.server'
+
+export type TestDatabaseHandle = ReturnType<typeof fromPglite>
+
+export interface TestDatabase {
+  kind: 'pglite' | 'postgres'
+  handle: TestDatabaseHandle
+  /** PostgreSQL only: the URL of this file's own database. */
+  url?: string
+  dispose: () => Promise<void>
+}
+
+export function pgliteRunner(pglite: PGlite): SqlRunner {
+  return {
+    query: (sql, params) => pglite.query(sql, params),
+    execInTransaction: async (script) => {
+      await pglite.transaction(async (tx) => {
+        await tx.exec(script)
+      })
+    },
+  }
+}
+
+const START_PARAMS = [...PGlite.defaultStartParams, '-c', 'log_startup_progress_interval=0']
+
+/** A fresh in-memory PGlite restored from the migrated snapshot made by global-database.ts. */
+export async function createPgliteDatabase(snapshotFile: string): Promise<TestDatabase> {
+  const loadDataDir = new Blob([readFileSync(snapshotFile)])
+  const pglite = await PGlite.create({ loadDataDir, startParams: START_PARAMS })
+  const handle = fromPglite(pglite)
+  return { kind: 'pglite', handle, dispose: () => handle.close() }
+}
+
+/** A new, migrated PostgreSQL database on the server of `adminUrl`, dropped again by dispose(). */
+export async function createPostgresDatabase(adminUrl: string, runId: string): Promise<TestDatabase> {
+  const name = `wp_t_${runId}_${randomBytes(4).toString('hex')}`
+  const admin = new pg.Client({ connectionString: adminUrl })
+  await admin.connect()
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`)
+  } finally {
+    await admin.end()
+  }
+  const url = new URL(adminUrl)
+  url.pathname = `/${name}`
+  const handle = openPostgres(url.toString())
+  await applyMigrations(handle.runner)
+  return {
+    kind: 'postgres',
+    handle,
+    url: url.toString(),
+    dispose: async () => {
+      await handle.close()
+      const dropper = new pg.Client({ connectionString: adminUrl })
+      await dropper.connect()
+      try {
+        await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+      } finally {
+        await dropper.end()
+      }
+    },
+  }
+}
+
+/** The database installed for the current integration test file (set by tests/setup/database.ts). */
+export function currentTestDatabase(): TestDatabase {
+  const database = (globalThis as { __waypointTestDatabase?: TestDatabase }).__waypointTestDatabase
+  if (!database) throw new Error('No test database: run this from an integration test (vitest --project integration)')
+  return database
+}
