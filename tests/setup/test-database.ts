@@ -11,6 +11,8 @@ export type TestDatabaseHandle = ReturnType<typeof fromPglite>
 
 export interface TestDatabase {
   kind: 'pglite' | 'postgres'
+  /** The run id shared by every file of this test run (PostgreSQL database names use it). */
+  runId?: string
   handle: TestDatabaseHandle
   /** PostgreSQL only: the URL of this file's own database. */
   url?: string
@@ -38,8 +40,22 @@ export async function createPgliteDatabase(snapshotFile: string): Promise<TestDa
   return { kind: 'pglite', handle, dispose: () => handle.close() }
 }
 
-/** A new, migrated PostgreSQL database on the server of `adminUrl`, dropped again by dispose(). */
-export async function createPostgresDatabase(adminUrl: string, runId: string): Promise<TestDatabase> {
+/** A fresh, empty (unmigrated) in-memory PGlite, for tests of migrations themselves. */
+export async function createEmptyPgliteDatabase(): Promise<TestDatabase> {
+  const pglite = await PGlite.create({ startParams: START_PARAMS })
+  const handle = fromPglite(pglite)
+  return { kind: 'pglite', handle, dispose: () => handle.close() }
+}
+
+/**
+ * A new PostgreSQL database on the server of `adminUrl` (migrated unless `migrate: false`),
+ * dropped again by dispose().
+ */
+export async function createPostgresDatabase(
+  adminUrl: string,
+  runId: string,
+  options: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
   const name = `wp_t_${runId}_${randomBytes(4).toString('hex')}`
   const admin = new pg.Client({ connectionString: adminUrl })
   await admin.connect()
@@ -51,9 +67,10 @@ export async function createPostgresDatabase(adminUrl: string, runId: string): P
   const url = new URL(adminUrl)
   url.pathname = `/${name}`
   const handle = openPostgres(url.toString())
-  await applyMigrations(handle.runner)
+  if (options.migrate !== false) await applyMigrations(handle.runner)
   return {
     kind: 'postgres',
+    runId,
     handle,
     url: url.toString(),
     dispose: async () => {
@@ -74,4 +91,14 @@ export function currentTestDatabase(): TestDatabase {
   const database = (globalThis as { __waypointTestDatabase?: TestDatabase }).__waypointTestDatabase
   if (!database) throw new Error('No test database: run this from an integration test (vitest --project integration)')
   return database
+}
+
+/**
+ * A second, empty and unmigrated database of the same kind as the current test file's (for tests
+ * of migrations). Not installed with useDatabase(); dispose() it when done.
+ */
+export async function createEmptyDatabase(): Promise<TestDatabase> {
+  const url = process.env.DATABASE_URL
+  if (!url) return createEmptyPgliteDatabase()
+  return createPostgresDatabase(url, currentTestDatabase().runId ?? 'adhoc', { migrate: false })
 }
