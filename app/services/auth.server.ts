@@ -110,7 +110,12 @@ export async function attemptLogin(rawEmail: string, password: string, ip: strin
   const email = normaliseEmail(rawEmail)
   const now = new Date()
   const policies = lockoutPolicies()
-  const since = new Date(now.getTime() - Math.max(policies.account.windowMinutes, policies.ip.windowMinutes) * 60_000)
+  // Far enough back to see a lock that began a whole window before its lockout period.
+  const lookbackMinutes = Math.max(
+    policies.account.windowMinutes + policies.account.lockoutMinutes,
+    policies.ip.windowMinutes + policies.ip.lockoutMinutes,
+  )
+  const since = new Date(now.getTime() - lookbackMinutes * 60_000)
   const [byAccount, byIp] = await Promise.all([
     prisma.loginAttempt.findMany({ where: { email, at: { gt: since } }, select: { at: true, success: true } }),
     prisma.loginAttempt.findMany({ where: { ip, at: { gt: since } }, select: { at: true, success: true } }),

@@ -1,6 +1,6 @@
 // Sign-in throttling arithmetic. An account (or an IP address) is locked once it has `maxFailures`
-// failed attempts inside a sliding window with no success since; the lock lasts `lockoutMinutes`
-// from the last failure. Pure: the caller passes attempts and the clock.
+// failed attempts inside one sliding window with no success since; the lock lasts `lockoutMinutes`
+// from the failure that triggered it. Pure: the caller passes attempts and the clock.
 
 export interface LockoutPolicy {
   maxFailures: number
@@ -22,14 +22,25 @@ export function lockoutState(attempts: readonly Attempt[], now: Date, policy: Lo
     (latest, a) => (a.success && a.at.getTime() > latest ? a.at.getTime() : latest),
     -Infinity,
   )
-  const windowStart = now.getTime() - policy.windowMinutes * MINUTE
+  const window = policy.windowMinutes * MINUTE
   const failures = attempts
-    .filter((a) => !a.success && a.at.getTime() > lastSuccess && a.at.getTime() > windowStart && a.at <= now)
+    .filter((a) => !a.success && a.at.getTime() > lastSuccess && a.at <= now)
     .map((a) => a.at.getTime())
     .sort((x, y) => x - y)
-  if (failures.length < policy.maxFailures) return { locked: false, failures: failures.length }
-  const until = new Date(failures[failures.length - 1]! + policy.lockoutMinutes * MINUTE)
-  return until > now ? { locked: true, failures: failures.length, until } : { locked: false, failures: failures.length }
+  const inWindow = failures.filter((f) => f > now.getTime() - window).length
+  // A failure triggers a lock when it is the maxFailures-th inside one window ending at it. The lock
+  // runs from the latest trigger, so it is never cut short when earlier failures leave the window.
+  let lastTrigger = -Infinity
+  for (let i = policy.maxFailures - 1; i < failures.length; i++) {
+    const f = failures[i]!
+    let count = 0
+    for (let j = i; j >= 0 && failures[j]! > f - window; j--) count++
+    // Equal timestamps after i also count towards f (they happened at the same instant).
+    for (let j = i + 1; j < failures.length && failures[j] === f; j++) count++
+    if (count >= policy.maxFailures) lastTrigger = f
+  }
+  const until = new Date(lastTrigger + policy.lockoutMinutes * MINUTE)
+  return until > now ? { locked: true, failures: inWindow, until } : { locked: false, failures: inWindow }
 }
 
 /** Minutes left, rounded up, for the message shown to the person. */
