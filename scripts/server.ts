@@ -111,11 +111,17 @@ app.use((req, res, next) => {
   next()
 })
 
-// Refuse oversized bodies before Remix parses them (forms here are small).
+// Refuse oversized bodies before Remix parses them (forms here are small). Browsers always send
+// Content-Length with a form; a streamed body of unknown length is refused rather than read.
 const MAX_BODY = 1024 * 1024
 app.use((req, res, next) => {
+  if (SAFE.has(req.method)) return next()
+  if (req.get('transfer-encoding') && !req.get('content-length')) {
+    res.status(411).type('text/plain').send('Length required.')
+    return
+  }
   const length = Number(req.get('content-length') ?? 0)
-  if (length > MAX_BODY) {
+  if (!(length <= MAX_BODY)) {
     res.status(413).type('text/plain').send('Request too large.')
     return
   }
