@@ -78,6 +78,16 @@ export async function createPostgresDatabase(
       const dropper = new pg.Client({ connectionString: adminUrl })
       await dropper.connect()
       try {
+        // The pool's sockets may still be closing: terminating them (FORCE) at that moment makes
+        // node-postgres raise an unhandled error, so wait for them to go first.
+        for (let i = 0; i < 50; i++) {
+          const { rows } = await dropper.query<{ n: number }>(
+            'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+            [name],
+          )
+          if (rows[0]!.n === 0) break
+          await new Promise((resolve) => setTimeout(resolve, 100))
+        }
         await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
       } finally {
         await dropper.end()
