@@ -13,11 +13,12 @@ interface HeaderUser {
 export function AppHeader({ user }: { user: HeaderUser | null }) {
   return (
     <>
-      <header className="govuk-header" data-module="govuk-header">
-        <div className="govuk-header__container govuk-width-container">
-          <div className="govuk-header__logo">
-            <Link to="/" className="govuk-header__link govuk-header__link--homepage">
-              <span className="govuk-header__logotype-text">Waypoint</span>
+      {/* GOV.UK Frontend's generic header: the GOV.UK header and crown are reserved for GOV.UK services. */}
+      <header className="govuk-generic-header" data-testid="app-header">
+        <div className="govuk-generic-header__container govuk-width-container">
+          <div className="govuk-generic-header__logo">
+            <Link to="/" className="govuk-generic-header__homepage-link">
+              Waypoint
             </Link>
           </div>
         </div>

@@ -8,6 +8,7 @@ import { minutesUntil } from '~/domain/auth/lockout'
 import { attemptLogin, clientIp, requireAnonymous } from '~/services/auth.server'
 import { getEnv } from '~/services/env.server'
 import { createSession } from '~/services/session.server'
+import { readFormData } from '~/utils/form-data.server'
 import { safeRedirect } from '~/utils/redirect'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '~/domain/access/demo-accounts'
 
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request)
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const submission = parseWithZod(formData, { schema: LoginSchema })
   if (submission.status !== 'success') {
     return data(submission.reply({ hideFields: ['password'] }), { status: 400 })

@@ -25,6 +25,7 @@ async function openVictimByReference(page: Page, reference: string) {
   await page.goto(`/victims?status=all&q=${encodeURIComponent(reference)}`)
   await expectAccessible(page)
   await page.getByRole('link', { name: reference }).click()
+  await page.waitForURL(/\/victims\/[^/?]+$/)
   await expect(page.getByText(reference).first()).toBeVisible()
   return page.url()
 }
