@@ -1,13 +1,17 @@
 // Who is asking. Guards throw (a redirect to sign in, or a 403/404 Response rendered by the error
 // boundary), so loaders and actions read top to bottom: `const user = await requireUser(request)`.
 import { redirect } from '@remix-run/node'
+import { createElement } from 'react'
+import { AccountLockedEmail } from '#emails/account-locked'
 import { lockoutState, type LockoutPolicy } from '~/domain/auth/lockout'
 import type { Actor, Role } from '~/domain/access/policy'
 import { audit } from './audit.server'
 import { db } from './db.server'
+import { queueEmail } from './email.server'
 import { getEnv } from './env.server'
 import { verifyAgainstDummy, verifyPassword } from './password.server'
 import { loadSession } from './session.server'
+import { verifySignInCode } from './two-factor.server'
 
 export interface CurrentUser extends Actor {
   email: string
@@ -100,15 +104,11 @@ export type LoginResult =
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase()
 
-/**
- * Checks a password, with per-account and per-IP throttling. The same "invalid" answer is given
- * for an unknown email, a wrong password and a deactivated account, so responses never reveal
- * which accounts exist; lockout is counted on the email as typed, existing or not.
- */
-export async function attemptLogin(rawEmail: string, password: string, ip: string): Promise<LoginResult> {
+type Lock = { locked: false } | { locked: true; until: Date }
+
+/** Per-account and per-IP throttling state, from recent LoginAttempt rows. */
+async function throttle(email: string, ip: string, now: Date) {
   const prisma = await db()
-  const email = normaliseEmail(rawEmail)
-  const now = new Date()
   const policies = lockoutPolicies()
   // Far enough back to see a lock that began a whole window before its lockout period.
   const lookbackMinutes = Math.max(
@@ -120,12 +120,47 @@ export async function attemptLogin(rawEmail: string, password: string, ip: strin
     prisma.loginAttempt.findMany({ where: { email, at: { gt: since } }, select: { at: true, success: true } }),
     prisma.loginAttempt.findMany({ where: { ip, at: { gt: since } }, select: { at: true, success: true } }),
   ])
-  const accountLock = lockoutState(byAccount, now, policies.account)
-  const ipLock = lockoutState(byIp, now, policies.ip)
-  if (accountLock.locked || ipLock.locked) {
-    const until = [accountLock, ipLock].flatMap((l) => (l.locked ? [l.until] : [])).sort((a, b) => +b - +a)[0]!
+  const locks = [lockoutState(byAccount, now, policies.account), lockoutState(byIp, now, policies.ip)]
+  const until = locks.flatMap((l) => (l.locked ? [l.until] : [])).sort((a, b) => +b - +a)[0]
+  const current: Lock = until ? { locked: true, until } : { locked: false }
+  /** The account's state once one more failure is counted. */
+  const afterFailure = (): Lock => {
+    const next = lockoutState([...byAccount, { at: now, success: false }], now, policies.account)
+    return next.locked ? { locked: true, until: next.until } : { locked: false }
+  }
+  return { current, afterFailure }
+}
+
+async function recordAttempt(email: string, ip: string, success: boolean, at: Date) {
+  const prisma = await db()
+  await prisma.loginAttempt.create({ data: { email, ip, success, at } })
+}
+
+/** Tells the account's owner that sign-in is paused (once per lockout). */
+async function notifyLocked(user: { id: string; email: string } | null, until: Date) {
+  if (!user) return
+  await queueEmail({
+    to: user.email,
+    subject: AccountLockedEmail.subject,
+    template: 'account-locked',
+    element: createElement(AccountLockedEmail, { minutes: lockoutPolicies().account.lockoutMinutes }),
+    dedupeKey: `account-locked:${user.id}:${until.getTime()}`,
+  })
+}
+
+/**
+ * Checks a password, with per-account and per-IP throttling. The same "invalid" answer is given
+ * for an unknown email, a wrong password and a deactivated account, so responses never reveal
+ * which accounts exist; lockout is counted on the email as typed, existing or not.
+ */
+export async function attemptLogin(rawEmail: string, password: string, ip: string): Promise<LoginResult> {
+  const prisma = await db()
+  const email = normaliseEmail(rawEmail)
+  const now = new Date()
+  const { current, afterFailure } = await throttle(email, ip, now)
+  if (current.locked) {
     await audit({ action: 'auth.login.locked', entityType: 'login', entityId: email, ip })
-    return { ok: false, reason: 'locked', until }
+    return { ok: false, reason: 'locked', until: current.until }
   }
 
   const user = await prisma.user.findUnique({ where: { email }, include: { password: true } })
@@ -133,16 +168,39 @@ export async function attemptLogin(rawEmail: string, password: string, ip: strin
     ? await verifyPassword(user.password.hash, password)
     : await verifyAgainstDummy(password)
 
-  await prisma.loginAttempt.create({ data: { email, ip, success: Boolean(valid), at: now } })
+  await recordAttempt(email, ip, Boolean(valid), now)
   if (!valid || !user) {
-    await audit({ action: 'auth.login.failure', entityType: 'login', entityId: email, ip, actor: user ? { id: user.id, email: user.email } : null })
-    const after = lockoutState([...byAccount, { at: now, success: false }], now, policies.account)
+    const actor = user ? { id: user.id, email: user.email } : null
+    await audit({ action: 'auth.login.failure', entityType: 'login', entityId: email, ip, actor })
+    const after = afterFailure()
     if (after.locked) {
-      await audit({ action: 'auth.account.locked', entityType: 'user', entityId: user?.id ?? email, ip })
+      await audit({ action: 'auth.account.locked', entityType: 'login', entityId: email, ip })
+      await notifyLocked(actor, after.until)
       return { ok: false, reason: 'locked', until: after.until }
     }
     return { ok: false, reason: 'invalid' }
   }
   await audit({ action: 'auth.login.success', entityType: 'user', entityId: user.id, ip, actor: { id: user.id, email: user.email } })
   return { ok: true, userId: user.id, needsSecondFactor: Boolean(user.totpSecret) }
+}
+
+/** The second step of sign-in: a TOTP code, throttled like passwords. */
+export async function attemptSecondFactor(
+  user: { id: string; email: string },
+  code: string,
+  ip: string,
+): Promise<{ ok: true } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'locked'; until: Date }> {
+  const now = new Date()
+  const { current, afterFailure } = await throttle(user.email, ip, now)
+  if (current.locked) return { ok: false, reason: 'locked', until: current.until }
+  const valid = await verifySignInCode(user.id, code)
+  await recordAttempt(user.email, ip, valid, now)
+  await audit({ actor: user, action: valid ? 'auth.2fa.success' : 'auth.2fa.failure', entityType: 'user', entityId: user.id, ip })
+  if (valid) return { ok: true }
+  const after = afterFailure()
+  if (after.locked) {
+    await notifyLocked(user, after.until)
+    return { ok: false, reason: 'locked', until: after.until }
+  }
+  return { ok: false, reason: 'invalid' }
 }

@@ -1,0 +1,82 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
+import { z } from 'zod'
+import { ErrorSummary, fieldErrors, TextField } from '~/components/forms'
+import { minutesUntil } from '~/domain/auth/lockout'
+import { attemptSecondFactor, clientIp } from '~/services/auth.server'
+import { createSession, loadSession, revokeSession } from '~/services/session.server'
+import { readFormData } from '~/utils/form-data.server'
+import { safeRedirect } from '~/utils/redirect'
+
+export const meta: MetaFunction = () => [{ title: 'Enter your security code – Waypoint' }]
+
+const CodeSchema = z.object({
+  code: z
+    .string({ error: 'Enter the 6-digit code from your authenticator app' })
+    .transform((v) => v.replace(/\s+/g, ''))
+    .pipe(z.string().regex(/^\d{6}$/, 'The code must be 6 digits')),
+  redirectTo: z.string().max(2000).optional(),
+})
+
+/** Only a session that has passed the password step and still owes its second factor may be here. */
+async function requirePendingSession(request: Request) {
+  const session = await loadSession(request)
+  if (!session) throw redirect('/login')
+  if (!session.twoFactorPending) throw redirect('/')
+  return session
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePendingSession(request)
+  return null
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const session = await requirePendingSession(request)
+  const submission = parseWithZod(await readFormData(request), { schema: CodeSchema })
+  if (submission.status !== 'success') return data(submission.reply({ hideFields: ['code'] }), { status: 400 })
+  const ip = clientIp(context)
+  const result = await attemptSecondFactor(session.user, submission.value.code, ip)
+  if (!result.ok) {
+    const message =
+      result.reason === 'locked'
+        ? `Too many failed sign-in attempts. For your security, sign-in is locked. Try again in ${minutesUntil(result.until, new Date())} minutes.`
+        : 'Enter a correct security code'
+    return data(submission.reply({ formErrors: [message], hideFields: ['code'] }), { status: result.reason === 'locked' ? 429 : 400 })
+  }
+  // A fresh session id once fully signed in, so an id seen before the second factor is worthless.
+  await revokeSession(session.id, 'second_factor_completed')
+  const fresh = await createSession({ userId: session.userId, ip, userAgent: request.headers.get('user-agent'), twoFactorPending: false })
+  return redirect(safeRedirect(submission.value.redirectTo), { headers: { 'Set-Cookie': fresh.setCookie } })
+}
+
+export default function TwoFactorSignIn() {
+  const lastResult = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CodeSchema }),
+    shouldValidate: 'onSubmit',
+  })
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={fieldErrors({ code: fields.code }, form.errors)} />
+        <h1 className="govuk-heading-l">Enter your security code</h1>
+        <p className="govuk-body">Open the authenticator app on your phone and enter the 6-digit code it shows for Waypoint.</p>
+        <Form method="post" {...getFormProps(form)} noValidate>
+          <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
+          <TextField field={fields.code} label="Security code" autoComplete="one-time-code" inputMode="numeric" width={10} spellCheck={false} />
+          <button type="submit" className="govuk-button" data-module="govuk-button">
+            Continue
+          </button>
+        </Form>
+        <p className="govuk-body">
+          Lost your phone? Ask your Waypoint administrator to reset your two-factor sign-in. <Link className="govuk-link" to="/login">Start again</Link>
+        </p>
+      </div>
+    </div>
+  )
+}

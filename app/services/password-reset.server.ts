@@ -1,0 +1,102 @@
+// One-time links to reset a password (or set the first one, for accounts an administrator created).
+// Only the sha256 of the token is stored; a link works once and expires.
+import { createHash, randomBytes } from 'node:crypto'
+import { createElement } from 'react'
+import { PasswordResetEmail } from '#emails/password-reset'
+import { SetPasswordEmail } from '#emails/set-password'
+import { audit } from './audit.server'
+import { normaliseEmail } from './auth.server'
+import { db } from './db.server'
+import { appUrl, queueEmail } from './email.server'
+import { hashPassword } from './password.server'
+import { revokeUserSessions } from './session.server'
+
+export const RESET_MINUTES = 30
+export const SET_PASSWORD_HOURS = 72
+/** Reset emails per account per hour: enough for a typo, too few to flood someone's inbox. */
+export const RESET_REQUESTS_PER_HOUR = 3
+
+const sha256 = (token: string) => createHash('sha256').update(token).digest('hex')
+
+async function issueToken(userId: string, purpose: 'reset' | 'set', minutes: number) {
+  const prisma = await db()
+  const token = randomBytes(32).toString('base64url')
+  const row = await prisma.passwordResetToken.create({
+    data: { userId, tokenHash: sha256(token), purpose, expiresAt: new Date(Date.now() + minutes * 60_000) },
+  })
+  return { token, id: row.id }
+}
+
+/**
+ * Sends a reset link if an active account has this email. Answers nothing either way, so callers
+ * show the same confirmation whether or not an account exists.
+ */
+export async function requestPasswordReset(rawEmail: string, ip: string, request?: Request): Promise<void> {
+  const prisma = await db()
+  const email = normaliseEmail(rawEmail)
+  const user = await prisma.user.findUnique({ where: { email }, select: { id: true, email: true, active: true } })
+  await audit({ action: 'auth.password.reset_requested', entityType: 'login', entityId: email, ip })
+  if (!user?.active) return
+  const recent = await prisma.passwordResetToken.count({
+    where: { userId: user.id, purpose: 'reset', createdAt: { gt: new Date(Date.now() - 60 * 60_000) } },
+  })
+  if (recent >= RESET_REQUESTS_PER_HOUR) return
+  const { token, id } = await issueToken(user.id, 'reset', RESET_MINUTES)
+  await queueEmail({
+    to: user.email,
+    subject: PasswordResetEmail.subject,
+    template: 'password-reset',
+    element: createElement(PasswordResetEmail, { url: `${appUrl(request)}/reset-password/${token}`, minutes: RESET_MINUTES }),
+    dedupeKey: `password-reset:${id}`,
+  })
+}
+
+/** Sent when an administrator creates an account: the user chooses their own password. */
+export async function sendSetPasswordEmail(userId: string, request?: Request): Promise<void> {
+  const prisma = await db()
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true } })
+  const { token, id } = await issueToken(userId, 'set', SET_PASSWORD_HOURS * 60)
+  await queueEmail({
+    to: user.email,
+    subject: SetPasswordEmail.subject,
+    template: 'set-password',
+    element: createElement(SetPasswordEmail, { url: `${appUrl(request)}/reset-password/${token}`, name: user.name, hours: SET_PASSWORD_HOURS }),
+    dedupeKey: `set-password:${id}`,
+  })
+}
+
+export type TokenState = { ok: true; userId: string; purpose: string } | { ok: false; reason: 'unknown' | 'expired' | 'used' }
+
+export async function checkResetToken(token: string): Promise<TokenState> {
+  const prisma = await db()
+  const row = await prisma.passwordResetToken.findUnique({ where: { tokenHash: sha256(token) }, include: { user: { select: { active: true } } } })
+  if (!row || !row.user.active) return { ok: false, reason: 'unknown' }
+  if (row.usedAt) return { ok: false, reason: 'used' }
+  if (row.expiresAt <= new Date()) return { ok: false, reason: 'expired' }
+  return { ok: true, userId: row.userId, purpose: row.purpose }
+}
+
+/** Sets the new password, uses up the token (and any others), and signs the user out everywhere. */
+export async function completePasswordReset(token: string, newPassword: string, ip: string): Promise<TokenState> {
+  const prisma = await db()
+  const hash = await hashPassword(newPassword)
+  const state = await prisma.$transaction(async (tx) => {
+    // Claim the token atomically: of two simultaneous submissions only one succeeds.
+    const claimed = await tx.passwordResetToken.updateMany({
+      where: { tokenHash: sha256(token), usedAt: null, expiresAt: { gt: new Date() }, user: { active: true } },
+      data: { usedAt: new Date() },
+    })
+    if (claimed.count === 0) return null
+    const row = await tx.passwordResetToken.findUniqueOrThrow({ where: { tokenHash: sha256(token) }, include: { user: true } })
+    await tx.password.upsert({ where: { userId: row.userId }, create: { userId: row.userId, hash }, update: { hash } })
+    await tx.passwordResetToken.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: new Date() } })
+    await audit(
+      { actor: { id: row.user.id, email: row.user.email }, action: row.purpose === 'set' ? 'auth.password.set' : 'auth.password.reset', entityType: 'user', entityId: row.userId, ip },
+      tx,
+    )
+    return { ok: true as const, userId: row.userId, purpose: row.purpose }
+  })
+  if (!state) return checkResetToken(token).then((s) => (s.ok ? { ok: false, reason: 'used' } : s))
+  await revokeUserSessions(state.userId, 'password_reset')
+  return state
+}
