@@ -89,3 +89,82 @@ export function TextField({ field, label, hint, type = 'text', autoComplete, wid
     </div>
   )
 }
+
+function FieldError({ id, error }: { id: string; error?: string }) {
+  if (!error) return null
+  return (
+    <p id={`${id}-error`} className="govuk-error-message">
+      <span className="govuk-visually-hidden">Error:</span> {error}
+    </p>
+  )
+}
+
+export function SelectField({
+  field,
+  label,
+  options,
+  placeholder,
+}: {
+  field: FieldMetadata<string | undefined | null>
+  label: string
+  options: readonly { value: string; label: string }[]
+  placeholder?: string
+}) {
+  const error = field.errors?.[0]
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <label className="govuk-label" htmlFor={field.id}>
+        {label}
+      </label>
+      <FieldError id={field.id} error={error} />
+      <select
+        id={field.id}
+        name={field.name}
+        key={field.key}
+        defaultValue={(field.initialValue as string | undefined) ?? ''}
+        className={`govuk-select${error ? ' govuk-select--error' : ''}`}
+        aria-describedby={error ? `${field.id}-error` : undefined}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}
+
+/** A single GOV.UK checkbox (e.g. a yes/no setting). */
+export function CheckboxField({ field, label, hint }: { field: FieldMetadata<boolean | string | undefined | null>; label: string; hint?: string }) {
+  const error = field.errors?.[0]
+  const hintId = hint ? `${field.id}-hint` : undefined
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <FieldError id={field.id} error={error} />
+      <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+        <div className="govuk-checkboxes__item">
+          <input
+            className="govuk-checkboxes__input"
+            id={field.id}
+            name={field.name}
+            key={field.key}
+            type="checkbox"
+            value="on"
+            defaultChecked={String(field.initialValue) === 'on' || String(field.initialValue) === 'true'}
+            aria-describedby={hintId}
+          />
+          <label className="govuk-label govuk-checkboxes__label" htmlFor={field.id}>
+            {label}
+          </label>
+          {hint ? (
+            <div id={hintId} className="govuk-hint govuk-checkboxes__hint">
+              {hint}
+            </div>
+          ) : null}
+        </div>
+      </div>
+    </div>
+  )
+}
