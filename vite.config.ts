@@ -16,7 +16,7 @@ export default defineConfig({
       scss: { loadPaths: ['.'], quietDeps: true, silenceDeprecations: ['import', 'global-builtin', 'mixed-decls'] },
     },
   },
-  build: { target: 'es2022', sourcemap: true },
+  build: { target: 'es2022' },
   plugins: [
     remix({
       ignoredRouteFiles: ['**/*.test.{ts,tsx}', '**/.*'],

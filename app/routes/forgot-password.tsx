@@ -5,7 +5,8 @@ import { Form, Link, useActionData } from '@remix-run/react'
 import { z } from 'zod'
 import { ErrorSummary, fieldErrors, TextField } from '~/components/forms'
 import { clientIp, requireAnonymous } from '~/services/auth.server'
-import { requestPasswordReset, RESET_MINUTES } from '~/services/password-reset.server'
+import { RESET_MINUTES } from '~/domain/auth/password-policy'
+import { requestPasswordReset } from '~/services/password-reset.server'
 import { readFormData } from '~/utils/form-data.server'
 
 export const meta: MetaFunction = () => [{ title: 'Reset your password – Waypoint' }]

@@ -4,6 +4,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { createElement } from 'react'
 import { PasswordResetEmail } from '#emails/password-reset'
 import { SetPasswordEmail } from '#emails/set-password'
+import { RESET_MINUTES, SET_PASSWORD_HOURS } from '~/domain/auth/password-policy'
 import { audit } from './audit.server'
 import { normaliseEmail } from './auth.server'
 import { db } from './db.server'
@@ -11,8 +12,6 @@ import { appUrl, queueEmail } from './email.server'
 import { hashPassword } from './password.server'
 import { revokeUserSessions } from './session.server'
 
-export const RESET_MINUTES = 30
-export const SET_PASSWORD_HOURS = 72
 /** Reset emails per account per hour: enough for a typo, too few to flood someone's inbox. */
 export const RESET_REQUESTS_PER_HOUR = 3
 

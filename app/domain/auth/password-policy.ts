@@ -15,3 +15,7 @@ export const NewPasswordSchema = z
   .min(PASSWORD_MIN, `Password must be ${PASSWORD_MIN} characters or more`)
   .max(PASSWORD_MAX, `Password must be ${PASSWORD_MAX} characters or fewer`)
   .refine((p) => !COMMON.has(p.toLowerCase()), 'Choose a password that is harder to guess')
+
+/** How long one-time links stay valid: a reset link, and the first-password link for a new account. */
+export const RESET_MINUTES = 30
+export const SET_PASSWORD_HOURS = 72
