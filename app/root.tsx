@@ -49,7 +49,8 @@ function Document({ children }: { children: React.ReactNode }) {
         <Meta />
         <Links />
       </head>
-      <body className="govuk-template__body">
+      {/* GOV.UK Frontend's snippet below adds classes to <body> before hydration. */}
+      <body className="govuk-template__body" suppressHydrationWarning>
         <script
           nonce={nonce}
           // GOV.UK Frontend's own snippet: marks the page as JS-capable before first paint.

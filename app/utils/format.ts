@@ -7,7 +7,9 @@ const dateTimeFmt = new Intl.DateTimeFormat('en-GB', {
   year: 'numeric',
   hour: 'numeric',
   minute: '2-digit',
-  hour12: true,
+  // hourCycle, not hour12: with hour12 Node's ICU writes midnight as "0:30" and browsers as "12:30",
+  // which breaks hydration.
+  hourCycle: 'h12',
 })
 
 const toDate = (d: Date | string) => (typeof d === 'string' ? new Date(d) : d)
