@@ -24,8 +24,9 @@ export function EmailLayout({ preview, heading, children }: { preview: string; h
           {children}
           <Hr style={{ borderColor: '#b1b4b6', margin: '32px 0 16px' }} />
           <Text style={{ fontSize: '14px', color: '#505a5f' }}>
-            This is an automatic message from Waypoint. Do not reply to it. If you did not expect it,
-            tell your Waypoint administrator.
+            This is an automatic message from Waypoint. Do not reply to it. Waypoint never asks for your
+            password or a security code by email. If you did not expect this message, tell your Waypoint
+            administrator.
           </Text>
         </Container>
       </Body>

@@ -4,78 +4,122 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { ErrorSummary, fieldErrors, TextField } from '~/components/forms'
-import { clientIp, requireUser } from '~/services/auth.server'
-import { db } from '~/services/db.server'
+import { minutesUntil } from '~/domain/auth/lockout'
+import { SecurityCodeSchema } from '~/domain/auth/totp'
+import { attemptSecondFactor, clientIp, requireUser } from '~/services/auth.server'
 import { setFlash } from '~/services/session.server'
-import { confirmEnrolment, disableTwoFactor, startEnrolment, verifySignInCode } from '~/services/two-factor.server'
+import { confirmEnrolment, disableTwoFactor, organisationRequiresTwoFactor, startEnrolment, twoFactorStatus } from '~/services/two-factor.server'
+import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/utils/form-data.server'
 
 export const meta: MetaFunction = () => [{ title: 'Two-factor sign-in – Waypoint' }]
 
-const code = z
-  .string({ error: 'Enter the 6-digit code from your authenticator app' })
-  .transform((v) => v.replace(/\s+/g, ''))
-  .pipe(z.string().regex(/^\d{6}$/, 'The code must be 6 digits'))
+const Schema = z.object({
+  intent: z.enum(['enrol', 'disable']),
+  code: SecurityCodeSchema,
+})
 
-const Schema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('enrol'), code }),
-  z.object({ intent: z.literal('disable'), code }),
-])
+const WRONG_CODE = 'Enter a correct security code. Codes change every 30 seconds: use the one the app shows now.'
+const REQUIRED_BY_ORGANISATION = 'Your organisation requires two-factor sign-in, so you cannot turn it off.'
 
+// allowUnenrolled: this is where requireUser sends people whose organisation requires two-factor.
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { allowUnenrolled: true })
-  const prisma = await db()
-  const org = await prisma.organisation.findUniqueOrThrow({ where: { id: user.organisationId }, select: { requireTwoFactor: true } })
-  if (user.twoFactorEnrolled) return { enrolled: true as const, required: org.requireTwoFactor }
-  return { enrolled: false as const, required: org.requireTwoFactor, ...(await startEnrolment(user.id)) }
+  const { enrolledAt, required } = await twoFactorStatus(user.id)
+  if (enrolledAt) {
+    return { enrolled: true as const, required, enrolledAt: formatDateTime(enrolledAt) }
+  }
+  const { secretGrouped, qrDataUrl } = await startEnrolment(user.id)
+  return { enrolled: false as const, required, secret: secretGrouped, qrDataUrl }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, { allowUnenrolled: true })
-  const submission = parseWithZod(await readFormData(request), { schema: Schema })
+  const formData = await readFormData(request)
+  const intent = formData.get('intent')
+  if (intent !== 'enrol' && intent !== 'disable') throw new Response('Unknown action', { status: 400, statusText: 'Bad Request' })
+  const submission = parseWithZod(formData, { schema: Schema })
   if (submission.status !== 'success') return data(submission.reply({ hideFields: ['code'] }), { status: 400 })
   const ip = clientIp(context)
-  if (submission.value.intent === 'enrol') {
-    if (user.twoFactorEnrolled) throw redirect('/account')
-    if (!(await confirmEnrolment(user.id, submission.value.code, ip))) {
-      return data(submission.reply({ fieldErrors: { code: ['Enter a correct security code'] }, hideFields: ['code'] }), { status: 400 })
+  const { code } = submission.value
+
+  if (intent === 'enrol') {
+    if (user.twoFactorEnrolled) throw redirect('/account/two-factor')
+    if (!(await confirmEnrolment(user, code, ip))) {
+      return data(submission.reply({ fieldErrors: { code: [WRONG_CODE] }, hideFields: ['code'] }), { status: 400 })
     }
-    return redirect('/account', { headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message: 'Two-factor sign-in is now on.' }) } })
+    const flash = await setFlash(request, {
+      kind: 'success',
+      title: 'Two-factor sign-in is on',
+      message: 'From now on you will need a code from your authenticator app each time you sign in. You have been signed out of any other sessions.',
+    })
+    return redirect('/account', { headers: { 'Set-Cookie': flash } })
   }
-  const prisma = await db()
-  const org = await prisma.organisation.findUniqueOrThrow({ where: { id: user.organisationId }, select: { requireTwoFactor: true } })
-  if (org.requireTwoFactor) {
-    return data(submission.reply({ formErrors: ['Your organisation requires two-factor sign-in, so it cannot be turned off.'], hideFields: ['code'] }), { status: 400 })
+
+  // Turning it off: only when enrolled, allowed by the organisation, and with a current code,
+  // checked through the same throttling as sign-in (wrong codes count towards lockout).
+  if (!user.twoFactorEnrolled) throw redirect('/account/two-factor')
+  if (await organisationRequiresTwoFactor(user.organisationId)) {
+    return data(submission.reply({ formErrors: [REQUIRED_BY_ORGANISATION], hideFields: ['code'] }), { status: 403 })
   }
-  if (!(await verifySignInCode(user.id, submission.value.code))) {
-    return data(submission.reply({ fieldErrors: { code: ['Enter a correct security code'] }, hideFields: ['code'] }), { status: 400 })
+  const result = await attemptSecondFactor(user, code, ip)
+  if (!result.ok) {
+    if (result.reason === 'locked') {
+      const message = `Too many wrong codes. For your security, try again in ${minutesUntil(result.until, new Date())} minutes.`
+      return data(submission.reply({ formErrors: [message], hideFields: ['code'] }), { status: 429 })
+    }
+    return data(submission.reply({ fieldErrors: { code: [WRONG_CODE] }, hideFields: ['code'] }), { status: 400 })
   }
-  await disableTwoFactor(user.id, ip)
-  return redirect('/account', { headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message: 'Two-factor sign-in is now off.' }) } })
+  await disableTwoFactor(user, ip)
+  const flash = await setFlash(request, { kind: 'success', message: 'Two-factor sign-in is now off.' })
+  return redirect('/account', { headers: { 'Set-Cookie': flash } })
 }
 
 export default function TwoFactorSettings() {
   const loaderData = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useForm<{ intent: string; code: string }>({ lastResult, shouldValidate: 'onSubmit' })
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: Schema }),
+    shouldValidate: 'onSubmit',
+  })
   const errors = <ErrorSummary errors={fieldErrors({ code: fields.code }, form.errors)} />
+  const codeField = (label: string) => (
+    <TextField
+      field={fields.code}
+      label={label}
+      hint="The 6-digit code your authenticator app shows for Waypoint"
+      autoComplete="one-time-code"
+      inputMode="numeric"
+      width={10}
+      spellCheck={false}
+    />
+  )
+
   if (loaderData.enrolled) {
     return (
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           {errors}
           <h1 className="govuk-heading-l">Two-factor sign-in</h1>
-          <p className="govuk-body">Two-factor sign-in is on for your account.</p>
+          <p className="govuk-body">
+            <strong className="govuk-tag govuk-tag--green">On</strong> You sign in with your password and a code from your authenticator app.
+            You set this up on {loaderData.enrolledAt}.
+          </p>
           {loaderData.required ? (
-            <p className="govuk-inset-text">Your organisation requires two-factor sign-in, so it cannot be turned off.</p>
+            <div className="govuk-inset-text">{REQUIRED_BY_ORGANISATION} If you have a new phone, ask your Waypoint administrator to reset it.</div>
           ) : (
-            <Form method="post" {...getFormProps(form)} noValidate>
-              <input type="hidden" name="intent" value="disable" />
-              <TextField field={fields.code} label="To turn it off, enter a current security code" autoComplete="one-time-code" inputMode="numeric" width={10} />
-              <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">
-                Turn off two-factor sign-in
-              </button>
-            </Form>
+            <>
+              <h2 className="govuk-heading-m">Turn off two-factor sign-in</h2>
+              <p className="govuk-body">Your account will then be protected by your password alone.</p>
+              <Form method="post" {...getFormProps(form)} noValidate>
+                <input type="hidden" name="intent" value="disable" />
+                {codeField('Security code')}
+                <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">
+                  Turn off two-factor sign-in
+                </button>
+              </Form>
+            </>
           )}
           <p className="govuk-body">
             <Link className="govuk-link" to="/account">
@@ -86,6 +130,7 @@ export default function TwoFactorSettings() {
       </div>
     )
   }
+
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -93,20 +138,33 @@ export default function TwoFactorSettings() {
         <h1 className="govuk-heading-l">Set up two-factor sign-in</h1>
         {loaderData.required ? (
           <div className="govuk-warning-text">
-            <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+            <span className="govuk-warning-text__icon" aria-hidden="true">
+              !
+            </span>
             <strong className="govuk-warning-text__text">
               <span className="govuk-visually-hidden">Warning</span>
               Your organisation requires two-factor sign-in. Set it up to continue using Waypoint.
             </strong>
           </div>
         ) : null}
+        <p className="govuk-body">
+          Each time you sign in you will also enter a code from an authenticator app on your phone, so nobody can get into your account
+          with your password alone.
+        </p>
         <ol className="govuk-list govuk-list--number">
-          <li>Install an authenticator app on your work phone (for example Microsoft Authenticator).</li>
+          <li>Install an authenticator app on your work phone if you do not have one (for example Microsoft Authenticator or Google Authenticator).</li>
           <li>In the app, add an account and scan this QR code.</li>
           <li>Enter the 6-digit code the app shows.</li>
         </ol>
-        <img className="app-qr-code" src={loaderData.qrDataUrl} alt="QR code to add Waypoint to your authenticator app" width={220} height={220} />
-        <p className="govuk-body">If you cannot scan the code, enter this key in the app instead:</p>
+        <img
+          className="app-qr-code"
+          src={loaderData.qrDataUrl}
+          alt="QR code for adding your Waypoint account to an authenticator app. If you cannot scan it, use the key below."
+          width={200}
+          height={200}
+        />
+        <h2 className="govuk-heading-s">If you cannot scan the QR code</h2>
+        <p className="govuk-body">Choose to enter a key in the app (it may say &lsquo;setup key&rsquo;), choose a time-based code and enter this key:</p>
         <p className="govuk-body">
           <code className="app-secret-key" data-testid="totp-secret">
             {loaderData.secret}
@@ -114,11 +172,18 @@ export default function TwoFactorSettings() {
         </p>
         <Form method="post" {...getFormProps(form)} noValidate>
           <input type="hidden" name="intent" value="enrol" />
-          <TextField field={fields.code} label="Security code" autoComplete="one-time-code" inputMode="numeric" width={10} spellCheck={false} />
+          {codeField('Security code')}
           <button type="submit" className="govuk-button" data-module="govuk-button">
             Turn on two-factor sign-in
           </button>
         </Form>
+        {loaderData.required ? null : (
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/account">
+              Not now – back to your account
+            </Link>
+          </p>
+        )}
       </div>
     </div>
   )

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { ErrorSummary, fieldErrors, TextField } from '~/components/forms'
 import { minutesUntil } from '~/domain/auth/lockout'
+import { SecurityCodeSchema } from '~/domain/auth/totp'
 import { attemptSecondFactor, clientIp } from '~/services/auth.server'
 import { createSession, loadSession, revokeSession } from '~/services/session.server'
 import { readFormData } from '~/utils/form-data.server'
@@ -13,10 +14,7 @@ import { safeRedirect } from '~/utils/redirect'
 export const meta: MetaFunction = () => [{ title: 'Enter your security code – Waypoint' }]
 
 const CodeSchema = z.object({
-  code: z
-    .string({ error: 'Enter the 6-digit code from your authenticator app' })
-    .transform((v) => v.replace(/\s+/g, ''))
-    .pipe(z.string().regex(/^\d{6}$/, 'The code must be 6 digits')),
+  code: SecurityCodeSchema,
   redirectTo: z.string().max(2000).optional(),
 })
 
@@ -40,11 +38,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const ip = clientIp(context)
   const result = await attemptSecondFactor(session.user, submission.value.code, ip)
   if (!result.ok) {
-    const message =
-      result.reason === 'locked'
-        ? `Too many failed sign-in attempts. For your security, sign-in is locked. Try again in ${minutesUntil(result.until, new Date())} minutes.`
-        : 'Enter a correct security code'
-    return data(submission.reply({ formErrors: [message], hideFields: ['code'] }), { status: result.reason === 'locked' ? 429 : 400 })
+    if (result.reason === 'locked') {
+      const message = `Too many failed sign-in attempts. For your security, sign-in is locked. Try again in ${minutesUntil(result.until, new Date())} minutes.`
+      return data(submission.reply({ formErrors: [message], hideFields: ['code'] }), { status: 429 })
+    }
+    const message = 'Enter a correct security code. Codes change every 30 seconds, and each code works only once.'
+    return data(submission.reply({ fieldErrors: { code: [message] }, hideFields: ['code'] }), { status: 400 })
   }
   // A fresh session id once fully signed in, so an id seen before the second factor is worthless.
   await revokeSession(session.id, 'second_factor_completed')
@@ -68,13 +67,27 @@ export default function TwoFactorSignIn() {
         <p className="govuk-body">Open the authenticator app on your phone and enter the 6-digit code it shows for Waypoint.</p>
         <Form method="post" {...getFormProps(form)} noValidate>
           <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
-          <TextField field={fields.code} label="Security code" autoComplete="one-time-code" inputMode="numeric" width={10} spellCheck={false} />
+          <TextField
+            field={fields.code}
+            label="Security code"
+            hint="The 6-digit code your authenticator app shows for Waypoint"
+            autoComplete="one-time-code"
+            inputMode="numeric"
+            width={10}
+            spellCheck={false}
+          />
           <button type="submit" className="govuk-button" data-module="govuk-button">
             Continue
           </button>
         </Form>
+        <h2 className="govuk-heading-s">If you cannot get a code</h2>
         <p className="govuk-body">
-          Lost your phone? Ask your Waypoint administrator to reset your two-factor sign-in. <Link className="govuk-link" to="/login">Start again</Link>
+          If you have lost your phone or changed it, ask your Waypoint administrator to reset your two-factor sign-in.
+        </p>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/login">
+            Sign in as someone else
+          </Link>
         </p>
       </div>
     </div>

@@ -136,7 +136,10 @@ async function recordAttempt(email: string, ip: string, success: boolean, at: Da
   await prisma.loginAttempt.create({ data: { email, ip, success, at } })
 }
 
-/** Tells the account's owner that sign-in is paused (once per lockout). */
+/**
+ * Tells the account's owner that sign-in is paused, once per lockout (the dedupe key names the
+ * lock's end). Sent in the background, so the answer takes as long whether or not the account exists.
+ */
 async function notifyLocked(user: { id: string; email: string } | null, until: Date) {
   if (!user) return
   await queueEmail({
@@ -145,7 +148,7 @@ async function notifyLocked(user: { id: string; email: string } | null, until: D
     template: 'account-locked',
     element: createElement(AccountLockedEmail, { minutes: lockoutPolicies().account.lockoutMinutes }),
     dedupeKey: `account-locked:${user.id}:${until.getTime()}`,
-  })
+  }, { delivery: 'background' })
 }
 
 /**

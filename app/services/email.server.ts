@@ -1,7 +1,13 @@
-// Every email is a row in OutboxEmail first (its unique dedupeKey makes a repeated request
-// harmless), then sent at once. If the provider is down the row stays `pending` with the error, so
-// nothing is lost and the user's request still succeeds; a later issue adds the retry worker.
-// Without RESEND_API_KEY (local demo) emails are written as JSON under DATA_DIR/emails/ instead.
+// Every email is an OutboxEmail row first (its unique dedupeKey makes a repeated request harmless),
+// then sent straight away through Resend. If the provider fails or is slow the row stays `pending`
+// with attempts and lastError, so nothing is lost and the person's request still succeeds; a later
+// issue adds the retry worker, which calls deliverOutboxEmail(id) for pending rows.
+//
+// Without RESEND_API_KEY (local demo) nothing leaves the machine: each email is written as JSON
+// (to, subject, text) under DATA_DIR/emails/ and its row marked sent with providerId
+// 'local-capture', so a developer can follow a reset link in demo mode.
+//
+// Email content and addresses never go to the logger: log lines carry the outbox id and template.
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { render } from '@react-email/render'
@@ -11,76 +17,151 @@ import { db } from './db.server'
 import { getEnv } from './env.server'
 import { logger } from './logger.server'
 
-export interface EmailMessage {
+/** Give up on one send after this long; the row stays pending for the retry worker. */
+export const SEND_TIMEOUT_MS = 10_000
+export const LOCAL_CAPTURE = 'local-capture'
+
+interface EmailHeader {
   to: string
   subject: string
-  /** Template name, for the outbox and logs (never the content). */
+  /** Template name, kept on the row and used in logs (never the content). */
   template: string
-  element: ReactElement
+  /** Unique per logical email: a second queueEmail with the same key does nothing. */
   dedupeKey: string
 }
 
-let client: Resend | undefined
-function resend(apiKey: string) {
-  client ??= new Resend(apiKey, { baseUrl: getEnv().RESEND_BASE_URL })
-  return client
+/** Either a react-email element (rendered here to HTML and plain text) or both renderings. */
+export type EmailMessage = EmailHeader & ({ element: ReactElement } | { html: string; text: string })
+
+export interface QueueOptions {
+  /**
+   * 'now' (default) waits for the first send attempt. 'background' returns once the row is stored
+   * and sends afterwards, so the response time does not depend on the provider — used where
+   * timing could reveal whether an account exists (password reset requests, lockout notices).
+   */
+  delivery?: 'now' | 'background'
 }
 
-async function deliver(row: { id: string; to: string; subject: string; html: string; text: string }): Promise<string> {
-  const env = getEnv()
-  if (!env.RESEND_API_KEY) {
-    const dir = path.join(env.DATA_DIR, 'emails')
-    await mkdir(dir, { recursive: true })
-    await writeFile(
-      path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${row.id}.json`),
-      JSON.stringify({ to: row.to, subject: row.subject, text: row.text }, null, 2),
-    )
-    return 'local-capture'
-  }
-  const { data, error } = await resend(env.RESEND_API_KEY).emails.send(
-    { from: env.EMAIL_FROM, to: row.to, subject: row.subject, html: row.html, text: row.text },
-    { idempotencyKey: row.id },
-  )
-  if (error || !data) throw new Error(error?.message ?? 'no response from email provider')
-  return data.id
+export type QueueResult = { id: string; status: 'sent' | 'pending' | 'queued' | 'duplicate' }
+
+/** Renders a react-email element to the HTML and plain-text parts of an email. */
+export async function renderEmail(element: ReactElement): Promise<{ html: string; text: string }> {
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })])
+  return { html, text }
 }
 
-/** Queues and tries to send one email. Never throws for a delivery failure. */
-export async function queueEmail(message: EmailMessage): Promise<{ id: string; status: 'sent' | 'pending' | 'duplicate' }> {
+const inFlight = new Set<Promise<unknown>>()
+
+/** Resolves once every background delivery started so far has finished (tests, shutdown). */
+export async function emailDeliveriesSettled(): Promise<void> {
+  while (inFlight.size > 0) await Promise.allSettled([...inFlight])
+}
+
+/** Stores the email in the outbox and tries to send it. Never throws for a delivery failure. */
+export async function queueEmail(message: EmailMessage, options: QueueOptions = {}): Promise<QueueResult> {
   const prisma = await db()
   const existing = await prisma.outboxEmail.findUnique({ where: { dedupeKey: message.dedupeKey }, select: { id: true } })
   if (existing) return { id: existing.id, status: 'duplicate' }
-  const [html, text] = await Promise.all([render(message.element), render(message.element, { plainText: true })])
-  let row
+  const { html, text } = 'element' in message ? await renderEmail(message.element) : message
+  let id: string
   try {
-    row = await prisma.outboxEmail.create({
+    const row = await prisma.outboxEmail.create({
       data: { dedupeKey: message.dedupeKey, to: message.to, subject: message.subject, template: message.template, html, text },
+      select: { id: true },
     })
+    id = row.id
   } catch (error) {
-    // Lost a race with an identical request: the other one owns the send.
-    if ((error as { code?: string }).code === 'P2002') return { id: '', status: 'duplicate' }
+    // Lost a race with an identical request: that one owns the send.
+    if ((error as { code?: string }).code === 'P2002') {
+      const other = await prisma.outboxEmail.findUnique({ where: { dedupeKey: message.dedupeKey }, select: { id: true } })
+      return { id: other?.id ?? '', status: 'duplicate' }
+    }
     throw error
   }
-  try {
-    const providerId = await deliver(row)
-    await prisma.outboxEmail.update({
-      where: { id: row.id },
-      data: { status: 'sent', sentAt: new Date(), providerId, attempts: { increment: 1 } },
+  if (options.delivery === 'background') {
+    const job = deliverOutboxEmail(id).catch((error: unknown) => {
+      logger.error({ outboxId: id, err: error instanceof Error ? error.name : 'unknown' }, 'background email delivery failed')
     })
-    logger.info({ outboxId: row.id, template: message.template }, 'email sent')
-    return { id: row.id, status: 'sent' }
+    inFlight.add(job)
+    void job.finally(() => inFlight.delete(job))
+    return { id, status: 'queued' }
+  }
+  return { id, status: await deliverOutboxEmail(id) }
+}
+
+/**
+ * One delivery attempt for an outbox row (also the retry worker's entry point). A row already
+ * sent is left alone. Resend receives the row id as its Idempotency-Key, so a retry of a send that
+ * did reach the provider is not delivered twice.
+ */
+export async function deliverOutboxEmail(id: string): Promise<'sent' | 'pending'> {
+  const prisma = await db()
+  const row = await prisma.outboxEmail.findUnique({ where: { id } })
+  if (!row) throw new Error(`No outbox email ${id}`)
+  if (row.status === 'sent') return 'sent'
+  try {
+    const providerId = await transport(row)
+    await prisma.outboxEmail.update({
+      where: { id },
+      data: { status: 'sent', sentAt: new Date(), providerId, attempts: { increment: 1 }, lastError: null },
+    })
+    logger.info({ outboxId: id, template: row.template, transport: providerId === LOCAL_CAPTURE ? 'local' : 'resend' }, 'email sent')
+    return 'sent'
   } catch (error) {
-    const lastError = error instanceof Error ? error.message.slice(0, 500) : 'unknown error'
-    await prisma.outboxEmail.update({ where: { id: row.id }, data: { attempts: { increment: 1 }, lastError } })
-    logger.warn({ outboxId: row.id, template: message.template }, 'email not sent; kept in outbox')
-    return { id: row.id, status: 'pending' }
+    const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 500)
+    await prisma.outboxEmail.update({ where: { id }, data: { attempts: { increment: 1 }, lastError } })
+    logger.warn({ outboxId: id, template: row.template, attempts: row.attempts + 1 }, 'email not sent; kept in outbox')
+    return 'pending'
   }
 }
 
-/** The public address for links in emails: APP_URL, else the address the request came to. */
+interface OutboxRow {
+  id: string
+  to: string
+  subject: string
+  template: string
+  html: string
+  text: string
+  createdAt: Date
+}
+
+/** Sends one email and answers the provider's id, or throws. */
+async function transport(row: OutboxRow): Promise<string> {
+  const env = getEnv()
+  if (!env.RESEND_API_KEY) return captureLocally(row, env.DATA_DIR)
+  const resend = new Resend(env.RESEND_API_KEY, env.RESEND_BASE_URL ? { baseUrl: env.RESEND_BASE_URL.replace(/\/+$/, '') } : undefined)
+  const { data, error } = await resend.emails.send(
+    { from: env.EMAIL_FROM, to: row.to, subject: row.subject, html: row.html, text: row.text },
+    { idempotencyKey: row.id, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) },
+  )
+  if (error || !data?.id) {
+    const status = error && 'statusCode' in error && error.statusCode ? ` (${String(error.statusCode)})` : ''
+    throw new Error(`${error?.message ?? 'No answer from the email provider'}${status}`)
+  }
+  return data.id
+}
+
+/** Local demo transport: one JSON file per email under DATA_DIR/emails/ (readable by the owner only). */
+async function captureLocally(row: OutboxRow, dataDir: string): Promise<string> {
+  const dir = path.resolve(dataDir, 'emails')
+  await mkdir(dir, { recursive: true })
+  const stamp = row.createdAt.toISOString().replace(/[:.]/g, '-')
+  const file = path.join(dir, `${stamp}-${row.template}-${row.id}.json`)
+  const body = { id: row.id, createdAt: row.createdAt.toISOString(), template: row.template, to: row.to, subject: row.subject, text: row.text }
+  await writeFile(file, `${JSON.stringify(body, null, 2)}\n`, { mode: 0o600 })
+  return LOCAL_CAPTURE
+}
+
+/**
+ * The public address for links in emails: APP_URL when set. Otherwise the address the request
+ * came to — but only where emails stay on this machine or outside production, because the Host
+ * header is chosen by the client and a reset link pointing at someone else's host would hand them
+ * the token ("password reset poisoning"). In production with real sending, set APP_URL.
+ */
 export function appUrl(request?: Request): string {
-  const configured = getEnv().APP_URL
-  if (configured) return configured.replace(/\/$/, '')
-  if (request) return new URL(request.url).origin
-  return `http://localhost:${getEnv().PORT}`
+  const env = getEnv()
+  if (env.APP_URL) return env.APP_URL.replace(/\/+$/, '')
+  if (request && (!env.RESEND_API_KEY || env.NODE_ENV !== 'production')) return new URL(request.url).origin
+  logger.warn('APP_URL is not set, so links in emails point at localhost; set APP_URL to the public address')
+  return `http://localhost:${env.PORT}`
 }

@@ -15,6 +15,9 @@ import { revokeUserSessions } from './session.server'
 /** Reset emails per account per hour: enough for a typo, too few to flood someone's inbox. */
 export const RESET_REQUESTS_PER_HOUR = 3
 
+/** LoginAttempt.ip of the success recorded by a completed reset. */
+export const RESET_ATTEMPT_IP = 'password-reset'
+
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex')
 
 async function issueToken(userId: string, purpose: 'reset' | 'set', minutes: number) {
@@ -47,7 +50,7 @@ export async function requestPasswordReset(rawEmail: string, ip: string, request
     template: 'password-reset',
     element: createElement(PasswordResetEmail, { url: `${appUrl(request)}/reset-password/${token}`, minutes: RESET_MINUTES }),
     dedupeKey: `password-reset:${id}`,
-  })
+  }, { delivery: 'background' })
 }
 
 /** Sent when an administrator creates an account: the user chooses their own password. */
@@ -66,7 +69,11 @@ export async function sendSetPasswordEmail(userId: string, request?: Request): P
 
 export type TokenState = { ok: true; userId: string; purpose: string } | { ok: false; reason: 'unknown' | 'expired' | 'used' }
 
+/** Tokens are 32 random bytes in base64url: 43 characters. Anything else is not worth a lookup. */
+const looksLikeToken = (token: string) => /^[A-Za-z0-9_-]{43}$/.test(token)
+
 export async function checkResetToken(token: string): Promise<TokenState> {
+  if (!looksLikeToken(token)) return { ok: false, reason: 'unknown' }
   const prisma = await db()
   const row = await prisma.passwordResetToken.findUnique({ where: { tokenHash: sha256(token) }, include: { user: { select: { active: true } } } })
   if (!row || !row.user.active) return { ok: false, reason: 'unknown' }
@@ -77,6 +84,7 @@ export async function checkResetToken(token: string): Promise<TokenState> {
 
 /** Sets the new password, uses up the token (and any others), and signs the user out everywhere. */
 export async function completePasswordReset(token: string, newPassword: string, ip: string): Promise<TokenState> {
+  if (!looksLikeToken(token)) return { ok: false, reason: 'unknown' }
   const prisma = await db()
   const hash = await hashPassword(newPassword)
   const state = await prisma.$transaction(async (tx) => {
@@ -89,6 +97,10 @@ export async function completePasswordReset(token: string, newPassword: string, 
     const row = await tx.passwordResetToken.findUniqueOrThrow({ where: { tokenHash: sha256(token) }, include: { user: true } })
     await tx.password.upsert({ where: { userId: row.userId }, create: { userId: row.userId, hash }, update: { hash } })
     await tx.passwordResetToken.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: new Date() } })
+    // Proving ownership of the mailbox ends a sign-in lockout on the account (the lockout message
+    // and email suggest a reset). Recorded under a marker, not the caller's IP, so a reset never
+    // lifts a per-IP lock.
+    await tx.loginAttempt.create({ data: { email: row.user.email, ip: RESET_ATTEMPT_IP, success: true } })
     await audit(
       { actor: { id: row.user.id, email: row.user.email }, action: row.purpose === 'set' ? 'auth.password.set' : 'auth.password.reset', entityType: 'user', entityId: row.userId, ip },
       tx,
