@@ -5,7 +5,7 @@ export function AccountLockedEmail({ minutes }: { minutes: number }) {
   return (
     <EmailLayout preview="Sign-in to your Waypoint account is paused" heading="Sign-in to your account is paused">
       <Text style={paragraph}>
-        There were too many failed attempts to sign in to your Waypoint account, so sign-in is paused for {minutes} minutes.
+        {`There were too many failed attempts to sign in to your Waypoint account, so sign-in is paused for ${minutes} minutes.`}
       </Text>
       <Text style={paragraph}>If this was you, wait and try again, or reset your password from the sign-in page.</Text>
       <Text style={paragraph}>If it was not you, tell your Waypoint administrator: someone may be trying to get into your account.</Text>

@@ -10,7 +10,7 @@ export function PasswordResetEmail({ url, minutes }: { url: string; minutes: num
           {url}
         </Link>
       </Text>
-      <Text style={paragraph}>The link works once and expires in {minutes} minutes.</Text>
+      <Text style={paragraph}>{`The link works once and expires in ${minutes} minutes.`}</Text>
       <Text style={paragraph}>If you did not ask for this, you can ignore this email: your password has not changed.</Text>
     </EmailLayout>
   )

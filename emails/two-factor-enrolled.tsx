@@ -4,7 +4,7 @@ import { EmailLayout, paragraph } from './layout'
 export function TwoFactorEnrolledEmail({ when }: { when: string }) {
   return (
     <EmailLayout preview="Two-factor sign-in is now on" heading="Two-factor sign-in is now on">
-      <Text style={paragraph}>Two-factor sign-in was turned on for your Waypoint account on {when}.</Text>
+      <Text style={paragraph}>{`Two-factor sign-in was turned on for your Waypoint account on ${when}.`}</Text>
       <Text style={paragraph}>From now on you will need a code from your authenticator app each time you sign in.</Text>
       <Text style={paragraph}>If this was not you, contact your Waypoint administrator straight away.</Text>
     </EmailLayout>

@@ -1,0 +1,492 @@
+// Account security against a real database: the email outbox (local capture, Resend, provider
+// failures, dedupe), password reset by one-time link, the locked-account email, and TOTP two-factor
+// enrolment and sign-in codes (valid, wrong, replayed), plus the administrator's 2FA reset.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { createServer, type Server } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { generateTOTP } from '@epic-web/totp'
+import type { ActionFunctionArgs } from '@remix-run/node'
+import { createElement } from 'react'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
+import { PasswordResetEmail } from '#emails/password-reset'
+import { startMockResend, type CapturedEmail } from '#tests/mocks/resend-server'
+import { createOrganisation, createUser } from '#tests/setup/factories'
+import { TOTP } from '~/domain/auth/totp'
+import { attemptLogin, attemptSecondFactor } from '~/services/auth.server'
+import { db } from '~/services/db.server'
+import { deliverOutboxEmail, emailDeliveriesSettled, LOCAL_CAPTURE, queueEmail } from '~/services/email.server'
+import { logger } from '~/services/logger.server'
+import {
+  checkResetToken,
+  completePasswordReset,
+  requestPasswordReset,
+  RESET_REQUESTS_PER_HOUR,
+  sendSetPasswordEmail,
+} from '~/services/password-reset.server'
+import { verifyPassword } from '~/services/password.server'
+import { createSession } from '~/services/session.server'
+import { confirmEnrolment, resetTwoFactor, startEnrolment, verifySignInCode } from '~/services/two-factor.server'
+
+// Email settings are switched per test: the real getEnv() with these values on top.
+const env = vi.hoisted(() => ({ overrides: {} as Record<string, string | undefined> }))
+vi.mock('~/services/env.server', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('~/services/env.server')>()
+  return { ...actual, getEnv: () => ({ ...actual.getEnv(), ...env.overrides }) }
+})
+
+const IP = '192.0.2.44'
+const PASSWORD = 'correct horse battery staple'
+const NEW_PASSWORD = 'a quite different passphrase'
+
+let dataDir: string
+let mock: Awaited<ReturnType<typeof startMockResend>>
+let mockUrl: string
+let closedUrl: string
+
+/** A port nothing listens on: bind one, note it, close it. */
+async function closedPort(): Promise<number> {
+  const server: Server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as { port: number }
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  return port
+}
+
+async function captured(to?: string): Promise<CapturedEmail[]> {
+  const url = new URL('/emails', mockUrl)
+  if (to) url.searchParams.set('to', to)
+  return ((await (await fetch(url)).json()) as { data: CapturedEmail[] }).data
+}
+
+function useResend(baseUrl: string) {
+  env.overrides.RESEND_API_KEY = 're_test_key'
+  env.overrides.RESEND_BASE_URL = baseUrl
+}
+
+function useLocalCapture() {
+  env.overrides.RESEND_API_KEY = undefined
+  env.overrides.RESEND_BASE_URL = undefined
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'waypoint-account-security-'))
+  mock = await startMockResend(0)
+  mockUrl = `http://127.0.0.1:${(mock.address() as { port: number }).port}`
+  closedUrl = `http://127.0.0.1:${await closedPort()}`
+})
+
+afterAll(async () => {
+  await emailDeliveriesSettled()
+  await new Promise<void>((resolve) => mock.close(() => resolve()))
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+beforeEach(async () => {
+  env.overrides = { DATA_DIR: dataDir, APP_URL: 'https://waypoint.test.example' }
+  useResend(mockUrl)
+  await fetch(new URL('/emails', mockUrl), { method: 'DELETE' })
+})
+
+afterEach(async () => {
+  // Background deliveries finish before the next test changes the settings.
+  await emailDeliveriesSettled()
+  vi.useRealTimers()
+})
+
+const element = (url = 'https://waypoint.test.example/reset-password/x') => createElement(PasswordResetEmail, { url, minutes: 30 })
+
+async function outboxRows(to: string) {
+  const prisma = await db()
+  return prisma.outboxEmail.findMany({ where: { to }, orderBy: { createdAt: 'asc' } })
+}
+
+describe('email outbox', () => {
+  test('stores the row, sends through Resend with the row id as idempotency key, and marks it sent', async () => {
+    const to = 'outbox-sent@test.example'
+    const result = await queueEmail({ to, subject: 'Test subject', template: 'password-reset', element: element(), dedupeKey: `t:${to}` })
+    expect(result.status).toBe('sent')
+    const [row] = await outboxRows(to)
+    expect(row).toMatchObject({ id: result.id, status: 'sent', attempts: 1, lastError: null, template: 'password-reset' })
+    expect(row!.sentAt).toBeInstanceOf(Date)
+    expect(row!.html).toContain('<html')
+    expect(row!.text).toContain('Reset your Waypoint password'.toUpperCase())
+    const [email] = await captured(to)
+    expect(row!.providerId).toBe(email!.id)
+    expect(email).toMatchObject({ subject: 'Test subject', idempotency_key: row!.id, from: expect.stringContaining('@') as string })
+    expect(email!.text).toBe(row!.text)
+  })
+
+  test('accepts pre-rendered html and text as well as an element', async () => {
+    const to = 'outbox-prerendered@test.example'
+    const result = await queueEmail({ to, subject: 'Plain', template: 'other', html: '<p>Hello</p>', text: 'Hello', dedupeKey: `t:${to}` })
+    expect(result.status).toBe('sent')
+    expect((await captured(to))[0]).toMatchObject({ html: '<p>Hello</p>', text: 'Hello' })
+  })
+
+  test('the same dedupeKey twice stores and sends one email', async () => {
+    const to = 'outbox-dedupe@test.example'
+    const message = { to, subject: 'Once', template: 'password-reset', element: element(), dedupeKey: `t:${to}` }
+    const first = await queueEmail(message)
+    const second = await queueEmail(message)
+    const [a, b] = await Promise.all([queueEmail(message), queueEmail(message)])
+    expect(first.status).toBe('sent')
+    expect(second).toEqual({ id: first.id, status: 'duplicate' })
+    expect([a.status, b.status]).toEqual(['duplicate', 'duplicate'])
+    expect(await outboxRows(to)).toHaveLength(1)
+    expect(await captured(to)).toHaveLength(1)
+  })
+
+  test('when the provider cannot be reached the row is kept pending with the error, and a retry sends it', async () => {
+    const to = 'outbox-down@test.example'
+    useResend(closedUrl)
+    const result = await queueEmail({ to, subject: 'Down', template: 'password-reset', element: element(), dedupeKey: `t:${to}` })
+    expect(result.status).toBe('pending')
+    const [row] = await outboxRows(to)
+    expect(row).toMatchObject({ status: 'pending', attempts: 1, providerId: null, sentAt: null })
+    expect(row!.lastError).toMatch(/\S/)
+    expect(row!.html.length).toBeGreaterThan(0)
+
+    // The provider is back: the retry worker's call sends it once and clears the error.
+    useResend(mockUrl)
+    expect(await deliverOutboxEmail(row!.id)).toBe('sent')
+    expect((await outboxRows(to))[0]).toMatchObject({ status: 'sent', attempts: 2, lastError: null })
+    expect(await deliverOutboxEmail(row!.id)).toBe('sent')
+    expect(await captured(to)).toHaveLength(1)
+  })
+
+  test('when the provider answers with an error the row is kept pending with that error', async () => {
+    const to = 'outbox-500@test.example'
+    await fetch(new URL('/__fail-next?count=1&status=500', mockUrl), { method: 'POST' })
+    const result = await queueEmail({ to, subject: 'Err', template: 'password-reset', element: element(), dedupeKey: `t:${to}` })
+    expect(result.status).toBe('pending')
+    const [row] = await outboxRows(to)
+    expect(row).toMatchObject({ status: 'pending', attempts: 1 })
+    expect(row!.lastError).toContain('Simulated failure')
+  })
+
+  test('without RESEND_API_KEY the email is written under DATA_DIR/emails and marked sent by local capture', async () => {
+    useLocalCapture()
+    const to = 'outbox-local@test.example'
+    const url = 'https://waypoint.test.example/reset-password/local-capture-link'
+    const result = await queueEmail({ to, subject: 'Local', template: 'password-reset', element: element(url), dedupeKey: `t:${to}` })
+    expect(result.status).toBe('sent')
+    const [row] = await outboxRows(to)
+    expect(row).toMatchObject({ status: 'sent', providerId: LOCAL_CAPTURE })
+    const files = readdirSync(path.join(dataDir, 'emails')).filter((f) => f.includes(row!.id))
+    expect(files).toHaveLength(1)
+    const saved = JSON.parse(readFileSync(path.join(dataDir, 'emails', files[0]!), 'utf8')) as Record<string, string>
+    expect(saved).toMatchObject({ to, subject: 'Local', template: 'password-reset' })
+    expect(saved.text).toContain(url)
+    expect(await captured(to)).toHaveLength(0)
+  })
+
+  test('log lines name the outbox row and template, never the address or the content', async () => {
+    const calls: unknown[][] = []
+    for (const level of ['info', 'warn', 'error', 'debug'] as const) {
+      vi.spyOn(logger, level).mockImplementation(((...args: unknown[]) => {
+        calls.push(args)
+      }) as never)
+    }
+    const to = 'outbox-logging@test.example'
+    await queueEmail({ to, subject: 'Logged', template: 'password-reset', element: element('https://x.example/secret-link'), dedupeKey: `t:${to}` })
+    useResend(closedUrl)
+    await queueEmail({ to, subject: 'Logged 2', template: 'password-reset', element: element(), dedupeKey: `t2:${to}` })
+    expect(calls.length).toBeGreaterThanOrEqual(2)
+    const logged = JSON.stringify(calls)
+    expect(logged).not.toContain(to)
+    expect(logged).not.toContain('secret-link')
+    expect(logged).not.toContain('Logged')
+  })
+})
+
+describe('password reset', () => {
+  /** The token in the reset link of the latest email to `to` (from the outbox row). */
+  async function latestToken(to: string): Promise<string> {
+    await emailDeliveriesSettled()
+    const rows = await outboxRows(to)
+    const text = rows.at(-1)?.text ?? ''
+    const match = /\/reset-password\/([A-Za-z0-9_-]+)/.exec(text)
+    if (!match) throw new Error(`no reset link in the email to ${to}`)
+    return match[1]!
+  }
+
+  test('a request for an active account emails a one-time link built from APP_URL; only the hash is stored', async () => {
+    const user = await createUser({ password: PASSWORD })
+    await requestPasswordReset(`  ${user.email.toUpperCase()} `, IP)
+    const token = await latestToken(user.email)
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/)
+    const prisma = await db()
+    const [row] = await prisma.passwordResetToken.findMany({ where: { userId: user.id } })
+    expect(row).toMatchObject({ purpose: 'reset', usedAt: null })
+    expect(row!.tokenHash).toMatch(/^[0-9a-f]{64}$/)
+    expect(row!.tokenHash).not.toContain(token)
+    const minutes = (row!.expiresAt.getTime() - row!.createdAt.getTime()) / 60_000
+    expect(minutes).toBeCloseTo(30, 0)
+    const [email] = await captured(user.email)
+    expect(email!.text).toContain(`https://waypoint.test.example/reset-password/${token}`)
+    expect(await checkResetToken(token)).toEqual({ ok: true, userId: user.id, purpose: 'reset' })
+  })
+
+  test('an unknown or deactivated email gets no token and no email, but the request is audited', async () => {
+    const inactive = await createUser({ password: PASSWORD, active: false })
+    await requestPasswordReset('nobody-here@test.example', IP)
+    await requestPasswordReset(inactive.email, IP)
+    await emailDeliveriesSettled()
+    const prisma = await db()
+    expect(await prisma.passwordResetToken.count({ where: { userId: inactive.id } })).toBe(0)
+    expect(await outboxRows('nobody-here@test.example')).toHaveLength(0)
+    expect(await outboxRows(inactive.email)).toHaveLength(0)
+    const audited = await prisma.auditEvent.findMany({ where: { action: 'auth.password.reset_requested', entityId: { in: ['nobody-here@test.example', inactive.email] } } })
+    expect(audited).toHaveLength(2)
+  })
+
+  test('the forgot-password page answers the same whether or not an account exists', async () => {
+    const { action } = await import('~/routes/forgot-password')
+    const user = await createUser({ password: PASSWORD })
+    const ask = async (email: string) => {
+      const request = new Request('http://localhost/forgot-password', { method: 'POST', body: new URLSearchParams({ email }) })
+      const result = await action({ request, context: { ip: IP }, params: {} } as unknown as ActionFunctionArgs)
+      return JSON.stringify(result).replace(email, '<email>')
+    }
+    expect(await ask(user.email)).toBe(await ask('no-such-account@test.example'))
+  })
+
+  test('at most a few reset emails per account per hour', async () => {
+    const user = await createUser({ password: PASSWORD })
+    for (let i = 0; i < RESET_REQUESTS_PER_HOUR + 2; i++) await requestPasswordReset(user.email, IP)
+    await emailDeliveriesSettled()
+    expect(await outboxRows(user.email)).toHaveLength(RESET_REQUESTS_PER_HOUR)
+  })
+
+  test('a reset sets the password, uses the link up, signs out every session and is audited', async () => {
+    const prisma = await db()
+    const user = await createUser({ password: PASSWORD })
+    const sessions = await Promise.all([1, 2].map(() => createSession({ userId: user.id, ip: IP, userAgent: 'test', twoFactorPending: false })))
+    await requestPasswordReset(user.email, IP)
+    await requestPasswordReset(user.email, IP)
+    const token = await latestToken(user.email)
+
+    expect(await completePasswordReset(token, NEW_PASSWORD, IP)).toEqual({ ok: true, userId: user.id, purpose: 'reset' })
+    const hash = (await prisma.password.findUniqueOrThrow({ where: { userId: user.id } })).hash
+    expect(hash).toMatch(/^\$argon2id\$/)
+    expect(await verifyPassword(hash, NEW_PASSWORD)).toBe(true)
+    expect(await verifyPassword(hash, PASSWORD)).toBe(false)
+    const after = await prisma.session.findMany({ where: { id: { in: sessions.map((s) => s.id) } } })
+    expect(after.every((s) => s.revokedAt && s.revokedReason === 'password_reset')).toBe(true)
+    // Every outstanding link of the account is used up, not just this one.
+    expect(await prisma.passwordResetToken.count({ where: { userId: user.id, usedAt: null } })).toBe(0)
+    const events = await prisma.auditEvent.findMany({ where: { action: 'auth.password.reset', entityId: user.id } })
+    expect(events).toHaveLength(1)
+    expect(events[0]).toMatchObject({ actorId: user.id, ip: IP })
+
+    // Single use.
+    expect(await checkResetToken(token)).toEqual({ ok: false, reason: 'used' })
+    expect(await completePasswordReset(token, 'yet another passphrase here', IP)).toEqual({ ok: false, reason: 'used' })
+    expect(await verifyPassword((await prisma.password.findUniqueOrThrow({ where: { userId: user.id } })).hash, NEW_PASSWORD)).toBe(true)
+  })
+
+  test('two simultaneous submissions of one link: only one succeeds', async () => {
+    const user = await createUser({ password: PASSWORD })
+    await requestPasswordReset(user.email, IP)
+    const token = await latestToken(user.email)
+    const results = await Promise.all([completePasswordReset(token, 'first new passphrase', IP), completePasswordReset(token, 'second new passphrase', IP)])
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+  })
+
+  test('an expired link is refused and changes nothing', async () => {
+    const prisma = await db()
+    const user = await createUser({ password: PASSWORD })
+    await requestPasswordReset(user.email, IP)
+    const token = await latestToken(user.email)
+    await prisma.passwordResetToken.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } })
+    expect(await checkResetToken(token)).toEqual({ ok: false, reason: 'expired' })
+    expect(await completePasswordReset(token, NEW_PASSWORD, IP)).toEqual({ ok: false, reason: 'expired' })
+    expect(await verifyPassword((await prisma.password.findUniqueOrThrow({ where: { userId: user.id } })).hash, PASSWORD)).toBe(true)
+  })
+
+  test('unknown and malformed links are refused', async () => {
+    for (const token of ['A'.repeat(43), '', 'short', 'x'.repeat(500), '../../etc/passwd', 'a b c']) {
+      expect(await checkResetToken(token)).toEqual({ ok: false, reason: 'unknown' })
+      expect(await completePasswordReset(token, NEW_PASSWORD, IP)).toEqual({ ok: false, reason: 'unknown' })
+    }
+  })
+
+  test('a link stops working when the account is deactivated', async () => {
+    const prisma = await db()
+    const user = await createUser({ password: PASSWORD })
+    await requestPasswordReset(user.email, IP)
+    const token = await latestToken(user.email)
+    await prisma.user.update({ where: { id: user.id }, data: { active: false } })
+    expect(await completePasswordReset(token, NEW_PASSWORD, IP)).toEqual({ ok: false, reason: 'unknown' })
+  })
+
+  test('a completed reset ends a sign-in lockout on the account', async () => {
+    const user = await createUser({ password: PASSWORD })
+    let last
+    for (let i = 0; i < 5; i++) last = await attemptLogin(user.email, 'wrong password', IP)
+    expect(last).toMatchObject({ ok: false, reason: 'locked' })
+    expect(await attemptLogin(user.email, PASSWORD, IP)).toMatchObject({ ok: false, reason: 'locked' })
+    await requestPasswordReset(user.email, IP)
+    expect((await completePasswordReset(await latestToken(user.email), NEW_PASSWORD, IP)).ok).toBe(true)
+    expect(await attemptLogin(user.email, NEW_PASSWORD, IP)).toMatchObject({ ok: true, userId: user.id })
+  })
+
+  test('sendSetPasswordEmail sends a 72-hour link that sets the first password', async () => {
+    const prisma = await db()
+    const user = await createUser({ name: 'Newly Created' })
+    await sendSetPasswordEmail(user.id)
+    const [row] = await outboxRows(user.email)
+    expect(row).toMatchObject({ template: 'set-password', status: 'sent' })
+    expect(row!.text).toContain('Newly Created')
+    const token = await latestToken(user.email)
+    const stored = await prisma.passwordResetToken.findFirstOrThrow({ where: { userId: user.id } })
+    expect(stored.purpose).toBe('set')
+    expect((stored.expiresAt.getTime() - stored.createdAt.getTime()) / 3_600_000).toBeCloseTo(72, 0)
+    expect(await completePasswordReset(token, NEW_PASSWORD, IP)).toMatchObject({ ok: true, purpose: 'set' })
+    expect(await prisma.auditEvent.count({ where: { action: 'auth.password.set', entityId: user.id } })).toBe(1)
+    expect(await attemptLogin(user.email, NEW_PASSWORD, IP)).toMatchObject({ ok: true })
+  })
+})
+
+describe('locked-account email', () => {
+  test('is sent once when a real account becomes locked, not again while it stays locked', async () => {
+    const user = await createUser({ password: PASSWORD })
+    for (let i = 0; i < 4; i++) expect(await attemptLogin(user.email, 'wrong', IP)).toMatchObject({ reason: 'invalid' })
+    expect(await attemptLogin(user.email, 'wrong', IP)).toMatchObject({ reason: 'locked' })
+    for (let i = 0; i < 3; i++) expect(await attemptLogin(user.email, 'wrong', IP)).toMatchObject({ reason: 'locked' })
+    await emailDeliveriesSettled()
+    const rows = await outboxRows(user.email)
+    expect(rows).toHaveLength(1)
+    expect(rows[0]).toMatchObject({ template: 'account-locked', status: 'sent' })
+    expect(rows[0]!.dedupeKey).toMatch(new RegExp(`^account-locked:${user.id}:\\d+$`))
+  })
+
+  test('is not sent for an email with no account', async () => {
+    const email = 'locked-nobody@test.example'
+    for (let i = 0; i < 6; i++) await attemptLogin(email, 'wrong', IP)
+    await emailDeliveriesSettled()
+    expect(await outboxRows(email)).toHaveLength(0)
+  })
+})
+
+describe('two-factor sign-in', () => {
+  /** The code an authenticator app would show at `ms` (Date is faked only while it is computed). */
+  async function codeAt(secret: string, ms: number): Promise<string> {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(ms)
+    try {
+      return (await generateTOTP({ ...TOTP, secret })).otp
+    } finally {
+      vi.useRealTimers()
+    }
+  }
+  const codeNow = (secret: string) => codeAt(secret, Date.now())
+
+  async function enrolledUser(opts: { requireTwoFactor?: boolean } = {}) {
+    const org = await createOrganisation({ requireTwoFactor: opts.requireTwoFactor ?? false })
+    const user = await createUser({ password: PASSWORD, organisationId: org.id })
+    const { secret } = await startEnrolment(user.id)
+    // Enrol with the previous step's code, so "now" and "next" are both fresh afterwards.
+    expect(await confirmEnrolment(user, await codeAt(secret, Date.now() - 30_000), IP)).toBe(true)
+    return { user, secret }
+  }
+
+  test('enrolment keeps one pending secret until confirmed, refuses a wrong code, then turns 2FA on', async () => {
+    const prisma = await db()
+    const user = await createUser({ password: PASSWORD })
+    const current = await createSession({ userId: user.id, ip: IP, userAgent: 'this one', twoFactorPending: false })
+    const other = await createSession({ userId: user.id, ip: IP, userAgent: 'other', twoFactorPending: false })
+    const first = await startEnrolment(user.id)
+    const again = await startEnrolment(user.id)
+    expect(again.secret).toBe(first.secret)
+    expect(first.secret).toMatch(/^[A-Z2-7]{32}$/)
+    expect(first.uri).toContain('otpauth://totp/Waypoint:')
+    expect(first.uri).toContain(`secret=${first.secret}`)
+    expect(first.qrDataUrl).toMatch(/^data:image\/svg\+xml;base64,/)
+    expect(Buffer.from(first.qrDataUrl.split(',')[1]!, 'base64').toString()).toContain('<svg')
+
+    const good = await codeNow(first.secret)
+    const wrong = good === '000000' ? '111111' : '000000'
+    expect(await confirmEnrolment({ ...user, sessionId: current.id }, wrong, IP)).toBe(false)
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).totpSecret).toBeNull()
+
+    expect(await confirmEnrolment({ ...user, sessionId: current.id }, good, IP)).toBe(true)
+    const after = await prisma.user.findUniqueOrThrow({ where: { id: user.id } })
+    expect(after).toMatchObject({ totpSecret: first.secret, totpPendingSecret: null })
+    expect(after.totpEnrolledAt).toBeInstanceOf(Date)
+    expect(after.totpLastCounter).toBeGreaterThan(0)
+    expect(await prisma.auditEvent.count({ where: { action: 'auth.2fa.enrolled', entityId: user.id, actorId: user.id } })).toBe(1)
+    // The owner is told; sessions that never passed a second factor are signed out.
+    const [email] = await outboxRows(user.email)
+    expect(email).toMatchObject({ template: 'two-factor-enrolled', status: 'sent' })
+    expect((await prisma.session.findUniqueOrThrow({ where: { id: current.id } })).revokedAt).toBeNull()
+    expect((await prisma.session.findUniqueOrThrow({ where: { id: other.id } })).revokedReason).toBe('2fa_enrolled')
+    // The code that confirmed enrolment cannot then be used to sign in.
+    expect(await verifySignInCode(user.id, good)).toBe(false)
+  })
+
+  test('a valid code is accepted once; the same code again, an older one and a wrong one are refused', async () => {
+    const { user, secret } = await enrolledUser()
+    const now = await codeNow(secret)
+    expect(await verifySignInCode(user.id, now)).toBe(true)
+    expect(await verifySignInCode(user.id, now)).toBe(false)
+    expect(await verifySignInCode(user.id, await codeAt(secret, Date.now() - 30_000))).toBe(false)
+    const next = await codeAt(secret, Date.now() + 30_000)
+    if (next !== now) {
+      // A code for the next step (clock drift) is still accepted, once.
+      expect(await verifySignInCode(user.id, next)).toBe(true)
+      expect(await verifySignInCode(user.id, next)).toBe(false)
+    }
+    for (const bad of ['', '12345', 'abcdef', '1234567']) expect(await verifySignInCode(user.id, bad)).toBe(false)
+  })
+
+  test('a user without two-factor never passes a code check', async () => {
+    const user = await createUser()
+    expect(await verifySignInCode(user.id, '123456')).toBe(false)
+    expect(await verifySignInCode('no-such-user', '123456')).toBe(false)
+  })
+
+  test('wrong codes at sign-in are audited and count towards the same lockout as passwords', async () => {
+    const prisma = await db()
+    const { user, secret } = await enrolledUser()
+    const good = await codeNow(secret)
+    const wrong = String((Number(good) + 500_000) % 1_000_000).padStart(6, '0')
+    for (let i = 0; i < 4; i++) expect(await attemptSecondFactor(user, wrong, IP)).toEqual({ ok: false, reason: 'invalid' })
+    expect(await attemptSecondFactor(user, wrong, IP)).toMatchObject({ ok: false, reason: 'locked' })
+    // Locked: even the right code is refused now, and the password step is locked too.
+    expect(await attemptSecondFactor(user, good, IP)).toMatchObject({ ok: false, reason: 'locked' })
+    expect(await attemptLogin(user.email, PASSWORD, IP)).toMatchObject({ ok: false, reason: 'locked' })
+    expect(await prisma.loginAttempt.count({ where: { email: user.email, success: false } })).toBe(5)
+    expect(await prisma.auditEvent.count({ where: { action: 'auth.2fa.failure', entityId: user.id } })).toBe(5)
+    await emailDeliveriesSettled()
+    expect((await outboxRows(user.email)).filter((r) => r.template === 'account-locked')).toHaveLength(1)
+  })
+
+  test('a right code at sign-in is audited as a success', async () => {
+    const prisma = await db()
+    const { user, secret } = await enrolledUser()
+    expect(await attemptSecondFactor(user, await codeNow(secret), IP)).toEqual({ ok: true })
+    expect(await prisma.auditEvent.count({ where: { action: 'auth.2fa.success', entityId: user.id } })).toBe(1)
+  })
+
+  test('password sign-in asks for a second factor only once enrolled', async () => {
+    const plain = await createUser({ password: PASSWORD })
+    expect(await attemptLogin(plain.email, PASSWORD, IP)).toMatchObject({ ok: true, needsSecondFactor: false })
+    const { user } = await enrolledUser()
+    expect(await attemptLogin(user.email, PASSWORD, IP)).toMatchObject({ ok: true, needsSecondFactor: true })
+  })
+
+  test("an administrator's reset clears two-factor, signs the user out everywhere and is audited", async () => {
+    const prisma = await db()
+    const admin = await createUser({ role: 'admin' })
+    const { user } = await enrolledUser({ requireTwoFactor: true })
+    const session = await createSession({ userId: user.id, ip: IP, userAgent: 'x', twoFactorPending: false })
+    await resetTwoFactor(user.id, admin, IP)
+    const after = await prisma.user.findUniqueOrThrow({ where: { id: user.id } })
+    expect(after).toMatchObject({ totpSecret: null, totpPendingSecret: null, totpEnrolledAt: null, totpLastCounter: null })
+    expect((await prisma.session.findUniqueOrThrow({ where: { id: session.id } })).revokedReason).toBe('2fa_reset')
+    expect(await prisma.auditEvent.count({ where: { action: 'admin.user.2fa_reset', entityId: user.id, actorId: admin.id } })).toBe(1)
+    expect(await attemptLogin(user.email, PASSWORD, IP)).toMatchObject({ ok: true, needsSecondFactor: false })
+  })
+})
