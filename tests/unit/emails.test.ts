@@ -89,7 +89,7 @@ test('each template is the default export too, with preview values that render (
   for (const Template of [AccountLockedDefault, PasswordResetDefault, SetPasswordDefault, TwoFactorEnrolledDefault]) {
     const props = (Template as unknown as { PreviewProps: Record<string, unknown> }).PreviewProps
     expect(props).toBeTruthy()
-    const text = await render(createElement(Template as (p: Record<string, unknown>) => ReactElement, props), { plainText: true })
+    const text = await render(createElement(Template as unknown as (p: Record<string, unknown>) => ReactElement, props), { plainText: true })
     for (const p of PLACEHOLDERS) expect(text).not.toMatch(p)
   }
 })
