@@ -1,3 +1,5 @@
+// URL /login/two-factor. The trailing underscore in the file name keeps it out of /login's layout
+// (login.tsx renders no <Outlet />), so this page renders on its own.
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
