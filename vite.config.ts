@@ -1,5 +1,5 @@
 import { vitePlugin as remix } from '@remix-run/dev'
-import { defineConfig } from 'vite'
+import { createLogger, defineConfig } from 'vite'
 
 declare module '@remix-run/node' {
   interface Future {
@@ -7,7 +7,22 @@ declare module '@remix-run/node' {
   }
 }
 
+// GOV.UK Frontend's and MOJ Frontend's compiled CSS points at their fonts and images as /assets/…,
+// which the Express server serves from node_modules (scripts/server.ts). Vite cannot resolve those
+// at build time and says so once per file; only those notices are dropped, every other warning stays.
+const logger = createLogger()
+const isAssetNotice = (msg: string) => /^\/assets\/\S+ referenced in .* didn't resolve at build time/.test(msg.trim())
+const warnOnce = logger.warnOnce.bind(logger)
+const warn = logger.warn.bind(logger)
+logger.warnOnce = (msg, options) => {
+  if (!isAssetNotice(msg)) warnOnce(msg, options)
+}
+logger.warn = (msg, options) => {
+  if (!isAssetNotice(msg)) warn(msg, options)
+}
+
 export default defineConfig({
+  customLogger: logger,
   resolve: { alias: { '~': '/app', '#emails': '/emails' } },
   css: {
     preprocessorOptions: {

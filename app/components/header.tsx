@@ -1,5 +1,5 @@
-import { Form, Link, NavLink } from '@remix-run/react'
-import { NAVIGATION, ROLE_LABELS } from '~/domain/access/navigation'
+import { Form, Link, useLocation } from '@remix-run/react'
+import { NAVIGATION, ROLE_LABELS, type NavItem } from '~/domain/access/navigation'
 import type { Role } from '~/domain/access/policy'
 
 interface HeaderUser {
@@ -8,13 +8,29 @@ interface HeaderUser {
   organisationName: string
 }
 
-// GOV.UK header + service navigation. Sign out is a POST form so it works without JavaScript
-// and cannot be triggered by a cross-site link.
+/**
+ * Which navigation item the current path belongs to: the longest href that is the path or a
+ * parent of it; on "/" (every role's home) the role's first item.
+ */
+export function currentNavHref(items: readonly NavItem[], pathname: string): string | undefined {
+  if (pathname === '/') return items.find((i) => i.href === '/')?.href ?? items[0]?.href
+  return items
+    .filter((i) => i.href !== '/' && (pathname === i.href || pathname.startsWith(`${i.href}/`)))
+    .sort((a, b) => b.href.length - a.href.length)[0]?.href
+}
+
+// GOV.UK Frontend 6 markup: the generic header (the GOV.UK header and crown are reserved for
+// GOV.UK services) and service navigation, together inside the page's <header> banner landmark
+// as GOV.UK's page template does. Works without JavaScript: the "Menu" toggle stays hidden and the
+// list shows; with GOV.UK Frontend's JS the list collapses behind it on small screens.
+// Sign out is a POST form so it cannot be triggered by a cross-site link.
 export function AppHeader({ user }: { user: HeaderUser | null }) {
+  const { pathname } = useLocation()
+  const items = user ? NAVIGATION[user.role] : []
+  const current = currentNavHref(items, pathname)
   return (
-    <>
-      {/* GOV.UK Frontend's generic header: the GOV.UK header and crown are reserved for GOV.UK services. */}
-      <header className="govuk-generic-header" data-testid="app-header">
+    <header className="govuk-template__header" data-testid="app-header">
+      <div className="govuk-generic-header">
         <div className="govuk-generic-header__container govuk-width-container">
           <div className="govuk-generic-header__logo">
             <Link to="/" className="govuk-generic-header__homepage-link">
@@ -22,41 +38,53 @@ export function AppHeader({ user }: { user: HeaderUser | null }) {
             </Link>
           </div>
         </div>
-      </header>
+      </div>
       {user ? (
         <section className="govuk-service-navigation" aria-label="Service information" data-module="govuk-service-navigation">
           <div className="govuk-width-container">
             <div className="govuk-service-navigation__container">
               <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
+                <button
+                  type="button"
+                  className="govuk-service-navigation__toggle govuk-js-service-navigation-toggle"
+                  aria-controls="navigation"
+                  hidden
+                  aria-hidden="true"
+                >
+                  Menu
+                </button>
                 <ul className="govuk-service-navigation__list" id="navigation">
-                  {NAVIGATION[user.role].map((item) => (
-                    <li key={item.href} className="govuk-service-navigation__item">
-                      <NavLink to={item.href} end={item.href === '/'} className="govuk-service-navigation__link">
-                        {item.label}
-                      </NavLink>
-                    </li>
+                  {items.map((item) => (
+                    <NavigationItem key={item.href} href={item.href} label={item.label} current={item.href === current} exact={pathname === item.href || pathname === '/'} />
                   ))}
+                  <NavigationItem href="/account" label="Your account" current={pathname === '/account' || pathname.startsWith('/account/')} exact={pathname === '/account'} />
                   <li className="govuk-service-navigation__item">
-                    <Link className="govuk-service-navigation__link" to="/account">
-                      Your account
-                    </Link>
-                  </li>
-                  <li className="govuk-service-navigation__item">
-                    <Form method="post" action="/logout">
-                      <button type="submit" className="govuk-service-navigation__link app-link-button">
+                    <Form method="post" action="/logout" className="app-service-navigation__form">
+                      <button type="submit" className="app-service-navigation__button">
                         Sign out
                       </button>
                     </Form>
                   </li>
                 </ul>
               </nav>
-              <p className="govuk-body-s govuk-!-margin-0 govuk-!-margin-left-4" data-testid="signed-in-as">
-                {user.name} · {ROLE_LABELS[user.role]} · {user.organisationName}
-              </p>
             </div>
+            <p className="govuk-body-s app-signed-in" data-testid="signed-in-as">
+              Signed in as <strong>{user.name}</strong>, {ROLE_LABELS[user.role]}, {user.organisationName}
+            </p>
           </div>
         </section>
       ) : null}
-    </>
+    </header>
+  )
+}
+
+function NavigationItem({ href, label, current, exact }: { href: string; label: string; current: boolean; exact: boolean }) {
+  return (
+    <li className={`govuk-service-navigation__item${current ? ' govuk-service-navigation__item--active' : ''}`}>
+      <Link className="govuk-service-navigation__link" to={href} aria-current={current ? (exact ? 'page' : 'true') : undefined}>
+        {/* GOV.UK wraps the active item in <strong> so it still stands out without CSS. */}
+        {current ? <strong className="govuk-service-navigation__active-fallback">{label}</strong> : label}
+      </Link>
+    </li>
   )
 }

@@ -3,51 +3,71 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { CheckboxField, ErrorSummary, fieldErrors, SelectField, TextField } from '~/components/forms'
+import { ButtonGroup, StatusButton } from '~/components/button'
+import { BackLink, PageHeading } from '~/components/content'
+import { Checkbox, ErrorSummary, fieldErrors, Select, TextField } from '~/components/forms'
 import { ORGANISATION_KIND_LABELS, ORGANISATION_KINDS } from '~/domain/access/roles'
-import { DuplicateNameError, getOrganisation, saveOrganisation } from '~/services/admin.server'
+import { createOrganisation, getOrganisation, updateOrganisation } from '~/services/admin.server'
 import { clientIp, notFound, requireRole } from '~/services/auth.server'
 import { setFlash } from '~/services/session.server'
 import { readFormData } from '~/utils/form-data.server'
 
-// One route for "new" (/admin/organisations/new) and edit (/admin/organisations/<id>).
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organisation ? data.organisation.name : 'Add an organisation'} – Waypoint` }]
+// One route for adding (/admin/organisations/new) and editing (/admin/organisations/<id>).
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.organisation ? data.organisation.name : 'Add an organisation'} – Organisations – Waypoint` },
+]
 
-const Schema = z.object({
-  name: z.string({ error: 'Enter the organisation’s name' }).trim().min(2, 'Enter the organisation’s name').max(120, 'Name must be 120 characters or fewer'),
+const OrganisationSchema = z.object({
+  name: z
+    .string({ error: 'Enter the organisation’s name' })
+    .trim()
+    .min(2, 'Enter the organisation’s name')
+    .max(120, 'Name must be 120 characters or fewer'),
   kind: z.enum(ORGANISATION_KINDS, { error: 'Select the type of organisation' }),
-  inboxEmail: z.string().trim().max(254).email('Enter the team inbox in the correct format, like team@example.org').optional(),
-  requireTwoFactor: z.literal('on').optional(),
+  inboxEmail: z
+    .string()
+    .trim()
+    .max(254, 'Team inbox must be 254 characters or fewer')
+    .email('Enter the team inbox in the correct format, like team@example.org')
+    .optional(),
+  requireTwoFactor: z.boolean().optional(),
 })
 
 const KIND_OPTIONS = ORGANISATION_KINDS.map((k) => ({ value: k, label: ORGANISATION_KIND_LABELS[k] }))
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+async function load(request: Request, organisationId: string | undefined) {
   const admin = await requireRole(request, ['admin'])
-  if (params.organisationId === 'new') return { organisation: null }
-  const organisation = await getOrganisation(admin, params.organisationId ?? '')
+  if (organisationId === 'new') return { admin, organisation: null }
+  const organisation = await getOrganisation(admin, organisationId ?? '')
   if (!organisation) throw notFound()
+  return { admin, organisation }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organisation } = await load(request, params.organisationId)
   return { organisation }
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const admin = await requireRole(request, ['admin'])
-  const id = params.organisationId === 'new' ? null : (params.organisationId ?? '')
-  if (id && !(await getOrganisation(admin, id))) throw notFound()
-  const submission = parseWithZod(await readFormData(request), { schema: Schema })
+  const { admin, organisation } = await load(request, params.organisationId)
+  const submission = parseWithZod(await readFormData(request), { schema: OrganisationSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
-  const { requireTwoFactor, ...rest } = submission.value
-  try {
-    await saveOrganisation(admin, id, { ...rest, requireTwoFactor: requireTwoFactor === 'on' }, clientIp(context))
-  } catch (error) {
-    if (error instanceof DuplicateNameError) {
-      return data(submission.reply({ fieldErrors: { name: ['An organisation with this name already exists'] } }), { status: 400 })
-    }
-    throw error
+  const input = { ...submission.value, inboxEmail: submission.value.inboxEmail ?? null, requireTwoFactor: submission.value.requireTwoFactor ?? false }
+  const ip = clientIp(context)
+  const result = organisation ? await updateOrganisation(admin, organisation.id, input, ip) : await createOrganisation(admin, input, ip)
+  if (!result.ok) {
+    if (result.field === null) throw notFound()
+    return data(submission.reply({ fieldErrors: { [result.field]: [result.message] } }), { status: 400 })
   }
-  return redirect('/admin/organisations', {
-    headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message: id ? `${rest.name} updated.` : `${rest.name} added.` }) },
-  })
+  let message: string
+  if (!organisation) message = `${input.name} has been added.`
+  else if ('changed' in result && result.changed.length === 0) message = `Nothing was changed for ${input.name}.`
+  else if ('changed' in result && result.changed.includes('requireTwoFactor')) {
+    message = input.requireTwoFactor
+      ? `${input.name} saved. Everyone in it must now use two-factor sign-in; people without it will be asked to set it up.`
+      : `${input.name} saved. Two-factor sign-in is now optional for its people.`
+  } else message = `${input.name} saved.`
+  return redirect('/admin/organisations', { headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message }) } })
 }
 
 export default function OrganisationForm() {
@@ -56,24 +76,47 @@ export default function OrganisationForm() {
   const [form, fields] = useForm({
     lastResult,
     defaultValue: organisation
-      ? { name: organisation.name, kind: organisation.kind, inboxEmail: organisation.inboxEmail ?? '', requireTwoFactor: organisation.requireTwoFactor ? 'on' : undefined }
+      ? { name: organisation.name, kind: organisation.kind, inboxEmail: organisation.inboxEmail ?? '', requireTwoFactor: organisation.requireTwoFactor }
       : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: Schema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: OrganisationSchema }),
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onBlur',
   })
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to="/admin/organisations">Back to organisations</Link>
+        <BackLink to="/admin/organisations">Back to organisations</BackLink>
         <ErrorSummary errors={fieldErrors({ name: fields.name, kind: fields.kind, inboxEmail: fields.inboxEmail }, form.errors)} />
-        <h1 className="govuk-heading-l">{organisation ? organisation.name : 'Add an organisation'}</h1>
+        <PageHeading caption={organisation ? 'Change organisation' : undefined}>{organisation ? organisation.name : 'Add an organisation'}</PageHeading>
+        {organisation ? (
+          <p className="govuk-body">
+            <Link className="govuk-link" to={`/admin/users?organisationId=${organisation.id}`}>
+              See its {organisation._count.users} active {organisation._count.users === 1 ? 'user' : 'users'}
+            </Link>
+          </p>
+        ) : null}
         <Form method="post" {...getFormProps(form)} noValidate>
           <TextField field={fields.name} label="Name" autoComplete="off" />
-          <SelectField field={fields.kind} label="Type" options={KIND_OPTIONS} placeholder="Select a type" />
-          <TextField field={fields.inboxEmail} label="Team inbox (optional)" type="email" hint="Reminders go here when no one person owns a task." spellCheck={false} />
-          <CheckboxField field={fields.requireTwoFactor} label="Require two-factor sign-in for everyone in this organisation" hint="People without it will be asked to set it up the next time they use Waypoint." />
-          <button type="submit" className="govuk-button" data-module="govuk-button">Save</button>
+          <Select field={fields.kind} label="Type" options={KIND_OPTIONS} placeholder="Select a type" />
+          <TextField
+            field={fields.inboxEmail}
+            label="Team inbox (optional)"
+            type="email"
+            hint="Reminders go here when no one person owns a task."
+            autoComplete="off"
+            spellCheck={false}
+          />
+          <Checkbox
+            field={fields.requireTwoFactor}
+            label="Require two-factor sign-in for everyone in this organisation"
+            hint="People without it will be asked to set it up the next time they use Waypoint."
+          />
+          <ButtonGroup>
+            <StatusButton pendingText="Saving…">{organisation ? 'Save changes' : 'Add organisation'}</StatusButton>
+            <Link className="govuk-link" to="/admin/organisations">
+              Cancel
+            </Link>
+          </ButtonGroup>
         </Form>
       </div>
     </div>

@@ -1,5 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { ButtonLink } from '~/components/button'
+import { PageHeading } from '~/components/content'
+import { Table, type Column } from '~/components/table'
+import { Tag } from '~/components/tag'
 import { ORGANISATION_KIND_LABELS } from '~/domain/access/roles'
 import { listOrganisations } from '~/services/admin.server'
 import { requireRole } from '~/services/auth.server'
@@ -11,39 +15,52 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { organisations: await listOrganisations(admin) }
 }
 
+type Row = Awaited<ReturnType<typeof loader>>['organisations'][number]
+
+const COLUMNS: readonly Column<Row>[] = [
+  {
+    key: 'name',
+    header: 'Name',
+    cell: (o) => (
+      <Link className="govuk-link" to={`/admin/organisations/${o.id}`}>
+        {o.name}
+      </Link>
+    ),
+  },
+  { key: 'kind', header: 'Type', cell: (o) => ORGANISATION_KIND_LABELS[o.kind] },
+  { key: 'inbox', header: 'Team inbox', wrap: true, cell: (o) => o.inboxEmail ?? 'None' },
+  {
+    key: 'twoFactor',
+    header: 'Two-factor sign-in',
+    cell: (o) => (o.requireTwoFactor ? <Tag colour="green">Required</Tag> : <Tag colour="grey">Optional</Tag>),
+  },
+  {
+    key: 'users',
+    header: 'Active users',
+    numeric: true,
+    cell: (o) => (
+      <Link className="govuk-link" to={`/admin/users?organisationId=${o.id}`}>
+        {o._count.users}
+        <span className="govuk-visually-hidden"> active users in {o.name}</span>
+      </Link>
+    ),
+  },
+]
+
 export default function Organisations() {
   const { organisations } = useLoaderData<typeof loader>()
   return (
     <>
-      <h1 className="govuk-heading-l">Organisations</h1>
-      <Link to="/admin/organisations/new" className="govuk-button" data-module="govuk-button">
-        Add an organisation
-      </Link>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">{organisations.length} organisations</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Name</th>
-            <th scope="col" className="govuk-table__header">Type</th>
-            <th scope="col" className="govuk-table__header">Team inbox</th>
-            <th scope="col" className="govuk-table__header">Two-factor sign-in</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Users</th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {organisations.map((o) => (
-            <tr key={o.id} className="govuk-table__row">
-              <td className="govuk-table__cell">
-                <Link className="govuk-link" to={`/admin/organisations/${o.id}`}>{o.name}</Link>
-              </td>
-              <td className="govuk-table__cell">{ORGANISATION_KIND_LABELS[o.kind]}</td>
-              <td className="govuk-table__cell">{o.inboxEmail ?? 'None'}</td>
-              <td className="govuk-table__cell">{o.requireTwoFactor ? <strong className="govuk-tag govuk-tag--green">Required</strong> : 'Optional'}</td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{o._count.users}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <PageHeading>Organisations</PageHeading>
+      <ButtonLink to="/admin/organisations/new">Add an organisation</ButtonLink>
+      <Table
+        testId="organisations-table"
+        caption={`${organisations.length} ${organisations.length === 1 ? 'organisation' : 'organisations'}`}
+        columns={COLUMNS}
+        rows={organisations}
+        rowKey={(o) => o.id}
+        empty="There are no organisations yet."
+      />
     </>
   )
 }

@@ -3,21 +3,32 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { ErrorSummary, fieldErrors, SelectField, TextField } from '~/components/forms'
-import { ROLE_OPTIONS, ROLES } from '~/domain/access/roles'
+import { ButtonGroup, StatusButton } from '~/components/button'
+import { BackLink, PageHeading } from '~/components/content'
+import { ErrorSummary, fieldErrors, Radios, Select, TextField } from '~/components/forms'
 import type { Role } from '~/domain/access/policy'
-import { createUser, DuplicateEmailError, listOrganisations } from '~/services/admin.server'
+import { ROLE_HINTS } from '~/components/admin/labels'
+import { ROLE_OPTIONS, ROLES } from '~/domain/access/roles'
+import { createUser, listOrganisations } from '~/services/admin.server'
 import { clientIp, requireRole } from '~/services/auth.server'
 import { setFlash } from '~/services/session.server'
 import { readFormData } from '~/utils/form-data.server'
 
 export const meta: MetaFunction = () => [{ title: 'Add a user – Waypoint' }]
 
-const Schema = z.object({
-  name: z.string({ error: 'Enter the person’s full name' }).trim().min(2, 'Enter the person’s full name').max(120, 'Name must be 120 characters or fewer'),
-  email: z.string({ error: 'Enter an email address' }).trim().max(254, 'Email address must be 254 characters or fewer').email('Enter an email address in the correct format, like name@example.org'),
+const NewUserSchema = z.object({
+  name: z
+    .string({ error: 'Enter the person’s full name' })
+    .trim()
+    .min(2, 'Enter the person’s full name')
+    .max(120, 'Full name must be 120 characters or fewer'),
+  email: z
+    .string({ error: 'Enter their work email address' })
+    .trim()
+    .max(254, 'Email address must be 254 characters or fewer')
+    .email('Enter an email address in the correct format, like name@example.org'),
   role: z.enum(ROLES as [Role, ...Role[]], { error: 'Select a role' }),
-  organisationId: z.string({ error: 'Select an organisation' }).min(1, 'Select an organisation').max(40),
+  organisationId: z.string({ error: 'Select an organisation' }).max(40, 'Select an organisation'),
 })
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -27,23 +38,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireRole(request, ['admin'])
-  const submission = parseWithZod(await readFormData(request), { schema: Schema })
+  const submission = parseWithZod(await readFormData(request), { schema: NewUserSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
-  const organisations = await listOrganisations(admin)
-  if (!organisations.some((o) => o.id === submission.value.organisationId)) {
-    return data(submission.reply({ fieldErrors: { organisationId: ['Select an organisation'] } }), { status: 400 })
-  }
-  try {
-    const id = await createUser(admin, submission.value, clientIp(context), request)
-    return redirect(`/admin/users/${id}`, {
-      headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message: `Account created. ${submission.value.email} has been sent a link to choose a password.` }) },
-    })
-  } catch (error) {
-    if (error instanceof DuplicateEmailError) {
-      return data(submission.reply({ fieldErrors: { email: ['An account with this email already exists'] } }), { status: 400 })
-    }
-    throw error
-  }
+  const result = await createUser(admin, submission.value, clientIp(context), request)
+  if (!result.ok) return data(submission.reply({ fieldErrors: { [result.field]: [result.message] } }), { status: 400 })
+  const { email } = submission.value
+  const message = result.emailSent
+    ? `Account created. We have emailed ${email} a link to choose a password.`
+    : `Account created, but the email with a link to choose a password could not be sent. Send it again from this page.`
+  return redirect(`/admin/users/${result.id}`, {
+    headers: { 'Set-Cookie': await setFlash(request, { kind: result.emailSent ? 'success' : 'info', message }) },
+  })
 }
 
 export default function NewUser() {
@@ -51,24 +56,28 @@ export default function NewUser() {
   const lastResult = useActionData<typeof action>()
   const [form, fields] = useForm({
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: Schema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewUserSchema }),
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onBlur',
   })
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
+        <BackLink to="/admin/users">Back to users</BackLink>
         <ErrorSummary errors={fieldErrors({ name: fields.name, email: fields.email, role: fields.role, organisationId: fields.organisationId }, form.errors)} />
-        <h1 className="govuk-heading-l">Add a user</h1>
+        <PageHeading>Add a user</PageHeading>
+        <p className="govuk-body">They will get an email with a link to choose their own password. You never see or set it.</p>
         <Form method="post" {...getFormProps(form)} noValidate>
-          <TextField field={fields.name} label="Full name" autoComplete="off" />
-          <TextField field={fields.email} label="Work email address" type="email" autoComplete="off" spellCheck={false} hint="They will be sent a link to choose their password." />
-          <SelectField field={fields.role} label="Role" options={ROLE_OPTIONS} placeholder="Select a role" />
-          <SelectField field={fields.organisationId} label="Organisation" options={organisations} placeholder="Select an organisation" />
-          <div className="govuk-button-group">
-            <button type="submit" className="govuk-button" data-module="govuk-button">Create account</button>
-            <Link className="govuk-link" to="/admin/users">Cancel</Link>
-          </div>
+          <TextField field={fields.name} label="Full name" autoComplete="off" spellCheck={false} />
+          <TextField field={fields.email} label="Work email address" type="email" autoComplete="off" spellCheck={false} />
+          <Radios field={fields.role} legend="Role" legendSize="s" options={ROLE_OPTIONS.map((o) => ({ ...o, hint: ROLE_HINTS[o.value] }))} />
+          <Select field={fields.organisationId} label="Organisation" options={organisations} placeholder="Select an organisation" />
+          <ButtonGroup>
+            <StatusButton pendingText="Creating account…">Create account</StatusButton>
+            <Link className="govuk-link" to="/admin/users">
+              Cancel
+            </Link>
+          </ButtonGroup>
         </Form>
       </div>
     </div>
