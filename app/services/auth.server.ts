@@ -171,7 +171,11 @@ export async function attemptLogin(rawEmail: string, password: string, ip: strin
     ? await verifyPassword(user.password.hash, password)
     : await verifyAgainstDummy(password)
 
-  await recordAttempt(email, ip, Boolean(valid), now)
+  // A right password is a success only where it completes sign-in. For an account with two-factor
+  // sign-in the code's success (attemptSecondFactor) clears earlier failures: counting the password
+  // as one would let anyone who knows it re-enter it every few wrong codes and guess codes forever.
+  const needsSecondFactor = Boolean(valid && user?.totpSecret)
+  if (!needsSecondFactor) await recordAttempt(email, ip, Boolean(valid), now)
   if (!valid || !user) {
     const actor = user ? { id: user.id, email: user.email } : null
     await audit({ action: 'auth.login.failure', entityType: 'login', entityId: email, ip, actor })
@@ -184,7 +188,7 @@ export async function attemptLogin(rawEmail: string, password: string, ip: strin
     return { ok: false, reason: 'invalid' }
   }
   await audit({ action: 'auth.login.success', entityType: 'user', entityId: user.id, ip, actor: { id: user.id, email: user.email } })
-  return { ok: true, userId: user.id, needsSecondFactor: Boolean(user.totpSecret) }
+  return { ok: true, userId: user.id, needsSecondFactor }
 }
 
 /** The second step of sign-in: a TOTP code, throttled like passwords. */

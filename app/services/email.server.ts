@@ -35,14 +35,15 @@ export type EmailMessage = EmailHeader & ({ element: ReactElement } | { html: st
 
 export interface QueueOptions {
   /**
-   * 'now' (default) waits for the first send attempt. 'background' returns once the row is stored
-   * and sends afterwards, so the response time does not depend on the provider — used where
-   * timing could reveal whether an account exists (password reset requests, lockout notices).
+   * 'now' (default) waits for the first send attempt. 'background' returns at once and renders,
+   * stores and sends afterwards, so the response takes as long whether or not an email is sent —
+   * used where timing could reveal whether an account exists (lockout notices). Rendering alone
+   * takes milliseconds, enough to tell the two apart.
    */
   delivery?: 'now' | 'background'
 }
 
-export type QueueResult = { id: string; status: 'sent' | 'pending' | 'queued' | 'duplicate' }
+export type QueueResult = { id: string; status: 'sent' | 'pending' | 'duplicate' } | { id: null; status: 'queued' }
 
 /** Renders a react-email element to the HTML and plain-text parts of an email. */
 export async function renderEmail(element: ReactElement): Promise<{ html: string; text: string }> {
@@ -52,13 +53,31 @@ export async function renderEmail(element: ReactElement): Promise<{ html: string
 
 const inFlight = new Set<Promise<unknown>>()
 
-/** Resolves once every background delivery started so far has finished (tests, shutdown). */
+/** Resolves once every background job started so far has finished (tests, shutdown). */
 export async function emailDeliveriesSettled(): Promise<void> {
   while (inFlight.size > 0) await Promise.allSettled([...inFlight])
 }
 
+/**
+ * Runs email work after the response: tracked (see emailDeliveriesSettled), and a failure is
+ * logged under `label`, never thrown at the person who made the request.
+ */
+export function runInBackground(label: string, job: () => Promise<unknown>): void {
+  const run = Promise.resolve()
+    .then(job)
+    .catch((error: unknown) => {
+      logger.error({ job: label, err: error instanceof Error ? error.name : 'unknown' }, 'background email job failed')
+    })
+  inFlight.add(run)
+  void run.finally(() => inFlight.delete(run))
+}
+
 /** Stores the email in the outbox and tries to send it. Never throws for a delivery failure. */
 export async function queueEmail(message: EmailMessage, options: QueueOptions = {}): Promise<QueueResult> {
+  if (options.delivery === 'background') {
+    runInBackground(message.template, () => queueEmail(message))
+    return { id: null, status: 'queued' }
+  }
   const prisma = await db()
   const existing = await prisma.outboxEmail.findUnique({ where: { dedupeKey: message.dedupeKey }, select: { id: true } })
   if (existing) return { id: existing.id, status: 'duplicate' }
@@ -77,14 +96,6 @@ export async function queueEmail(message: EmailMessage, options: QueueOptions = 
       return { id: other?.id ?? '', status: 'duplicate' }
     }
     throw error
-  }
-  if (options.delivery === 'background') {
-    const job = deliverOutboxEmail(id).catch((error: unknown) => {
-      logger.error({ outboxId: id, err: error instanceof Error ? error.name : 'unknown' }, 'background email delivery failed')
-    })
-    inFlight.add(job)
-    void job.finally(() => inFlight.delete(job))
-    return { id, status: 'queued' }
   }
   return { id, status: await deliverOutboxEmail(id) }
 }

@@ -8,7 +8,7 @@ import { RESET_MINUTES, SET_PASSWORD_HOURS } from '~/domain/auth/password-policy
 import { audit } from './audit.server'
 import { normaliseEmail } from './auth.server'
 import { db } from './db.server'
-import { appUrl, queueEmail } from './email.server'
+import { appUrl, queueEmail, runInBackground } from './email.server'
 import { hashPassword } from './password.server'
 import { revokeUserSessions } from './session.server'
 
@@ -29,9 +29,14 @@ async function issueToken(userId: string, purpose: 'reset' | 'set', minutes: num
   return { token, id: row.id }
 }
 
+// Reset links are issued one at a time, so requests arriving together still respect the hourly limit.
+let issuing: Promise<unknown> = Promise.resolve()
+
 /**
  * Sends a reset link if an active account has this email. Answers nothing either way, so callers
- * show the same confirmation whether or not an account exists.
+ * show the same confirmation whether or not an account exists. The link is issued and the email
+ * rendered and sent after the answer (emailDeliveriesSettled waits for it): done before, that work
+ * made answers for real accounts measurably slower, which told anyone which addresses have one.
  */
 export async function requestPasswordReset(rawEmail: string, ip: string, request?: Request): Promise<void> {
   const prisma = await db()
@@ -39,6 +44,14 @@ export async function requestPasswordReset(rawEmail: string, ip: string, request
   const user = await prisma.user.findUnique({ where: { email }, select: { id: true, email: true, active: true } })
   await audit({ action: 'auth.password.reset_requested', entityType: 'login', entityId: email, ip })
   if (!user?.active) return
+  const origin = appUrl(request)
+  const job = issuing.then(() => sendResetLink(user, origin))
+  issuing = job.catch(() => {})
+  runInBackground('password-reset', () => job)
+}
+
+async function sendResetLink(user: { id: string; email: string }, origin: string): Promise<void> {
+  const prisma = await db()
   const recent = await prisma.passwordResetToken.count({
     where: { userId: user.id, purpose: 'reset', createdAt: { gt: new Date(Date.now() - 60 * 60_000) } },
   })
@@ -48,9 +61,9 @@ export async function requestPasswordReset(rawEmail: string, ip: string, request
     to: user.email,
     subject: PasswordResetEmail.subject,
     template: 'password-reset',
-    element: createElement(PasswordResetEmail, { url: `${appUrl(request)}/reset-password/${token}`, minutes: RESET_MINUTES }),
+    element: createElement(PasswordResetEmail, { url: `${origin}/reset-password/${token}`, minutes: RESET_MINUTES }),
     dedupeKey: `password-reset:${id}`,
-  }, { delivery: 'background' })
+  })
 }
 
 /** Sent when an administrator creates an account: the user chooses their own password. */

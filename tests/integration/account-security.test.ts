@@ -26,13 +26,26 @@ import {
 } from '~/services/password-reset.server'
 import { verifyPassword } from '~/services/password.server'
 import { createSession } from '~/services/session.server'
-import { confirmEnrolment, resetTwoFactor, startEnrolment, verifySignInCode } from '~/services/two-factor.server'
+import { confirmEnrolment, newTotpSecret, resetTwoFactor, startEnrolment, verifySignInCode } from '~/services/two-factor.server'
 
 // Email settings are switched per test: the real getEnv() with these values on top.
 const env = vi.hoisted(() => ({ overrides: {} as Record<string, string | undefined> }))
 vi.mock('~/services/env.server', async (importOriginal) => {
   const actual = await importOriginal<typeof import('~/services/env.server')>()
   return { ...actual, getEnv: () => ({ ...actual.getEnv(), ...env.overrides }) }
+})
+
+// Rendering can be held up (renderGate.closed), to show which answers wait for an email to be made.
+const renderGate = vi.hoisted(() => ({ closed: null as Promise<void> | null }))
+vi.mock('@react-email/render', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@react-email/render')>()
+  return {
+    ...actual,
+    render: async (...args: Parameters<typeof actual.render>) => {
+      if (renderGate.closed) await renderGate.closed
+      return actual.render(...args)
+    },
+  }
 })
 
 const IP = '192.0.2.44'
@@ -488,5 +501,102 @@ describe('two-factor sign-in', () => {
     expect((await prisma.session.findUniqueOrThrow({ where: { id: session.id } })).revokedReason).toBe('2fa_reset')
     expect(await prisma.auditEvent.count({ where: { action: 'admin.user.2fa_reset', entityId: user.id, actorId: admin.id } })).toBe(1)
     expect(await attemptLogin(user.email, PASSWORD, IP)).toMatchObject({ ok: true, needsSecondFactor: false })
+  })
+})
+
+describe('answers that must not reveal whether an account exists', () => {
+  /** Runs `answer` while no email can be rendered: it must finish without waiting for one. */
+  async function answersWithoutWaitingForAnEmail<T>(answer: () => Promise<T>): Promise<T> {
+    let release!: () => void
+    renderGate.closed = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    try {
+      const timeout = new Promise<'waited for an email'>((resolve) => setTimeout(() => resolve('waited for an email'), 3_000))
+      const result = await Promise.race([answer(), timeout])
+      expect(result).not.toBe('waited for an email')
+      return result as T
+    } finally {
+      renderGate.closed = null
+      release()
+    }
+  }
+
+  test('a reset request for a real account answers before its email is made, and the email follows', async () => {
+    const user = await createUser({ password: PASSWORD })
+    await answersWithoutWaitingForAnEmail(() => requestPasswordReset(user.email, '192.0.2.61'))
+    expect(await outboxRows(user.email)).toHaveLength(0)
+    await emailDeliveriesSettled()
+    const rows = await outboxRows(user.email)
+    expect(rows).toHaveLength(1)
+    expect(rows[0]).toMatchObject({ template: 'password-reset', status: 'sent' })
+  })
+
+  test('the sign-in that locks a real account answers before the locked-account email is made', async () => {
+    const user = await createUser({ password: PASSWORD })
+    for (let i = 0; i < 4; i++) await attemptLogin(user.email, 'wrong', '192.0.2.62')
+    const result = await answersWithoutWaitingForAnEmail(() => attemptLogin(user.email, 'wrong', '192.0.2.62'))
+    expect(result).toMatchObject({ ok: false, reason: 'locked' })
+    await emailDeliveriesSettled()
+    expect((await outboxRows(user.email)).map((r) => r.template)).toEqual(['account-locked'])
+  })
+
+  test('reset requests arriving together still get at most the hourly number of links', async () => {
+    const prisma = await db()
+    const user = await createUser({ password: PASSWORD })
+    await Promise.all(Array.from({ length: RESET_REQUESTS_PER_HOUR + 3 }, () => requestPasswordReset(user.email, '192.0.2.63')))
+    await emailDeliveriesSettled()
+    expect(await prisma.passwordResetToken.count({ where: { userId: user.id } })).toBe(RESET_REQUESTS_PER_HOUR)
+    expect(await outboxRows(user.email)).toHaveLength(RESET_REQUESTS_PER_HOUR)
+  })
+})
+
+describe('sign-in lockout with two-factor sign-in', () => {
+  async function userWithTwoFactor() {
+    const secret = newTotpSecret()
+    const user = await createUser({ password: PASSWORD, totpSecret: secret })
+    const { otp } = await generateTOTP({ ...TOTP, secret })
+    // Off by half the code space from the code shown now; the odds of hitting a neighbouring step's code are 2 in 10^6.
+    const wrong = String((Number(otp) + 500_000) % 1_000_000).padStart(6, '0')
+    return { user, secret, wrong }
+  }
+
+  test('knowing the password does not buy more guesses at the code: signing in again keeps the count', async () => {
+    const ip = '192.0.2.71'
+    const { user, wrong } = await userWithTwoFactor()
+    for (let round = 0; round < 2; round++) {
+      expect(await attemptLogin(user.email, PASSWORD, ip)).toMatchObject({ ok: true, needsSecondFactor: true })
+      for (let i = 0; i < 2; i++) expect(await attemptSecondFactor(user, wrong, ip)).toEqual({ ok: false, reason: 'invalid' })
+    }
+    expect(await attemptLogin(user.email, PASSWORD, ip)).toMatchObject({ ok: true, needsSecondFactor: true })
+    expect(await attemptSecondFactor(user, wrong, ip)).toMatchObject({ ok: false, reason: 'locked' })
+    expect(await attemptLogin(user.email, PASSWORD, ip)).toMatchObject({ ok: false, reason: 'locked' })
+    await emailDeliveriesSettled()
+    expect((await outboxRows(user.email)).filter((r) => r.template === 'account-locked')).toHaveLength(1)
+  })
+
+  test('wrong passwords and wrong codes count together', async () => {
+    const ip = '192.0.2.72'
+    const { user, wrong } = await userWithTwoFactor()
+    for (let i = 0; i < 4; i++) expect(await attemptLogin(user.email, 'wrong', ip)).toMatchObject({ ok: false, reason: 'invalid' })
+    expect(await attemptLogin(user.email, PASSWORD, ip)).toMatchObject({ ok: true, needsSecondFactor: true })
+    expect(await attemptSecondFactor(user, wrong, ip)).toMatchObject({ ok: false, reason: 'locked' })
+  })
+
+  test('a right code completes sign-in and clears earlier failures', async () => {
+    const ip = '192.0.2.73'
+    const { user, secret, wrong } = await userWithTwoFactor()
+    expect(await attemptLogin(user.email, PASSWORD, ip)).toMatchObject({ ok: true, needsSecondFactor: true })
+    for (let i = 0; i < 4; i++) expect(await attemptSecondFactor(user, wrong, ip)).toEqual({ ok: false, reason: 'invalid' })
+    expect(await attemptSecondFactor(user, (await generateTOTP({ ...TOTP, secret })).otp, ip)).toEqual({ ok: true })
+    for (let i = 0; i < 4; i++) expect(await attemptLogin(user.email, 'wrong', ip)).toMatchObject({ ok: false, reason: 'invalid' })
+  })
+
+  test('without two-factor sign-in the right password still clears earlier failures', async () => {
+    const ip = '192.0.2.74'
+    const user = await createUser({ password: PASSWORD })
+    for (let i = 0; i < 4; i++) await attemptLogin(user.email, 'wrong', ip)
+    expect(await attemptLogin(user.email, PASSWORD, ip)).toMatchObject({ ok: true, needsSecondFactor: false })
+    for (let i = 0; i < 4; i++) expect(await attemptLogin(user.email, 'wrong', ip)).toMatchObject({ ok: false, reason: 'invalid' })
   })
 })
