@@ -37,7 +37,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!state.ok) return data({ result: null, state }, { status: 400 })
   const headers = new Headers()
   headers.append('Set-Cookie', await clearSessionCookie())
-  headers.append('Set-Cookie', await setFlash(request, { kind: 'success', message: 'Your password has been changed. Sign in with your new password.' }))
+  const message = state.purpose === 'set' ? 'Your password has been set. Sign in with it now.' : 'Your password has been changed. Sign in with your new password.'
+  headers.append('Set-Cookie', await setFlash(request, { kind: 'success', message }))
   return redirect('/login', { headers })
 }
 

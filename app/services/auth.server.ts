@@ -199,10 +199,13 @@ export async function attemptSecondFactor(
 ): Promise<{ ok: true } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'locked'; until: Date }> {
   const now = new Date()
   const { current, afterFailure } = await throttle(user.email, ip, now)
-  if (current.locked) return { ok: false, reason: 'locked', until: current.until }
+  if (current.locked) {
+    await audit({ actor: { id: user.id, email: user.email }, action: 'auth.2fa.locked', entityType: 'user', entityId: user.id, ip })
+    return { ok: false, reason: 'locked', until: current.until }
+  }
   const valid = await verifySignInCode(user.id, code)
   await recordAttempt(user.email, ip, valid, now)
-  await audit({ actor: user, action: valid ? 'auth.2fa.success' : 'auth.2fa.failure', entityType: 'user', entityId: user.id, ip })
+  await audit({ actor: { id: user.id, email: user.email }, action: valid ? 'auth.2fa.success' : 'auth.2fa.failure', entityType: 'user', entityId: user.id, ip })
   if (valid) return { ok: true }
   const after = afterFailure()
   if (after.locked) {
