@@ -600,3 +600,108 @@ describe('sign-in lockout with two-factor sign-in', () => {
     for (let i = 0; i < 4; i++) expect(await attemptLogin(user.email, 'wrong', ip)).toMatchObject({ ok: false, reason: 'invalid' })
   })
 })
+
+describe('account pages (route actions with a signed-in session)', () => {
+  /** A signed-in session for `userId` and the Cookie header that carries it. */
+  async function signedIn(userId: string, twoFactorPending = false) {
+    const session = await createSession({ userId, ip: IP, userAgent: 'integration test', twoFactorPending })
+    return { id: session.id, cookie: session.setCookie.split(';')[0]! }
+  }
+
+  function post(path: string, cookie: string, form: Record<string, string>) {
+    return new Request(`http://localhost${path}`, { method: 'POST', headers: { cookie }, body: new URLSearchParams(form) })
+  }
+
+  const args = (request: Request, params: Record<string, string> = {}) =>
+    ({ request, context: { ip: IP }, params }) as unknown as ActionFunctionArgs
+
+  /** Runs an action; a thrown Response (redirect or refusal) is returned like a returned one. */
+  async function run(action: (a: ActionFunctionArgs) => Promise<unknown>, request: Request): Promise<{ status: number; location: string | null; body: unknown }> {
+    try {
+      const result = await action(args(request))
+      if (result instanceof Response) return { status: result.status, location: result.headers.get('location'), body: null }
+      const init = (result as { init?: { status?: number } } | null)?.init
+      return { status: init?.status ?? 200, location: null, body: (result as { data?: unknown }).data ?? result }
+    } catch (thrown) {
+      if (thrown instanceof Response) return { status: thrown.status, location: thrown.headers.get('location'), body: null }
+      throw thrown
+    }
+  }
+
+  test('"Sign out of all other sessions" revokes every other session, keeps this one, and is audited', async () => {
+    const { action } = await import('~/routes/account._index')
+    const prisma = await db()
+    const user = await createUser({ password: PASSWORD })
+    const others = await Promise.all([signedIn(user.id), signedIn(user.id), signedIn(user.id, true)])
+    const stranger = await signedIn((await createUser()).id)
+    const me = await signedIn(user.id)
+    const result = await run(action, post('/account', me.cookie, { intent: 'sign-out-others' }))
+    expect(result).toMatchObject({ status: 302, location: '/account' })
+    const sessions = await prisma.session.findMany({ where: { id: { in: [...others.map((o) => o.id), me.id, stranger.id] } } })
+    const byId = new Map(sessions.map((s) => [s.id, s]))
+    for (const o of others) expect(byId.get(o.id)!.revokedReason).toBe('signed_out_elsewhere')
+    expect(byId.get(me.id)!.revokedAt).toBeNull()
+    expect(byId.get(stranger.id)!.revokedAt).toBeNull()
+    const [event] = await prisma.auditEvent.findMany({ where: { action: 'auth.sessions.revoked_others', actorId: user.id } })
+    expect(event).toMatchObject({ entityId: user.id, details: { count: 3 } })
+  })
+
+  test('the account page refuses an unknown action with 400 and sends the signed-out to sign in', async () => {
+    const { action } = await import('~/routes/account._index')
+    const user = await createUser({ password: PASSWORD })
+    const me = await signedIn(user.id)
+    expect(await run(action, post('/account', me.cookie, { intent: 'delete-everything' }))).toMatchObject({ status: 400 })
+    expect(await run(action, post('/account', '', { intent: 'sign-out-others' }))).toMatchObject({ status: 302, location: '/login?redirectTo=%2Faccount' })
+  })
+
+  test('turning two-factor off needs a current code, and is refused when the organisation requires it', async () => {
+    const { action } = await import('~/routes/account.two-factor')
+    const prisma = await db()
+    const code = async (secret: string) => (await generateTOTP({ ...TOTP, secret })).otp
+
+    const requiredOrg = await createOrganisation({ requireTwoFactor: true })
+    const secretA = newTotpSecret()
+    const required = await createUser({ password: PASSWORD, organisationId: requiredOrg.id, totpSecret: secretA })
+    const a = await signedIn(required.id)
+    expect(await run(action, post('/account/two-factor', a.cookie, { intent: 'disable', code: await code(secretA) }))).toMatchObject({ status: 403 })
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: required.id } })).totpSecret).toBe(secretA)
+
+    const secretB = newTotpSecret()
+    const optional = await createUser({ password: PASSWORD, totpSecret: secretB })
+    const b = await signedIn(optional.id)
+    const good = await code(secretB)
+    const wrong = String((Number(good) + 500_000) % 1_000_000).padStart(6, '0')
+    expect(await run(action, post('/account/two-factor', b.cookie, { intent: 'disable', code: wrong }))).toMatchObject({ status: 400 })
+    expect(await run(action, post('/account/two-factor', b.cookie, { intent: 'disable' }))).toMatchObject({ status: 400 })
+    expect(await run(action, post('/account/two-factor', b.cookie, { code: good }))).toMatchObject({ status: 400 })
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: optional.id } })).totpSecret).toBe(secretB)
+    // The wrong code counted towards lockout, like one at sign-in.
+    expect(await prisma.loginAttempt.count({ where: { email: optional.email, success: false } })).toBe(1)
+
+    expect(await run(action, post('/account/two-factor', b.cookie, { intent: 'disable', code: good }))).toMatchObject({ status: 302, location: '/account' })
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: optional.id } })).toMatchObject({ totpSecret: null, totpEnrolledAt: null })
+    expect(await prisma.auditEvent.count({ where: { action: 'auth.2fa.disabled', entityId: optional.id } })).toBe(1)
+  })
+
+  test('the second-factor page: only a pending session may use it; a right code rotates to a new, full session', async () => {
+    const { action } = await import('~/routes/login_.two-factor')
+    const prisma = await db()
+    const secret = newTotpSecret()
+    const user = await createUser({ password: PASSWORD, totpSecret: secret })
+    expect(await run(action, post('/login/two-factor', '', { code: '123456' }))).toMatchObject({ status: 302, location: '/login' })
+    const full = await signedIn(user.id)
+    expect(await run(action, post('/login/two-factor', full.cookie, { code: '123456' }))).toMatchObject({ status: 302, location: '/' })
+
+    const pending = await signedIn(user.id, true)
+    expect(await run(action, post('/login/two-factor', pending.cookie, { code: 'abc' }))).toMatchObject({ status: 400 })
+    const { otp } = await generateTOTP({ ...TOTP, secret })
+    const request = post('/login/two-factor', pending.cookie, { code: otp, redirectTo: '//evil.example/x' })
+    const response = (await action(args(request)).catch((r: unknown) => r)) as Response
+    expect(response.status).toBe(302)
+    expect(response.headers.get('location')).toBe('/')
+    expect(response.headers.get('set-cookie')).toMatch(/__waypoint_session=/)
+    expect((await prisma.session.findUniqueOrThrow({ where: { id: pending.id } })).revokedReason).toBe('second_factor_completed')
+    const fresh = await prisma.session.findMany({ where: { userId: user.id, revokedAt: null, twoFactorPending: false, id: { not: full.id } } })
+    expect(fresh).toHaveLength(1)
+  })
+})
