@@ -7,7 +7,7 @@
 import { generateTOTP } from '@epic-web/totp'
 import { expect, test, type Page } from '@playwright/test'
 import { TOTP, timeStep } from '../../app/domain/auth/totp'
-import { DEMO_PASSWORD, emailLinks, expectAccessible, latestEmail, login } from './utils'
+import { DEMO_PASSWORD, emailLinks, expectAccessible, latestEmail, login, readEmails } from './utils'
 
 /** Waits until the 30-second time-step is later than `after`, then gives the code for now. */
 async function freshCode(secret: string, after: number): Promise<{ code: string; step: number }> {
@@ -98,7 +98,7 @@ test('two-factor: enrol with the key shown, sign out, sign in with password and 
   await expectAccessible(page)
 })
 
-test('password reset: the same answer for any address, a one-time link by email, then sign in with the new password', async ({ page }) => {
+test('password reset: the same answer for any address, a one-time link by email, then sign in with the new password', async ({ page, baseURL }) => {
   const email = 'reset@demo.example'
   const newPassword = `Reset-by-link-${Date.now()}`
 
@@ -130,6 +130,8 @@ test('password reset: the same answer for any address, a one-time link by email,
 
   const message = await latestEmail(email, { after: sentAfter })
   expect(message.subject).toBe('Reset your Waypoint password')
+  // Checked once the real account's email, asked for later, has arrived: nothing went to the unknown address.
+  expect(await readEmails('nobody-at-all@demo.example')).toHaveLength(0)
   const link = emailLinks(message).find((l) => l.includes('/reset-password/'))
   expect(link).toBeTruthy()
   await page.goto(new URL(link!).pathname)
@@ -142,7 +144,18 @@ test('password reset: the same answer for any address, a one-time link by email,
   await page.getByRole('button', { name: 'Save password' }).click()
   await expect(page.locator('.govuk-error-summary')).toContainText('The passwords do not match')
   expect((await page.getByLabel('New password', { exact: true }).getAttribute('value')) ?? '').toBe('')
+  expect((await page.getByLabel('Confirm new password').getAttribute('value')) ?? '').toBe('')
   await expectAccessible(page)
+  // The same without JavaScript: the server's answer names the problem and carries neither password.
+  const noJs = await page.request.post(new URL(link!).pathname, {
+    headers: { Origin: baseURL! },
+    form: { password: newPassword, confirm: `${newPassword}x` },
+    maxRedirects: 0,
+  })
+  expect(noJs.status()).toBe(400)
+  const answer = await noJs.text()
+  expect(answer).toContain('The passwords do not match')
+  expect(answer).not.toContain(newPassword)
 
   await page.getByLabel('New password', { exact: true }).fill(newPassword)
   await page.getByLabel('Confirm new password').fill(newPassword)
@@ -154,6 +167,7 @@ test('password reset: the same answer for any address, a one-time link by email,
   // The link works once.
   await page.goto(new URL(link!).pathname)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('You cannot use this link')
+  await expect(page.locator('main')).toContainText('This link has already been used')
   await expect(page.getByRole('link', { name: 'Get a new link' })).toBeVisible()
   await expectAccessible(page)
 
