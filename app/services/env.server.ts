@@ -43,6 +43,10 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     throw new Error(`Invalid configuration (see .env.example):\n${lines.join('\n')}`)
   }
   const env = parsed.data
+  if (env.RESEND_API_KEY && !env.APP_URL && env.NODE_ENV === 'production') {
+    // Links in emails must not be built from a request's Host header, which a client controls.
+    throw new Error('Invalid configuration (see .env.example):\n  APP_URL: required when RESEND_API_KEY is set')
+  }
   if (env.NODE_ENV === 'production' && !env.SESSION_SECRET && !env.DEMO_MODE) {
     throw new Error('Invalid configuration (see .env.example):\n  SESSION_SECRET: required in production')
   }
