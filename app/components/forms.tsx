@@ -45,12 +45,19 @@ export function fieldErrors(fields: Record<string, AnyField | undefined>, formEr
   return list
 }
 
+/**
+ * GOV.UK error summary. It takes focus when errors appear (after a submit, or on a page that
+ * loads with errors) — not while the user is correcting fields, when errors only go away: moving
+ * focus then would scroll the page under their pointer.
+ */
 export function ErrorSummary({ errors }: { errors: SummaryError[] }) {
   const ref = useRef<HTMLDivElement>(null)
-  const key = errors.map((e) => e.message).join('|')
+  const hadErrors = useRef(false)
+  const count = errors.length
   useEffect(() => {
-    if (key) ref.current?.focus()
-  }, [key])
+    if (count > 0 && !hadErrors.current) ref.current?.focus()
+    hadErrors.current = count > 0
+  }, [count])
   if (errors.length === 0) return null
   return (
     <div className="govuk-error-summary" data-module="govuk-error-summary" ref={ref} tabIndex={-1}>

@@ -69,7 +69,7 @@ export default function AuditLog() {
       </Form>
 
       <h2 className="govuk-heading-m">Find events</h2>
-      <Form method="get" className="app-filter" role="search" aria-label="Filter audit events">
+      <Form method="get" action={pathname} className="app-filter" role="search" aria-label="Filter audit events">
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-one-third">
             <TextField name="action" label="Action" hint="Starts with, for example auth.login" defaultValue={values.action} spellCheck={false} />

@@ -79,8 +79,9 @@ export default function OrganisationForm() {
       ? { name: organisation.name, kind: organisation.kind, inboxEmail: organisation.inboxEmail ?? '', requireTwoFactor: organisation.requireTwoFactor }
       : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: OrganisationSchema }),
+    // GOV.UK: check answers when the form is submitted, not as focus moves between fields (errors
+    // vanishing on blur shift the page under the pointer).
     shouldValidate: 'onSubmit',
-    shouldRevalidate: 'onBlur',
   })
   return (
     <div className="govuk-grid-row">

@@ -57,8 +57,9 @@ export default function NewUser() {
   const [form, fields] = useForm({
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: NewUserSchema }),
+    // GOV.UK: check answers when the form is submitted, not as focus moves between fields (errors
+    // vanishing on blur shift the page under the pointer).
     shouldValidate: 'onSubmit',
-    shouldRevalidate: 'onBlur',
   })
   return (
     <div className="govuk-grid-row">

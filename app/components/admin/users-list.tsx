@@ -51,7 +51,7 @@ export function AdminUsersList({ users, organisations, query }: AdminUsersPageDa
     <>
       <PageHeading>Users</PageHeading>
       <ButtonLink to="/admin/users/new">Add a user</ButtonLink>
-      <Form method="get" className="app-filter" role="search" aria-label="Filter users">
+      <Form method="get" action={pathname} className="app-filter" role="search" aria-label="Filter users">
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-one-third">
             <Select name="organisationId" label="Organisation" options={organisations} placeholder="All organisations" defaultValue={query.organisationId} />
