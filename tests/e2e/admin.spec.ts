@@ -191,6 +191,42 @@ test('the audit log: the chain verifies as intact, filters work, viewing and exp
   await expectAccessible(page)
 })
 
+test('the header works by keyboard alone, and collapses behind a Menu button on a small screen', async ({ page }) => {
+  await login(page, ADMIN)
+  await page.goto('/admin/organisations')
+  await expect(page.getByRole('heading', { level: 1, name: 'Organisations' })).toBeVisible()
+  // GOV.UK Frontend's JavaScript has started (after hydration).
+  await expect(page.locator('.govuk-service-navigation')).toHaveAttribute('data-govuk-service-navigation-init', '')
+  await page.keyboard.press('Tab')
+  await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused()
+  const expected = ['Waypoint', 'Users', 'Organisations', 'Audit log', 'Your account']
+  for (const name of expected) {
+    await page.keyboard.press('Tab')
+    await expect(page.locator(':focus')).toHaveText(name)
+  }
+  await page.keyboard.press('Tab')
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeFocused()
+  await expectAccessible(page)
+
+  await page.setViewportSize({ width: 375, height: 800 })
+  const menu = page.getByRole('button', { name: 'Menu' })
+  await expect(menu).toBeVisible()
+  await expect(menu).toHaveAttribute('aria-expanded', 'false')
+  await expect(page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Audit log' })).toBeHidden()
+  await menu.focus()
+  await page.keyboard.press('Enter')
+  await expect(menu).toHaveAttribute('aria-expanded', 'true')
+  await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Audit log' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible()
+  await expectAccessible(page)
+
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.getByRole('button', { name: 'Sign out' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(/\/login$/)
+})
+
 test('other roles get the permission page for the administration area', async ({ page }) => {
   await login(page, 'advocate@demo.example')
   for (const path of ['/admin/audit', '/admin/organisations', '/admin/users']) {
