@@ -1,8 +1,10 @@
-import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { AdminUsersList } from '~/components/admin/users-list'
 import { CaseTable } from '~/components/casework/case-table'
 import { VictimTable } from '~/components/casework/victim-table'
 import { ROLE_LABELS } from '~/domain/access/navigation'
+import { adminUsersPage } from '~/services/admin.server'
 import { requireUser } from '~/services/auth.server'
 import { listCases } from '~/services/cases.server'
 import { teamOverview } from '~/services/overview.server'
@@ -16,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   switch (user.role) {
     case 'admin':
-      throw redirect('/admin/users')
+      return { view: 'admin' as const, users: await adminUsersPage(user, new URL(request.url).searchParams) }
     case 'advocate':
       return { view: 'advocate' as const, name: user.name, victims: await listVictims(user, { mine: true, status: 'open' }) }
     case 'officer':
@@ -64,6 +66,8 @@ export default function Home() {
       )
     case 'manager':
       return <ManagerOverview {...data} />
+    case 'admin':
+      return <AdminUsersList {...data.users} />
   }
 }
 
