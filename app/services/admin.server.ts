@@ -3,6 +3,7 @@
 // (defence in depth behind the routes' requireRole), and every change is audited in the same
 // transaction as the change, with what changed (never a password or a secret).
 import { TZDate } from '@date-fns/tz'
+import { stringify } from 'csv-stringify/sync'
 import { z } from 'zod'
 import { canAdminister, type Actor, type Role } from '~/domain/access/policy'
 import { ORGANISATION_KINDS, ROLES } from '~/domain/access/roles'
@@ -520,16 +521,20 @@ export async function verifyAuditLog(actor: AdminActor, ip: string): Promise<{ r
   return { report, brokenRow }
 }
 
-// RFC 4180 CSV. Cells that a spreadsheet would run as a formula (= + - @, tab, CR) are prefixed
-// with an apostrophe (OWASP "CSV injection"): the audit log holds text typed by anyone, such as the
-// email address tried at sign-in.
-export function csvCell(value: string | null | undefined): string {
-  let v = value ?? ''
-  if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v
+// RFC 4180 CSV through csv-stringify. Cells that a spreadsheet would run as a formula (= + - @,
+// tab, CR) are first prefixed with an apostrophe (OWASP "CSV injection"): the audit log holds text
+// typed by anyone, such as the email address tried at sign-in.
+const neutralise = (value: string | null | undefined) => {
+  const v = value ?? ''
+  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v
 }
 
-export const csvLine = (cells: readonly (string | null | undefined)[]) => `${cells.map(csvCell).join(',')}\r\n`
+export const csvLine = (cells: readonly (string | null | undefined)[]) =>
+  // Any line break inside a cell is quoted, not only CRLF, so every reader sees one record per row.
+  stringify([cells.map(neutralise)], { record_delimiter: 'windows', quoted_match: /[\r\n]/ })
+
+/** One cell as it appears in the file (used by tests). */
+export const csvCell = (value: string | null | undefined) => csvLine([value]).replace(/\r\n$/, '')
 
 const CSV_HEADER = ['seq', 'at', 'actor_email', 'actor_id', 'action', 'entity_type', 'entity_id', 'ip', 'details', 'prev_hash', 'hash']
 
