@@ -10,7 +10,7 @@ import { getEnv } from '~/services/env.server'
 import { createSession } from '~/services/session.server'
 import { readFormData } from '~/utils/form-data.server'
 import { safeRedirect } from '~/utils/redirect'
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '~/domain/access/demo-accounts'
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, MORE_DEMO_ACCOUNTS } from '~/domain/access/demo-accounts'
 
 export const meta: MetaFunction = () => [{ title: 'Sign in – Waypoint' }]
 
@@ -93,6 +93,20 @@ export default function Login() {
                 </li>
               ))}
             </ul>
+            <details className="govuk-details">
+              <summary className="govuk-details__summary">
+                <span className="govuk-details__summary-text">More demo accounts</span>
+              </summary>
+              <div className="govuk-details__text">
+                <ul className="govuk-list">
+                  {MORE_DEMO_ACCOUNTS.map((a) => (
+                    <li key={a.email}>
+                      <code>{a.email}</code> – {a.label}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            </details>
           </div>
         ) : null}
       </div>

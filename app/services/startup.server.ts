@@ -1,6 +1,7 @@
 // Runs once when the server starts: validate configuration, open and migrate the database, and in
 // demo mode seed it on first run. Called from scripts/server.ts through the app bundle.
-import { DEMO_PASSWORD, seedDemo } from '../../prisma/seed'
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, MORE_DEMO_ACCOUNTS } from '~/domain/access/demo-accounts'
+import { seedDemo } from '../../prisma/seed'
 import { connect } from './db.server'
 import { getEnv } from './env.server'
 import { logger } from './logger.server'
@@ -15,7 +16,8 @@ export async function startup(): Promise<{ banner: string }> {
   const banner = [
     seeded ? 'Demo data created.' : 'Demo data already present.',
     'Demo sign-ins (all share one password):',
-    '  advocate@demo.example · officer@demo.example · cps@demo.example · manager@demo.example · admin@demo.example',
+    `  ${DEMO_ACCOUNTS.map((a) => a.email).join(' · ')}`,
+    `  also ${MORE_DEMO_ACCOUNTS.map((a) => a.email).join(' · ')}`,
     `  Demo password: ${DEMO_PASSWORD}`,
   ].join('\n')
   return { banner }
