@@ -112,6 +112,8 @@ test('deactivating an account asks first, then signs its owner out everywhere', 
   await page.getByRole('link', { name: 'Cancel' }).click()
   await expect(page.getByTestId('user-status')).toContainText('Active')
   await page.getByRole('button', { name: 'Deactivate account' }).click()
+  // Wait for the confirmation page: both pages have a button with the same name.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Deactivate Elin Harcourt’s account?')
   await page.getByRole('button', { name: 'Deactivate account' }).click()
   await expect(page.getByTestId('notification-banner')).toContainText('Elin Harcourt’s account has been deactivated. 1 session signed out.')
   await expect(page.getByTestId('user-status')).toContainText('Deactivated')
