@@ -110,3 +110,25 @@ export function canUpdateCase(actor: Actor, c: CaseFacts): boolean {
 // Administration: only administrators, and never casework.
 export const canAdminister = (actor: Actor) => actor.role === 'admin'
 export const canSeeCasework = (actor: Actor) => actor.role !== 'admin'
+
+// ---- Creating records (issue 3) ------------------------------------------------------------------
+// Advocates and officers open victim records (a child may be referred for support before any police
+// report); managers may too. A new record is held by the creator's organisation (see services).
+export const canCreateVictim = (actor: Actor) =>
+  actor.role === 'advocate' || actor.role === 'officer' || actor.role === 'manager'
+
+// Cases are police investigations: officers (and police managers) open them for their own force.
+export const canCreateCase = (actor: Actor, policeOrganisationId: string) =>
+  (actor.role === 'officer' || actor.role === 'manager') && actor.organisationId === policeOrganisationId
+
+/**
+ * Allocating people: to a victim, whoever may update the victim (an advocate taking on a child, a
+ * manager assigning); to a case, the police who may update it, or CPS for their own CPS allocations.
+ */
+export function canAllocateToVictim(actor: Actor, v: VictimFacts): boolean {
+  return (actor.role === 'advocate' || actor.role === 'manager') && canUpdateVictim(actor, v)
+}
+export function canAllocateToCase(actor: Actor, c: CaseFacts): boolean {
+  if (actor.role === 'manager') return c.policeOrganisationId === actor.organisationId || cpsReachesCase(actor, c)
+  return canUpdateCase(actor, c)
+}
