@@ -8,6 +8,7 @@ import { revokeUserSessions, sessionPolicy, setFlash } from '~/services/session.
 import { twoFactorStatus } from '~/services/two-factor.server'
 import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/utils/form-data.server'
+import { SummaryList } from '~/components/summary-list'
 
 export const meta: MetaFunction = () => [{ title: 'Your account – Waypoint' }]
 
@@ -79,12 +80,14 @@ export default function Account() {
     <>
       <h1 className="govuk-heading-l">Your account</h1>
       <h2 className="govuk-heading-m">Your details</h2>
-      <dl className="govuk-summary-list">
-        <Row label="Name" value={user.name} />
-        <Row label="Email address" value={user.email} />
-        <Row label="Role" value={user.role} />
-        <Row label="Organisation" value={user.organisation} />
-      </dl>
+      <SummaryList
+        rows={[
+          { key: 'Name', value: user.name },
+          { key: 'Email address', value: user.email },
+          { key: 'Role', value: user.role },
+          { key: 'Organisation', value: user.organisation },
+        ]}
+      />
       <p className="govuk-body">To change these details, ask your Waypoint administrator.</p>
 
       <h2 className="govuk-heading-m">Sign-in security</h2>
@@ -167,14 +170,5 @@ export default function Account() {
         </p>
       )}
     </>
-  )
-}
-
-function Row({ label, value }: { label: string; value: string }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{value}</dd>
-    </div>
   )
 }
