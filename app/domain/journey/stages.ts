@@ -1,6 +1,6 @@
 // Stages of a criminal case, from ../shared/domain/victims-code-reference.md §4.4, plus the exits
-// (no further action, closed). The journey issue derives the current stage from the journal; this
-// vocabulary and its labels are shared by every screen.
+// (no further action, discontinued, closed). The journey derives the current stage from the journal
+// (derive.ts); this vocabulary and its labels are shared by every screen.
 
 export const STAGES = [
   { id: 'reported', label: 'Reported' },
@@ -16,6 +16,7 @@ export const STAGES = [
   { id: 'appeal_window', label: 'Appeal window' },
   { id: 'post_sentence', label: 'After sentence' },
   { id: 'nfa', label: 'No further action' },
+  { id: 'discontinued', label: 'Discontinued' },
   { id: 'closed', label: 'Closed' },
 ] as const
 
@@ -25,6 +26,22 @@ const LABELS = new Map<string, string>(STAGES.map((s) => [s.id, s.label]))
 
 export function stageLabel(id: string): string {
   return LABELS.get(id) ?? id
+}
+
+/** Exits: the path has ended (no charge, prosecution dropped, or finished). */
+export const EXIT_STAGES: readonly StageId[] = ['nfa', 'discontinued', 'closed']
+
+export function isExitStage(id: StageId): boolean {
+  return EXIT_STAGES.includes(id)
+}
+
+/**
+ * How far along the path a stage is (0 = just reported). Exits have no rank (null): they are not
+ * "more" or "less" advanced than an open path. Used to find the least advanced open defendant.
+ */
+export function stageRank(id: StageId): number | null {
+  if (isExitStage(id)) return null
+  return STAGES.findIndex((s) => s.id === id)
 }
 
 /** Stages in which a case sent to CPS is waiting for the CPS (charging decision). */
