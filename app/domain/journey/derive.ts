@@ -106,6 +106,8 @@ interface PathState {
   withCps: boolean
   exit: StageId
   courtSince: number
+  /** Where a court path with no hearings yet stands: first hearing after charge; trial after a retrial is ordered. */
+  courtDefault: StageId
   trialStarted: boolean
   sentencedAt: number
   appealDecided: boolean
@@ -134,6 +136,7 @@ function runPath(journal: readonly JournalEvent[], defendantId: string | null): 
     withCps: false,
     exit: 'closed',
     courtSince: 0,
+    courtDefault: 'first_hearing_mags',
     trialStarted: false,
     sentencedAt: 0,
     appealDecided: false,
@@ -148,9 +151,10 @@ function runPath(journal: readonly JournalEvent[], defendantId: string | null): 
       s.withCps = false
     }
   }
-  const startCourt = (at: number) => {
+  const startCourt = (at: number, stage: StageId = 'first_hearing_mags') => {
     s.phase = 'court'
     s.courtSince = at
+    s.courtDefault = stage
     s.trialStarted = false
   }
 
@@ -240,7 +244,7 @@ function runPath(journal: readonly JournalEvent[], defendantId: string | null): 
         const result = detail<string>(e, 'result')
         if (s.phase !== 'appeal' && s.phase !== 'sentenced' && s.phase !== 'convicted') break
         if (result === 'conviction_quashed') exitTo('closed')
-        else if (result === 'retrial_ordered') startCourt(at)
+        else if (result === 'retrial_ordered') startCourt(at, 'trial')
         else {
           s.phase = s.sentencedAt ? 'sentenced' : 'convicted'
           s.appealDecided = true
@@ -286,7 +290,7 @@ function courtStage(s: PathState, hearings: readonly Hearing[], defendantId: str
   if (outstanding[0]) return { stage: COURT_STAGE_OF[outstanding[0].type]!, hearing: outstanding[0] }
   const done = mine.filter(held).sort((a, b) => a.at.getTime() - b.at.getTime())
   const last = done[done.length - 1]
-  return { stage: last ? AFTER_HELD[last.type]! : 'first_hearing_mags' }
+  return { stage: last ? AFTER_HELD[last.type]! : s.courtDefault }
 }
 
 function pathStage(s: PathState, hearings: readonly Hearing[], defendantId: string | null, now: Date): { stage: StageId; hearing?: Hearing } {
