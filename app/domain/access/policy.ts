@@ -132,3 +132,22 @@ export function canAllocateToCase(actor: Actor, c: CaseFacts): boolean {
   if (actor.role === 'manager') return c.policeOrganisationId === actor.organisationId || cpsReachesCase(actor, c)
   return canUpdateCase(actor, c)
 }
+
+// ---- The journal (issue 3) --------------------------------------------------------------------
+/**
+ * Recording a journey event: the event type must belong to the actor's role (officers record police
+ * steps, CPS liaison CPS and court steps, advocates support steps — app/domain/journey/events.ts),
+ * and the actor must be working the case: police and CPS through the case itself, advocates through
+ * a victim on it whom they support.
+ */
+export function canRecordJourneyEvent(actor: Actor, roleMayRecordType: boolean, c: CaseFacts, victims: readonly VictimFacts[]): boolean {
+  if (!roleMayRecordType) return false
+  if (actor.role === 'advocate') return victims.some((v) => canUpdateVictim(actor, v))
+  return canUpdateCase(actor, c)
+}
+
+/**
+ * Logging a contact with the victim (what they were told, when, how): anyone working with the
+ * victim, including witness care and CPS liaison, who tell victims about charges and hearings.
+ */
+export const canRecordContact = (actor: Actor, v: VictimFacts) => actor.role !== 'admin' && canViewVictim(actor, v)
