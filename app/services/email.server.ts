@@ -8,6 +8,7 @@
 // 'local-capture', so a developer can follow a reset link in demo mode.
 //
 // Email content and addresses never go to the logger: log lines carry the outbox id and template.
+import { randomInt } from 'node:crypto'
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { render } from '@react-email/render'
@@ -51,20 +52,43 @@ export async function renderEmail(element: ReactElement): Promise<{ html: string
   return { html, text }
 }
 
-const inFlight = new Set<Promise<unknown>>()
+/**
+ * Background jobs wait this long (plus up to as much again, at random) before they start. Started
+ * at once, their rendering and queries share the process (and PGlite's one connection) with the
+ * response still being made, which then comes back measurably later for a real account.
+ */
+export const BACKGROUND_DELAY_MS = 1_000
 
-/** Resolves once every background job started so far has finished (tests, shutdown). */
+const inFlight = new Set<Promise<unknown>>()
+const waiting = new Set<() => void>()
+
+/** Starts every waiting background job now and resolves once all have finished (tests, shutdown). */
 export async function emailDeliveriesSettled(): Promise<void> {
-  while (inFlight.size > 0) await Promise.allSettled([...inFlight])
+  while (inFlight.size > 0) {
+    for (const startNow of [...waiting]) startNow()
+    await Promise.allSettled([...inFlight])
+  }
 }
 
 /**
- * Runs email work after the response: tracked (see emailDeliveriesSettled), and a failure is
- * logged under `label`, never thrown at the person who made the request.
+ * Runs email work after the response (see BACKGROUND_DELAY_MS): tracked (emailDeliveriesSettled),
+ * and a failure is logged under `label`, never thrown at the person who made the request.
  */
 export function runInBackground(label: string, job: () => Promise<unknown>): void {
-  const run = Promise.resolve()
-    .then(job)
+  let startNow!: () => void
+  const started = new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, BACKGROUND_DELAY_MS + randomInt(BACKGROUND_DELAY_MS))
+    startNow = () => {
+      clearTimeout(timer)
+      resolve()
+    }
+  })
+  waiting.add(startNow)
+  const run = started
+    .then(() => {
+      waiting.delete(startNow)
+      return job()
+    })
     .catch((error: unknown) => {
       logger.error({ job: label, err: error instanceof Error ? error.name : 'unknown' }, 'background email job failed')
     })

@@ -45,9 +45,11 @@ export async function requestPasswordReset(rawEmail: string, ip: string, request
   await audit({ action: 'auth.password.reset_requested', entityType: 'login', entityId: email, ip })
   if (!user?.active) return
   const origin = appUrl(request)
-  const job = issuing.then(() => sendResetLink(user, origin))
-  issuing = job.catch(() => {})
-  runInBackground('password-reset', () => job)
+  runInBackground('password-reset', () => {
+    const job = issuing.then(() => sendResetLink(user, origin))
+    issuing = job.catch(() => {})
+    return job
+  })
 }
 
 async function sendResetLink(user: { id: string; email: string }, origin: string): Promise<void> {

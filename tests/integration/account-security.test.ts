@@ -15,7 +15,7 @@ import { createOrganisation, createUser } from '#tests/setup/factories'
 import { TOTP } from '~/domain/auth/totp'
 import { attemptLogin, attemptSecondFactor } from '~/services/auth.server'
 import { db } from '~/services/db.server'
-import { deliverOutboxEmail, emailDeliveriesSettled, LOCAL_CAPTURE, queueEmail } from '~/services/email.server'
+import { BACKGROUND_DELAY_MS, deliverOutboxEmail, emailDeliveriesSettled, LOCAL_CAPTURE, queueEmail } from '~/services/email.server'
 import { logger } from '~/services/logger.server'
 import {
   checkResetToken,
@@ -523,9 +523,13 @@ describe('answers that must not reveal whether an account exists', () => {
   }
 
   test('a reset request for a real account answers before its email is made, and the email follows', async () => {
+    const prisma = await db()
     const user = await createUser({ password: PASSWORD })
     await answersWithoutWaitingForAnEmail(() => requestPasswordReset(user.email, '192.0.2.61'))
     expect(await outboxRows(user.email)).toHaveLength(0)
+    // Nothing at all is done for the account until well after the answer: no link issued yet either.
+    await new Promise((resolve) => setTimeout(resolve, BACKGROUND_DELAY_MS / 4))
+    expect(await prisma.passwordResetToken.count({ where: { userId: user.id } })).toBe(0)
     await emailDeliveriesSettled()
     const rows = await outboxRows(user.email)
     expect(rows).toHaveLength(1)
@@ -537,6 +541,8 @@ describe('answers that must not reveal whether an account exists', () => {
     for (let i = 0; i < 4; i++) await attemptLogin(user.email, 'wrong', '192.0.2.62')
     const result = await answersWithoutWaitingForAnEmail(() => attemptLogin(user.email, 'wrong', '192.0.2.62'))
     expect(result).toMatchObject({ ok: false, reason: 'locked' })
+    await new Promise((resolve) => setTimeout(resolve, BACKGROUND_DELAY_MS / 4))
+    expect(await outboxRows(user.email)).toHaveLength(0)
     await emailDeliveriesSettled()
     expect((await outboxRows(user.email)).map((r) => r.template)).toEqual(['account-locked'])
   })
