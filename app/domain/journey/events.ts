@@ -146,7 +146,12 @@ const requiredDate = (what: string) =>
   z.date({ error: (iss) => (iss.input === undefined || iss.input === null ? `Enter ${what}` : `${capitalise(what)} must be a real date`) })
 const optionalDate = (what: string) =>
   z.date({ error: () => `${capitalise(what)} must be a real date` }).optional()
-const yesNo = (question: string) => z.boolean({ error: question })
+/** A yes/no question: a boolean, or the GOV.UK radio values 'yes' / 'no' (and a ticked box, 'on'). */
+const yesNo = (question: string) =>
+  z.preprocess(
+    (v) => (v === 'yes' || v === 'on' || v === 'true' ? true : v === 'no' || v === 'false' ? false : v === '' ? undefined : v),
+    z.boolean({ error: question }),
+  )
 const choice = <T extends string>(values: readonly [T, ...T[]], missing: string) => z.enum(values, { error: missing })
 
 function capitalise(s: string): string {

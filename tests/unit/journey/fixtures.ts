@@ -181,7 +181,7 @@ export const EXAMPLES: Record<EventTypeId, Example> = {
   vps_offered: { good: { response: 'undecided' }, bad: {}, badPath: 'response', badMessage: 'Select the victim’s response' },
   vps_made: {
     good: { readingPreference: 'read_by_prosecutor', isUpdate: false },
-    bad: { readingPreference: 'read_by_prosecutor', isUpdate: 'no' },
+    bad: { readingPreference: 'read_by_prosecutor', isUpdate: 'perhaps' },
     badPath: 'isUpdate',
     badMessage: 'Select yes if this updates an earlier statement',
   },
