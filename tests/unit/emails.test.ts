@@ -1,5 +1,7 @@
 // Every Waypoint email renders to HTML and plain text with its real values in place, with no
 // placeholders left over and nothing about a victim or a case in it.
+import { readdirSync } from 'node:fs'
+import path from 'node:path'
 import { render } from '@react-email/render'
 import { createElement, type ReactElement } from 'react'
 import { describe, expect, test } from 'vitest'
@@ -92,4 +94,29 @@ test('each template is the default export too, with preview values that render (
     const text = await render(createElement(Template as unknown as (p: Record<string, unknown>) => ReactElement, props), { plainText: true })
     for (const p of PLACEHOLDERS) expect(text).not.toMatch(p)
   }
+})
+
+test('every template in emails/ is covered here (a new email needs its case above)', () => {
+  const templates = readdirSync(path.resolve(import.meta.dirname, '../../emails'))
+    .filter((f) => f.endsWith('.tsx') && f !== 'layout.tsx')
+    .map((f) => f.replace(/\.tsx$/, ''))
+    .sort()
+  expect(templates).toEqual(['account-locked', 'password-reset', 'set-password', 'two-factor-enrolled'])
+  expect(cases.map((c) => c.subject).sort()).toEqual(
+    [AccountLockedEmail, PasswordResetEmail, SetPasswordEmail, TwoFactorEnrolledEmail].map((t) => t.subject).sort(),
+  )
+})
+
+test('values are escaped in the HTML: a name cannot add markup to an email', async () => {
+  const html = await render(createElement(SetPasswordEmail, { url: URL_WITH_TOKEN, name: '<b>Sam</b> & "Co"', hours: 72 }))
+  expect(html).not.toContain('<b>Sam</b>')
+  expect(html).toContain('&lt;b&gt;Sam&lt;/b&gt;')
+})
+
+test('the link is a real link in the HTML, to exactly the URL given', async () => {
+  const elements = [
+    createElement(PasswordResetEmail, { url: URL_WITH_TOKEN, minutes: 30 }),
+    createElement(SetPasswordEmail, { url: URL_WITH_TOKEN, name: 'Sam Example', hours: 72 }),
+  ]
+  for (const element of elements) expect(await render(element)).toContain(`href="${URL_WITH_TOKEN}"`)
 })
