@@ -1,0 +1,121 @@
+// The journey journal: append-only events per case, each validated against its type's schema and
+// the case around it, recorded only by the role that owns that step. A correction is a new event
+// that supersedes an earlier one. The case's stored stage is re-derived in the same transaction.
+import { canRecordJourneyEvent, canViewVictim, type Actor } from '~/domain/access/policy'
+import { deriveCaseStage } from '~/domain/journey/derive'
+import { canRecordEventType, JourneyEventInputSchema, toJourneyIssues, type JourneyIssue } from '~/domain/journey/events'
+import { supersededIds, type JournalEvent } from '~/domain/journey/journal'
+import { checkJourneyEvent } from '~/domain/journey/validate'
+import type { Prisma } from '~/generated/prisma/client'
+import { requireCaseAccess } from './access.server'
+import { audit } from './audit.server'
+import { forbidden } from './auth.server'
+import { db } from './db.server'
+
+type Tx = Prisma.TransactionClient
+type ActorWithEmail = Actor & { email: string }
+
+export type RecordResult = { ok: true; eventId: string; duplicate: boolean } | { ok: false; issues: JourneyIssue[] }
+
+async function loadJournal(tx: Tx, caseId: string): Promise<JournalEvent[]> {
+  return tx.journeyEvent.findMany({
+    where: { caseId },
+    select: { id: true, type: true, occurredAt: true, recordedAt: true, receivedAt: true, defendantId: true, victimId: true, details: true, supersedesId: true },
+  })
+}
+
+/**
+ * Records one event on a case. `idempotencyKey` comes from the form (one per rendering), so a
+ * double-submitted form creates one event and the second submit gets the first one back.
+ */
+export async function recordJourneyEvent(
+  actor: ActorWithEmail,
+  caseId: string,
+  raw: unknown,
+  idempotencyKey: string,
+  ip: string,
+): Promise<RecordResult> {
+  const access = await requireCaseAccess(actor, caseId)
+  const parsed = JourneyEventInputSchema.safeParse(raw)
+  if (!parsed.success) return { ok: false, issues: toJourneyIssues(parsed.error) }
+  const input = parsed.data
+  if (!canRecordJourneyEvent(actor, canRecordEventType(actor.role, input.type), access.facts, access.victims)) throw forbidden()
+  // An event about one victim must be about a victim this user may see.
+  if (input.victimId) {
+    const victim = access.victims.find((v) => v.id === input.victimId)
+    if (victim && !canViewVictim(actor, victim)) return { ok: false, issues: [{ path: 'victimId', message: 'Select a victim on this case' }] }
+  }
+
+  const prisma = await db()
+  return prisma.$transaction(async (tx) => {
+    const existing = await tx.journeyEvent.findUnique({ where: { idempotencyKey }, select: { id: true, caseId: true } })
+    if (existing) {
+      if (existing.caseId !== caseId) throw forbidden()
+      return { ok: true as const, eventId: existing.id, duplicate: true }
+    }
+    // Serialise writers on this case so validation sees every earlier event.
+    await tx.$executeRaw`SELECT id FROM "Case" WHERE id = ${caseId} FOR UPDATE`
+    const [journal, defendants] = await Promise.all([
+      loadJournal(tx, caseId),
+      tx.defendant.findMany({ where: { caseId }, select: { id: true } }),
+    ])
+    const issues = checkJourneyEvent(input, {
+      now: new Date(),
+      defendantIds: defendants.map((d) => d.id),
+      victimIds: access.victims.map((v) => v.id),
+      journal,
+    })
+    if (input.supersedesId && supersededIds(journal).has(input.supersedesId)) {
+      issues.push({ path: 'supersedesId', message: 'This event has already been corrected: correct the latest version instead' })
+    }
+    if (issues.length > 0) return { ok: false as const, issues }
+
+    const created = await tx.journeyEvent.create({
+      data: {
+        caseId,
+        type: input.type,
+        occurredAt: input.occurredAt,
+        receivedAt: input.receivedAt ?? null,
+        defendantId: input.defendantId ?? null,
+        victimId: input.victimId ?? null,
+        details: input.details as Prisma.InputJsonValue,
+        recordedById: actor.id,
+        supersedesId: input.supersedesId ?? null,
+        correctionReason: input.correctionReason ?? null,
+        idempotencyKey,
+      },
+      select: { id: true, type: true, occurredAt: true, recordedAt: true, receivedAt: true, defendantId: true, victimId: true, details: true, supersedesId: true },
+    })
+    const stage = deriveCaseStage([...journal, created], { now: new Date(), defendantIds: defendants.map((d) => d.id) })
+    await tx.case.update({ where: { id: caseId }, data: { stage } })
+    await audit(
+      {
+        actor,
+        action: input.supersedesId ? 'journal.correct' : 'journal.record',
+        entityType: 'case',
+        entityId: caseId,
+        ip,
+        details: { eventId: created.id, type: input.type, ...(input.supersedesId ? { supersedes: input.supersedesId } : {}), stage },
+      },
+      tx,
+    )
+    return { ok: true as const, eventId: created.id, duplicate: false }
+  })
+}
+
+/**
+ * A case's journal for display, oldest first, with who recorded each event and which were
+ * corrected. Events about a victim the user may not see are left out.
+ */
+export async function caseJournal(actor: Actor, caseId: string) {
+  const access = await requireCaseAccess(actor, caseId)
+  const prisma = await db()
+  const hidden = access.victims.filter((v) => !access.visibleVictimIds.has(v.id)).map((v) => v.id)
+  const events = await prisma.journeyEvent.findMany({
+    where: { caseId, ...(hidden.length ? { OR: [{ victimId: null }, { victimId: { notIn: hidden } }] } : {}) },
+    orderBy: [{ occurredAt: 'asc' }, { recordedAt: 'asc' }],
+    include: { recordedBy: { select: { name: true } }, defendant: { select: { label: true } } },
+  })
+  const superseded = supersededIds(events)
+  return events.map((e) => ({ ...e, superseded: superseded.has(e.id) }))
+}
