@@ -5,7 +5,7 @@ import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { NonceProvider } from '~/utils/nonce'
 
-export { startup } from '~/services/startup.server'
+export { shutdown, startup } from '~/services/startup.server'
 
 const ABORT_DELAY = 5_000
 

@@ -28,11 +28,12 @@ async function loadBuild(): Promise<ServerBuild> {
   return (await import(remixBuild)) as ServerBuild
 }
 
-type Startup = { startup: () => Promise<{ banner: string }> }
+type Lifecycle = { startup: () => Promise<{ banner: string }>; shutdown: () => Promise<void> }
 const build = await loadBuild()
 // Migrations and the demo seed run inside the app bundle, so only one copy of the database
 // module (and so one PGlite instance) ever exists in this process.
-const { banner } = await (build.entry.module as unknown as Startup).startup()
+const lifecycle = build.entry.module as unknown as Lifecycle
+const { banner } = await lifecycle.startup()
 
 // Access log: method, path, status and time only — no query strings (they can hold search terms,
 // i.e. names) and no secrets in paths (one-time links).
@@ -155,6 +156,23 @@ app.all(
   }),
 )
 
-app.listen(port, () => {
+const server = app.listen(port, () => {
   console.log(`${banner}\nWaypoint is listening on http://localhost:${port}`)
 })
+
+// Graceful stop: refuse new connections, let queued email work finish, close the database.
+let stopping = false
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return
+    stopping = true
+    server.close()
+    server.closeIdleConnections()
+    const forced = setTimeout(() => process.exit(1), 10_000)
+    lifecycle
+      .shutdown()
+      .then(() => process.exit(0))
+      .catch(() => process.exit(1))
+      .finally(() => clearTimeout(forced))
+  })
+}

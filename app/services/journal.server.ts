@@ -2,12 +2,12 @@
 // the case around it, recorded only by the role that owns that step. A correction is a new event
 // that supersedes an earlier one. The case's stored stage is re-derived in the same transaction.
 import { canRecordJourneyEvent, canViewVictim, type Actor } from '~/domain/access/policy'
-import { deriveCaseStage } from '~/domain/journey/derive'
+import { deriveCaseStage, deriveJourney } from '~/domain/journey/derive'
 import { canRecordEventType, JourneyEventInputSchema, toJourneyIssues, type JourneyIssue } from '~/domain/journey/events'
 import { supersededIds, type JournalEvent } from '~/domain/journey/journal'
 import { checkJourneyEvent } from '~/domain/journey/validate'
 import type { Prisma } from '~/generated/prisma/client'
-import { requireCaseAccess } from './access.server'
+import { caseWhere, requireCaseAccess } from './access.server'
 import { audit } from './audit.server'
 import { forbidden } from './auth.server'
 import { db } from './db.server'
@@ -118,4 +118,24 @@ export async function caseJournal(actor: Actor, caseId: string) {
   })
   const superseded = supersededIds(events)
   return events.map((e) => ({ ...e, superseded: superseded.has(e.id) }))
+}
+
+/**
+ * The victim's journey across all their cases, oldest first: events about the case as a whole or
+ * about this victim (never about another victim on the same case), from cases the user may see.
+ */
+export async function victimTimeline(actor: Actor, victimId: string) {
+  const prisma = await db()
+  const visibleCases = await prisma.case.findMany({
+    where: { AND: [caseWhere(actor), { victims: { some: { victimId } } }] },
+    select: { id: true, crimeReference: true },
+  })
+  const events = await prisma.journeyEvent.findMany({
+    where: { caseId: { in: visibleCases.map((c) => c.id) }, OR: [{ victimId: null }, { victimId }] },
+    orderBy: [{ occurredAt: 'asc' }, { recordedAt: 'asc' }],
+    include: { recordedBy: { select: { name: true } }, defendant: { select: { label: true } }, case: { select: { crimeReference: true } } },
+  })
+  const superseded = supersededIds(events)
+  const journey = deriveJourney(events.filter((e) => !superseded.has(e.id)), { now: new Date() })
+  return { events: events.map((e) => ({ ...e, superseded: superseded.has(e.id) })), upcomingHearings: journey.upcomingHearings }
 }

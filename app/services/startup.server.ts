@@ -3,6 +3,7 @@
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, MORE_DEMO_ACCOUNTS } from '~/domain/access/demo-accounts'
 import { seedDemo } from '../../prisma/seed'
 import { connect } from './db.server'
+import { emailDeliveriesSettled } from './email.server'
 import { getEnv } from './env.server'
 import { logger } from './logger.server'
 
@@ -21,4 +22,15 @@ export async function startup(): Promise<{ banner: string }> {
     `  Demo password: ${DEMO_PASSWORD}`,
   ].join('\n')
   return { banner }
+}
+
+/**
+ * Runs once when the server is asked to stop: finish email work queued after responses (a reset
+ * link's token and outbox row are written a moment after the answer), then close the database so
+ * PGlite flushes to disk.
+ */
+export async function shutdown(): Promise<void> {
+  await emailDeliveriesSettled()
+  const handle = await connect()
+  await handle.close()
 }
