@@ -1,9 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { stageLabel } from '~/domain/journey/stages'
-import { Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
+import {
+  CasePeopleSection,
+  CaseSummarySection,
+  CaseVictimsSection,
+  DefendantsSection,
+  OffencesSection,
+} from '~/components/case/case-sections'
 import { clientIp, notFound, requireRole } from '~/services/auth.server'
 import { getCaseForView } from '~/services/cases.server'
-import { displayName, formatDate, humanise } from '~/utils/format'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.case.crimeReference ?? 'Case'} – Waypoint` },
@@ -15,61 +20,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return getCaseForView(user, params.caseId, clientIp(context))
 }
 
+// The case page: its details, offences, suspects, victims and people (app/components/case). The
+// journal timeline is added alongside these sections.
 export default function CasePage() {
-  const { case: c, victims, hiddenVictimCount } = useLoaderData<typeof loader>()
+  const { case: c, victims, hiddenVictimCount, access } = useLoaderData<typeof loader>()
   return (
     <>
       <span className="govuk-caption-l">Case</span>
       <h1 className="govuk-heading-l">{c.crimeReference}</h1>
-      <dl className="govuk-summary-list">
-        <Row label="Stage" value={stageLabel(c.stage)} />
-        <Row label="Status" value={humanise(c.status)} />
-        <Row label="Police force" value={c.police.name} />
-        <Row label="CPS URN" value={c.cpsUrn ?? 'Not sent to CPS'} />
-        <Row label="CPS area" value={c.cps?.name ?? 'None'} />
-        <Row label="Witness care unit" value={c.witnessCare?.name ?? 'None'} />
-        <Row label="Sent to CPS" value={c.sentToCpsAt ? formatDate(c.sentToCpsAt) : 'No'} />
-        {c.summary ? <Row label="Summary" value={c.summary} /> : null}
-      </dl>
-      <h2 className="govuk-heading-m">Victims</h2>
-      {victims.length ? (
-        <ul className="govuk-list">
-          {victims.map((v) => (
-            <li key={v.id}>
-              <Link className="govuk-link" to={`/victims/${v.id}`}>
-                {v.reference}
-              </Link>{' '}
-              – {displayName(v)}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      {hiddenVictimCount > 0 ? (
-        <p className="govuk-body" data-testid="hidden-victims">
-          {hiddenVictimCount} restricted {hiddenVictimCount === 1 ? 'victim is' : 'victims are'} linked to this case and not shown to you.
-        </p>
-      ) : null}
-      <h2 className="govuk-heading-m">Who is working on this case</h2>
-      {c.allocations.length ? (
-        <ul className="govuk-list">
-          {c.allocations.map((a) => (
-            <li key={a.id}>
-              {humanise(a.kind)}: {a.user?.name ?? a.organisation.name} ({a.organisation.name})
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="govuk-body">No one is allocated.</p>
-      )}
+      <CaseSummarySection c={c} canUpdate={access.canUpdate} />
+      <OffencesSection offences={c.offences} />
+      <DefendantsSection caseId={c.id} defendants={c.defendants} canUpdate={access.canUpdate} />
+      <CaseVictimsSection caseId={c.id} victims={victims} hiddenVictimCount={hiddenVictimCount} canUpdate={access.canUpdate} />
+      <CasePeopleSection caseId={c.id} allocations={c.allocations} canAllocate={access.canAllocate} />
     </>
-  )
-}
-
-function Row({ label, value }: { label: string; value: string }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{value}</dd>
-    </div>
   )
 }

@@ -1,11 +1,16 @@
 // Reading criminal cases, through the access policy; every view of a case page is audited.
-import type { Actor } from '~/domain/access/policy'
+import { canAllocateToCase, canCreateCase, type Actor } from '~/domain/access/policy'
+import { changedFields, type EditableCase } from '~/domain/cases/changes'
+import type { EditCaseInput, NewCaseInput } from '~/domain/cases/schemas'
+import { nextSuspectLabels } from '~/domain/cases/suspects'
 import { AWAITING_CPS_STAGES } from '~/domain/journey/stages'
 import type { Prisma } from '~/generated/prisma/client'
-import { caseWhere, requireCaseAccess } from './access.server'
+import { caseWhere, requireCaseAccess, victimWhere } from './access.server'
 import { audit } from './audit.server'
 import { db } from './db.server'
 import { PAGE_SIZE } from './victims.server'
+
+type ActorWithEmail = Actor & { email: string }
 
 export interface CaseListQuery {
   q?: string
@@ -68,14 +73,289 @@ export async function getCaseForView(actor: Actor & { email: string }, caseId: s
       victims: {
         include: { victim: { select: { id: true, reference: true, firstName: true, lastName: true, preferredName: true } } },
       },
+      offences: {
+        orderBy: { committedFrom: 'asc' },
+        select: { id: true, description: true, category: true, sexual: true, committedFrom: true, committedTo: true, victimId: true },
+      },
+      defendants: { orderBy: { createdAt: 'asc' }, select: { id: true, label: true } },
     },
   })
   await audit({ actor, action: 'case.view', entityType: 'case', entityId: caseId, ip })
   const { victims, ...rest } = found
   return {
-    access: { canUpdate: access.canUpdate },
+    access: { canUpdate: access.canUpdate, canAllocate: canAllocateToCase(actor, access.facts) },
     case: rest,
     victims: victims.filter((v) => access.visibleVictimIds.has(v.victimId)).map((v) => v.victim),
     hiddenVictimCount: victims.filter((v) => !access.visibleVictimIds.has(v.victimId)).length,
+  }
+}
+
+// ---- Creating and changing cases (issue 3) -----------------------------------------------------
+
+export type Failure<F extends string = string> = { ok: false; field: F | null; message: string; status?: 403 | 409 }
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === 'P2002'
+const uniqueTarget = (error: unknown) => JSON.stringify((error as { meta?: unknown } | null)?.meta ?? '')
+
+/** A second submit of the same new case by the same user within this window lands on the case. */
+export const DOUBLE_SUBMIT_WINDOW_MS = 60_000
+
+export const DUPLICATE_CRIME_REFERENCE = 'A case with this crime reference already exists'
+
+/** Victims the actor may link to a case: those they can see, open records first by reference. */
+export async function linkableVictims(actor: Actor, excludeCaseId?: string) {
+  const prisma = await db()
+  return prisma.victim.findMany({
+    where: { AND: [victimWhere(actor), excludeCaseId ? { cases: { none: { caseId: excludeCaseId } } } : {}] },
+    orderBy: [{ status: 'desc' }, { reference: 'asc' }],
+    take: 200,
+    select: { id: true, reference: true, firstName: true, lastName: true, preferredName: true, status: true },
+  })
+}
+
+export async function createCase(
+  actor: ActorWithEmail,
+  input: NewCaseInput,
+  ip: string,
+): Promise<{ ok: true; id: string; repeated: boolean } | Failure<'crimeReference' | 'victimIds'>> {
+  if (!canCreateCase(actor, actor.organisationId)) return { ok: false, field: null, message: 'You cannot open cases', status: 403 }
+  const prisma = await db()
+  const victimIds = [...new Set(input.victimIds)]
+  // Only victims the actor can see may be linked (the same filter as the victims list).
+  const visible = await prisma.victim.findMany({ where: { AND: [{ id: { in: victimIds } }, victimWhere(actor)] }, select: { id: true } })
+  if (visible.length !== victimIds.length) return { ok: false, field: 'victimIds', message: 'Select victims from the list' }
+  const labels = nextSuspectLabels([], input.suspectCount)
+  try {
+    const id = await prisma.$transaction(async (tx) => {
+      const created = await tx.case.create({
+        data: {
+          crimeReference: input.crimeReference,
+          policeOrganisationId: actor.organisationId,
+          victims: { create: victimIds.map((victimId) => ({ victimId })) },
+          offences: {
+            create: input.offences.map((o) => ({
+              description: o.description,
+              category: o.category,
+              sexual: o.sexual,
+              committedFrom: o.committedFrom,
+              committedTo: o.committedTo,
+            })),
+          },
+          defendants: { create: labels.map((label) => ({ label })) },
+          allocations: { create: { kind: 'oic', userId: actor.id, organisationId: actor.organisationId } },
+        },
+        select: { id: true },
+      })
+      await audit(
+        {
+          actor,
+          action: 'case.create',
+          entityType: 'case',
+          entityId: created.id,
+          ip,
+          details: {
+            crimeReference: input.crimeReference,
+            victimIds,
+            offences: input.offences.map((o) => ({ category: o.category, sexual: o.sexual })),
+            suspects: labels,
+            oic: actor.id,
+          },
+        },
+        tx,
+      )
+      return created.id
+    })
+    return { ok: true, id, repeated: false }
+  } catch (error) {
+    if (!isUniqueViolation(error) || !uniqueTarget(error).includes('crimeReference')) throw error
+    // A double submit: the same user opened this case a moment ago — land on it.
+    const existing = await prisma.case.findUnique({
+      where: { crimeReference: input.crimeReference },
+      select: { id: true, createdAt: true, allocations: { where: { kind: 'oic', userId: actor.id }, select: { id: true } } },
+    })
+    if (existing && existing.allocations.length > 0 && Date.now() - existing.createdAt.getTime() < DOUBLE_SUBMIT_WINDOW_MS) {
+      return { ok: true, id: existing.id, repeated: true }
+    }
+    return { ok: false, field: 'crimeReference', message: DUPLICATE_CRIME_REFERENCE }
+  }
+}
+
+const editableSelect = {
+  id: true,
+  crimeReference: true,
+  cpsUrn: true,
+  cpsOrganisationId: true,
+  witnessCareOrganisationId: true,
+  summary: true,
+  version: true,
+  updatedAt: true,
+} as const
+
+export async function organisationsOfKind(kind: 'cps' | 'witness_care') {
+  const prisma = await db()
+  return prisma.organisation.findMany({ where: { kind }, orderBy: { name: 'asc' }, select: { id: true, name: true } })
+}
+
+export async function getCaseForEdit(actor: Actor, caseId: string) {
+  await requireCaseAccess(actor, caseId, 'update')
+  const prisma = await db()
+  const [found, cpsAreas, witnessCareUnits] = await Promise.all([
+    prisma.case.findUniqueOrThrow({ where: { id: caseId }, select: editableSelect }),
+    organisationsOfKind('cps'),
+    organisationsOfKind('witness_care'),
+  ])
+  return { case: found, cpsAreas, witnessCareUnits }
+}
+
+export type UpdateCaseResult =
+  | { ok: true }
+  | { ok: false; conflict: true; saved: EditableCase & { version: number }; changed: (keyof EditableCase)[] }
+  | (Failure<'cpsUrn' | 'cpsOrganisationId' | 'witnessCareOrganisationId'> & { conflict?: false })
+
+export async function updateCase(
+  actor: ActorWithEmail,
+  caseId: string,
+  input: Pick<EditCaseInput, 'version'> & Partial<Omit<EditCaseInput, 'version'>>,
+  ip: string,
+): Promise<UpdateCaseResult> {
+  await requireCaseAccess(actor, caseId, 'update')
+  const prisma = await db()
+  const next: EditableCase = {
+    cpsUrn: input.cpsUrn ?? null,
+    cpsOrganisationId: input.cpsOrganisationId || null,
+    witnessCareOrganisationId: input.witnessCareOrganisationId || null,
+    summary: input.summary || null,
+  }
+  const [cps, wcu] = await Promise.all([
+    next.cpsOrganisationId ? prisma.organisation.findFirst({ where: { id: next.cpsOrganisationId, kind: 'cps' } }) : null,
+    next.witnessCareOrganisationId ? prisma.organisation.findFirst({ where: { id: next.witnessCareOrganisationId, kind: 'witness_care' } }) : null,
+  ])
+  if (next.cpsOrganisationId && !cps) return { ok: false, field: 'cpsOrganisationId', message: 'Select a CPS area from the list' }
+  if (next.witnessCareOrganisationId && !wcu) {
+    return { ok: false, field: 'witnessCareOrganisationId', message: 'Select a witness care unit from the list' }
+  }
+  try {
+    const outcome = await prisma.$transaction(async (tx) => {
+      const before = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: editableSelect })
+      // Optimistic concurrency: only the version the form was opened on may be overwritten.
+      const { count } = await tx.case.updateMany({ where: { id: caseId, version: input.version }, data: { ...next, version: { increment: 1 } } })
+      if (count === 0) return { conflict: true as const, saved: before }
+      const changes = changedFields(before, next)
+      await audit(
+        {
+          actor,
+          action: 'case.update',
+          entityType: 'case',
+          entityId: caseId,
+          ip,
+          // Field names only for the summary (free text may hold personal data); identifiers in full.
+          details: {
+            changed: changes,
+            ...(changes.includes('cpsUrn') ? { cpsUrn: { from: before.cpsUrn, to: next.cpsUrn } } : {}),
+            ...(changes.includes('cpsOrganisationId') ? { cpsOrganisationId: { from: before.cpsOrganisationId, to: next.cpsOrganisationId } } : {}),
+            ...(changes.includes('witnessCareOrganisationId')
+              ? { witnessCareOrganisationId: { from: before.witnessCareOrganisationId, to: next.witnessCareOrganisationId } }
+              : {}),
+            version: input.version + 1,
+          },
+        },
+        tx,
+      )
+      return { conflict: false as const }
+    })
+    if (outcome.conflict) {
+      return { ok: false, conflict: true, saved: outcome.saved, changed: changedFields(outcome.saved, next) }
+    }
+    return { ok: true }
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, field: 'cpsUrn', message: 'Another case already has this CPS URN' }
+    throw error
+  }
+}
+
+// ---- Victims on a case ---------------------------------------------------------------------------
+
+export async function getCaseVictimsForManage(actor: Actor, caseId: string) {
+  const access = await requireCaseAccess(actor, caseId, 'update')
+  const prisma = await db()
+  const found = await prisma.case.findUniqueOrThrow({
+    where: { id: caseId },
+    select: {
+      id: true,
+      crimeReference: true,
+      victims: { select: { victim: { select: { id: true, reference: true, firstName: true, lastName: true, preferredName: true } } } },
+    },
+  })
+  const linked = found.victims.map((v) => v.victim)
+  return {
+    case: { id: found.id, crimeReference: found.crimeReference },
+    linked: linked.filter((v) => access.visibleVictimIds.has(v.id)),
+    hiddenCount: linked.filter((v) => !access.visibleVictimIds.has(v.id)).length,
+    candidates: await linkableVictims(actor, caseId),
+  }
+}
+
+export async function linkVictim(actor: ActorWithEmail, caseId: string, victimId: string, ip: string): Promise<{ ok: true } | Failure<'victimId'>> {
+  await requireCaseAccess(actor, caseId, 'update')
+  const prisma = await db()
+  const visible = await prisma.victim.count({ where: { AND: [{ id: victimId }, victimWhere(actor)] } })
+  if (!visible) return { ok: false, field: 'victimId', message: 'Select a victim from the list' }
+  try {
+    await prisma.$transaction(async (tx) => {
+      await tx.victimCase.create({ data: { caseId, victimId } })
+      await audit({ actor, action: 'case.victim.link', entityType: 'case', entityId: caseId, ip, details: { victimId } }, tx)
+    })
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, field: 'victimId', message: 'This victim is already linked to the case' }
+    throw error
+  }
+  return { ok: true }
+}
+
+export async function unlinkVictim(actor: ActorWithEmail, caseId: string, victimId: string, ip: string): Promise<{ ok: true } | Failure<'victimId'>> {
+  const access = await requireCaseAccess(actor, caseId, 'update')
+  if (!access.visibleVictimIds.has(victimId)) return { ok: false, field: 'victimId', message: 'This victim is not linked to the case' }
+  if (access.victims.length <= 1) return { ok: false, field: 'victimId', message: 'A case must have at least one victim. Link another victim first.' }
+  const prisma = await db()
+  await prisma.$transaction(async (tx) => {
+    await tx.victimCase.delete({ where: { victimId_caseId: { victimId, caseId } } })
+    await audit({ actor, action: 'case.victim.unlink', entityType: 'case', entityId: caseId, ip, details: { victimId } }, tx)
+  })
+  return { ok: true }
+}
+
+// ---- Suspects and defendants ---------------------------------------------------------------------
+
+export async function getDefendants(actor: Actor, caseId: string) {
+  const access = await requireCaseAccess(actor, caseId)
+  const prisma = await db()
+  const found = await prisma.case.findUniqueOrThrow({
+    where: { id: caseId },
+    select: { id: true, crimeReference: true, defendants: { orderBy: { createdAt: 'asc' }, select: { id: true, label: true, createdAt: true } } },
+  })
+  return { canUpdate: access.canUpdate, case: found }
+}
+
+/** Adds the next pseudonymous suspect label (Suspect C after A and B). */
+export async function addSuspect(actor: ActorWithEmail, caseId: string, ip: string): Promise<{ ok: true; label: string }> {
+  await requireCaseAccess(actor, caseId, 'update')
+  const prisma = await db()
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const label = await prisma.$transaction(async (tx) => {
+        const existing = await tx.defendant.findMany({ where: { caseId }, select: { label: true } })
+        const [next] = nextSuspectLabels(
+          existing.map((d) => d.label),
+          1,
+        )
+        const created = await tx.defendant.create({ data: { caseId, label: next! } })
+        await audit({ actor, action: 'case.defendant.add', entityType: 'case', entityId: caseId, ip, details: { defendantId: created.id, label: next! } }, tx)
+        return next!
+      })
+      return { ok: true, label }
+    } catch (error) {
+      // Two people adding a suspect at once: the (caseId, label) index decides; try the next label.
+      if (!isUniqueViolation(error) || attempt >= 3) throw error
+    }
   }
 }

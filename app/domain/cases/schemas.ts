@@ -1,0 +1,125 @@
+// Form schemas for cases (zod v4, used with Conform by routes and re-checked by services).
+import { z } from 'zod'
+import { CASE_ALLOCATION_KINDS, VICTIM_ALLOCATION_KINDS } from './allocations'
+import { isFutureDate, isDateBlank, parseDateParts } from './dates'
+import { isSexualCategory, OFFENCE_CATEGORY_IDS } from './offences'
+import { isCpsUrn, isCrimeReference, normaliseCpsUrn, normaliseCrimeReference } from './references'
+import { MAX_SUSPECTS_AT_CREATION } from './suspects'
+
+const DatePartsSchema = z
+  .object({
+    day: z.string().optional(),
+    month: z.string().optional(),
+    year: z.string().optional(),
+  })
+  .optional()
+
+const id = (message: string) => z.string({ error: message }).trim().min(1, message).max(40, message)
+
+export const CrimeReferenceSchema = z
+  .string({ error: 'Enter the crime reference' })
+  .transform(normaliseCrimeReference)
+  .pipe(
+    z
+      .string()
+      .min(1, 'Enter the crime reference')
+      .refine(isCrimeReference, 'Crime reference must be 3 to 30 letters and numbers, separated by slashes, like NM/26/004517'),
+  )
+
+export const OffenceSchema = z
+  .object({
+    description: z
+      .string({ error: 'Enter a description of the offence' })
+      .trim()
+      .min(3, 'Enter a description of the offence')
+      .max(300, 'Description must be 300 characters or fewer'),
+    category: z.enum(OFFENCE_CATEGORY_IDS, { error: 'Select the category of offence' }),
+    from: DatePartsSchema,
+    to: DatePartsSchema,
+  })
+  .transform((o, ctx) => {
+    const from = parseDateParts(o.from, 'the date of the offence')
+    if (!from.ok) ctx.addIssue({ code: 'custom', path: ['from'], message: from.message })
+    else if (isFutureDate(from.date)) ctx.addIssue({ code: 'custom', path: ['from'], message: 'The date of the offence must be today or in the past' })
+    let committedTo: Date | null = null
+    if (!isDateBlank(o.to)) {
+      const to = parseDateParts(o.to, 'the end date')
+      if (!to.ok) ctx.addIssue({ code: 'custom', path: ['to'], message: to.message })
+      else if (isFutureDate(to.date)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The end date must be today or in the past' })
+      else if (from.ok && to.date.getTime() <= from.date.getTime()) {
+        ctx.addIssue({ code: 'custom', path: ['to'], message: 'The end date must be after the date the offence started' })
+      } else committedTo = to.date
+    }
+    return {
+      description: o.description,
+      category: o.category,
+      sexual: isSexualCategory(o.category),
+      committedFrom: from.ok ? from.date : new Date(NaN),
+      committedTo,
+    }
+  })
+
+export const NewCaseSchema = z.object({
+  crimeReference: CrimeReferenceSchema,
+  offences: z
+    .array(OffenceSchema, { error: 'Add at least one offence' })
+    .min(1, 'Add at least one offence')
+    .max(20, 'A case can be opened with up to 20 offences; add more later'),
+  victimIds: z
+    .array(id('Select a victim'), { error: 'Select at least one victim' })
+    .min(1, 'Select at least one victim')
+    .max(50, 'Select up to 50 victims'),
+  suspectCount: z
+    .number({ error: 'Enter the number of suspects, like 2' })
+    .int('Enter a whole number of suspects, like 2')
+    .min(0, 'Number of suspects cannot be negative')
+    .max(MAX_SUSPECTS_AT_CREATION, `Enter up to ${MAX_SUSPECTS_AT_CREATION} suspects; add more later`),
+})
+export type NewCaseInput = z.output<typeof NewCaseSchema>
+
+const optionalId = z.string().trim().max(40, 'Select an organisation from the list').optional()
+
+export const EditCaseSchema = z.object({
+  version: z.number({ error: 'The form is out of date. Reload the page.' }).int().min(1),
+  cpsUrn: z
+    .string()
+    .optional()
+    .transform((v) => (v ? normaliseCpsUrn(v) : undefined))
+    .refine((v) => v === undefined || isCpsUrn(v), 'Enter a CPS URN in the correct format: 2 numbers, 2 letters and 7 numbers, like 42NM0958326'),
+  cpsOrganisationId: optionalId,
+  witnessCareOrganisationId: optionalId,
+  summary: z.string().trim().max(2000, 'Summary must be 2,000 characters or fewer').optional(),
+})
+export type EditCaseInput = z.output<typeof EditCaseSchema>
+
+const startDate = DatePartsSchema.transform((parts, ctx) => {
+  const parsed = parseDateParts(parts, 'the start date')
+  if (!parsed.ok) {
+    ctx.addIssue({ code: 'custom', message: parsed.message })
+    return z.NEVER
+  }
+  if (isFutureDate(parsed.date)) {
+    ctx.addIssue({ code: 'custom', message: 'The start date must be today or in the past' })
+    return z.NEVER
+  }
+  return parsed.date
+})
+
+export const AllocateToCaseSchema = z.object({
+  intent: z.literal('allocate'),
+  kind: z.enum(CASE_ALLOCATION_KINDS, { error: 'Select a role on the case' }),
+  userId: id('Select a person'),
+  start: startDate,
+})
+
+export const AllocateToVictimSchema = z.object({
+  intent: z.literal('allocate'),
+  kind: z.enum(VICTIM_ALLOCATION_KINDS, { error: 'Select a role' }),
+  userId: id('Select a person'),
+  start: startDate,
+})
+
+export const EndAllocationSchema = z.object({ intent: z.literal('end'), allocationId: id('Select an allocation') })
+
+export const LinkVictimSchema = z.object({ intent: z.literal('link'), victimId: id('Select a victim to link') })
+export const UnlinkVictimSchema = z.object({ intent: z.literal('unlink'), victimId: id('Select a victim') })

@@ -1,0 +1,143 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { ButtonGroup, StatusButton } from '~/components/button'
+import { OffenceFields } from '~/components/case/offence-fields'
+import { BackLink, PageHeading } from '~/components/content'
+import { Checkboxes, ErrorSummary, fieldErrors, TextField, type SummaryError } from '~/components/forms'
+import { canCreateCase } from '~/domain/access/policy'
+import { NewCaseSchema } from '~/domain/cases/schemas'
+import { clientIp, forbidden, requireRole } from '~/services/auth.server'
+import { createCase, linkableVictims } from '~/services/cases.server'
+import { setFlash } from '~/services/session.server'
+import { displayName } from '~/utils/format'
+import { readFormData } from '~/utils/form-data.server'
+
+export const meta: MetaFunction = () => [{ title: 'Open a case – Waypoint' }]
+
+async function requireCreator(request: Request) {
+  const user = await requireRole(request, ['officer', 'manager'])
+  if (!canCreateCase(user, user.organisationId)) throw forbidden()
+  return user
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireCreator(request)
+  const victims = await linkableVictims(user)
+  return {
+    force: user.organisationName,
+    victims: victims.map((v) => ({ value: v.id, label: `${v.reference} – ${displayName(v)}${v.status === 'closed' ? ' (closed)' : ''}` })),
+  }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireCreator(request)
+  const submission = parseWithZod(await readFormData(request), { schema: NewCaseSchema })
+  // Adding or removing an offence row (Conform intents) comes back here too, with no status.
+  if (submission.status !== 'success') return data(submission.reply(), { status: submission.status === 'error' ? 400 : 200 })
+  const result = await createCase(user, submission.value, clientIp(context))
+  if (!result.ok) {
+    if (result.status === 403) throw forbidden()
+    return data(submission.reply(result.field ? { fieldErrors: { [result.field]: [result.message] } } : { formErrors: [result.message] }), { status: 400 })
+  }
+  const message = result.repeated ? 'This case was already opened; you are looking at it.' : `Case ${submission.value.crimeReference} opened. You are the officer in charge.`
+  return redirect(`/cases/${result.id}`, { headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message }) } })
+}
+
+export default function NewCase() {
+  const { force, victims } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    lastResult,
+    defaultValue: { offences: [{}], suspectCount: '1' },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewCaseSchema }),
+    shouldValidate: 'onSubmit',
+  })
+  const offences = fields.offences.getFieldList()
+  const offenceErrors: SummaryError[] = []
+  offences.forEach((o, i) => {
+    const f = o.getFieldset()
+    offenceErrors.push(...fieldErrors({ [`d${i}`]: f.description, [`c${i}`]: f.category, [`f${i}`]: f.from, [`t${i}`]: f.to }))
+  })
+  const errors = [
+    ...fieldErrors({ crimeReference: fields.crimeReference }, form.errors),
+    ...fieldErrors({ offences: fields.offences.errors?.length ? fields.offences : undefined }).slice(0, 1),
+    ...offenceErrors,
+    ...fieldErrors({ victimIds: fields.victimIds, suspectCount: fields.suspectCount }),
+  ]
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <BackLink to="/cases">Back to cases</BackLink>
+        <ErrorSummary errors={errors} />
+        <PageHeading caption={force}>Open a case</PageHeading>
+        <Form method="post" {...getFormProps(form)} noValidate>
+          <TextField
+            field={fields.crimeReference}
+            label="Crime reference"
+            hint="Letters and numbers separated by slashes, like NM/26/004517"
+            width={20}
+            spellCheck={false}
+            autoComplete="off"
+          />
+          <h2 className="govuk-heading-m">Offences</h2>
+          {fields.offences.errors?.[0] ? (
+            <p id={fields.offences.id} className="govuk-error-message">
+              <span className="govuk-visually-hidden">Error:</span> {fields.offences.errors[0]}
+            </p>
+          ) : null}
+          {offences.map((offence, index) => (
+            <OffenceFields
+              key={offence.key}
+              field={offence}
+              number={index + 1}
+              removeButton={
+                offences.length > 1 ? (
+                  <button className="govuk-button govuk-button--secondary" data-module="govuk-button" {...form.remove.getButtonProps({ name: fields.offences.name, index })}>
+                    Remove offence {index + 1}
+                  </button>
+                ) : null
+              }
+            />
+          ))}
+          <button className="govuk-button govuk-button--secondary" data-module="govuk-button" {...form.insert.getButtonProps({ name: fields.offences.name, defaultValue: {} })}>
+            Add another offence
+          </button>
+          {victims.length ? (
+            <Checkboxes
+              field={fields.victimIds}
+              legend="Victims"
+              legendSize="m"
+              hint="Select each child this case is about. You can link more later."
+              options={victims}
+              small
+            />
+          ) : (
+            <p className="govuk-body" id={fields.victimIds.id}>
+              There are no victims you can link. <Link className="govuk-link" to="/victims">Find or add the victim first</Link>.
+            </p>
+          )}
+          <TextField
+            field={fields.suspectCount}
+            label="How many suspects are there?"
+            labelSize="m"
+            hint="Each suspect gets a label (Suspect A, Suspect B…); no names are recorded. Enter 0 if none is known yet."
+            width={2}
+            inputMode="numeric"
+            autoComplete="off"
+          />
+          <p className="govuk-body">You will be the officer in charge of this case.</p>
+          <ButtonGroup>
+            <StatusButton pendingText="Opening case…" preventDoubleClick>
+              Open case
+            </StatusButton>
+            <Link className="govuk-link" to="/cases">
+              Cancel
+            </Link>
+          </ButtonGroup>
+        </Form>
+      </div>
+    </div>
+  )
+}
