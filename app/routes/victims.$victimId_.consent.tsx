@@ -1,0 +1,101 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { ButtonGroup, StatusButton } from '~/components/button'
+import { BackLink, PageHeading } from '~/components/content'
+import { ErrorSummary, fieldErrors, Radios, Textarea, TextField } from '~/components/forms'
+import { CONSENT_GIVERS, ConsentSchema, LAWFUL_BASES } from '~/domain/victims/schema'
+import { clientIp, notFound, requireRole } from '~/services/auth.server'
+import { setFlash } from '~/services/session.server'
+import { addConsent, getVictimHeader, withdrawConsent } from '~/services/victims.server'
+import { readFormData } from '~/utils/form-data.server'
+import { displayName } from '~/utils/format'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Record consent for ${data?.reference ?? 'victim'} – Waypoint` }]
+
+const EDITORS = ['advocate', 'officer', 'manager'] as const
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireRole(request, EDITORS)
+  if (!params.victimId) throw notFound()
+  const v = await getVictimHeader(user, params.victimId, clientIp(context), 'consent')
+  return { id: v.id, reference: v.reference, name: displayName(v) }
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, EDITORS)
+  const victimId = params.victimId
+  if (!victimId) throw notFound()
+  const formData = await readFormData(request)
+  const flash = async (message: string, kind: 'success' | 'info' = 'success') =>
+    redirect(`/victims/${victimId}#consent`, { headers: { 'Set-Cookie': await setFlash(request, { kind, message }) } })
+  if (formData.get('intent') === 'withdraw') {
+    const consentId = formData.get('consentId')
+    if (typeof consentId !== 'string' || consentId.length > 40) throw new Response('The form could not be read.', { status: 400 })
+    const result = await withdrawConsent(user, victimId, consentId, clientIp(context))
+    return flash(result.ok ? 'Consent withdrawn' : 'That consent was already withdrawn', result.ok ? 'success' : 'info')
+  }
+  const submission = parseWithZod(formData, { schema: ConsentSchema })
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  await addConsent(user, victimId, submission.value, clientIp(context))
+  return flash('Consent recorded')
+}
+
+export default function RecordConsent() {
+  const v = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ConsentSchema }),
+    shouldValidate: 'onSubmit',
+  })
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <BackLink to={`/victims/${v.id}`}>Back to victim</BackLink>
+        <ErrorSummary
+          errors={fieldErrors(
+            { scope: fields.scope, sharedWith: fields.sharedWith, basis: fields.basis, givenBy: fields.givenBy, lawfulBasis: fields.lawfulBasis },
+            form.errors,
+          )}
+        />
+        <PageHeading caption={`${v.reference} – ${v.name}`}>Record consent or a lawful basis for sharing</PageHeading>
+        <Form method="post" {...getFormProps(form)} noValidate>
+          <input type="hidden" name="intent" value="add" />
+          <Textarea
+            field={fields.scope}
+            label="What may be shared"
+            hint="For example, updates on the investigation, their needs assessment"
+            rows={3}
+          />
+          <TextField
+            field={fields.sharedWith}
+            label="Who it may be shared with"
+            hint="An organisation or role, for example, Northmoor Police OIC"
+            width={30}
+          />
+          <Radios
+            field={fields.basis}
+            legend="How was sharing agreed?"
+            legendSize="s"
+            options={[
+              { value: 'consent', label: 'Consent was given' },
+              { value: 'lawful_basis', label: 'Shared without consent, under a lawful basis' },
+            ]}
+          />
+          <Radios field={fields.givenBy} legend="If consent was given, who gave it?" legendSize="s" options={CONSENT_GIVERS} small />
+          <Radios field={fields.lawfulBasis} legend="If shared without consent, which lawful basis?" legendSize="s" options={LAWFUL_BASES} small />
+          <ButtonGroup>
+            <StatusButton pendingText="Saving…" preventDoubleClick>
+              Save
+            </StatusButton>
+            <Link className="govuk-link" to={`/victims/${v.id}`}>
+              Cancel
+            </Link>
+          </ButtonGroup>
+        </Form>
+      </div>
+    </div>
+  )
+}

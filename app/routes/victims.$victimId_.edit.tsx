@@ -1,0 +1,99 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { ButtonGroup, StatusButton } from '~/components/button'
+import { BackLink, PageHeading } from '~/components/content'
+import { ErrorSummary, fieldErrors } from '~/components/forms'
+import { ConflictSummary, orderedFields, VictimFormFieldset, type VictimFormFields } from '~/components/victim/victim-form'
+import type { Conflict } from '~/domain/victims/changes'
+import { editVictimSchema, toDateParts } from '~/domain/victims/schema'
+import { clientIp, notFound, requireRole } from '~/services/auth.server'
+import { setFlash } from '~/services/session.server'
+import { getVictimForEdit, updateVictim } from '~/services/victims.server'
+import { readFormData } from '~/utils/form-data.server'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Change details of ${data?.reference ?? 'victim'} – Waypoint` }]
+
+const EDITORS = ['advocate', 'officer', 'manager'] as const
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireRole(request, EDITORS)
+  if (!params.victimId) throw notFound()
+  const victim = await getVictimForEdit(user, params.victimId, clientIp(context))
+  const d = victim.details
+  return {
+    id: victim.id,
+    reference: victim.reference,
+    version: victim.version,
+    defaultValue: {
+      ...d,
+      dateOfBirth: toDateParts(d.dateOfBirth),
+      interpreterNeeded: d.interpreterNeeded ? 'on' : undefined,
+      intermediaryNeeded: d.intermediaryNeeded ? 'on' : undefined,
+      noVoicemail: d.noVoicemail ? 'on' : undefined,
+      restricted: d.restricted ? 'on' : undefined,
+      version: String(victim.version),
+    },
+  }
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, EDITORS)
+  if (!params.victimId) throw notFound()
+  const submission = parseWithZod(await readFormData(request), { schema: editVictimSchema() })
+  if (submission.status !== 'success') return data({ result: submission.reply(), conflict: null }, { status: 400 })
+  const { details, version } = submission.value
+  const result = await updateVictim(user, params.victimId, details, version, clientIp(context))
+  if (!result.ok && 'conflict' in result) {
+    return data(
+      { result: submission.reply(), conflict: { changes: result.conflict as Conflict[], currentVersion: result.currentVersion } },
+      { status: 409 },
+    )
+  }
+  if (!result.ok) return data({ result: submission.reply({ fieldErrors: { [result.field]: [result.message] } }), conflict: null }, { status: 400 })
+  const message = result.changed.length ? 'Victim details saved' : 'No changes to save'
+  return redirect(`/victims/${params.victimId}`, { headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message }) } })
+}
+
+export default function EditVictim() {
+  const loaded = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: `victim-${loaded.id}`,
+    lastResult: actionData?.result,
+    defaultValue: loaded.defaultValue,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: editVictimSchema() }),
+    shouldValidate: 'onSubmit',
+  })
+  const f = fields as unknown as VictimFormFields
+  // The version this form is editing: after a conflict, the one now saved (so saving again keeps
+  // this user's values on purpose); after other errors, still the one the form was opened at.
+  const submitted = actionData?.result.initialValue?.version
+  const version = actionData?.conflict?.currentVersion ?? (typeof submitted === 'string' ? submitted : loaded.version)
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <BackLink to={`/victims/${loaded.id}`}>Back to victim</BackLink>
+        {actionData?.conflict ? (
+          <ConflictSummary conflicts={actionData.conflict.changes} fieldId={(name) => (f as Record<string, { id: string }>)[name]?.id} />
+        ) : (
+          <ErrorSummary errors={fieldErrors(orderedFields(f), form.errors)} />
+        )}
+        <PageHeading caption={loaded.reference}>Change victim details</PageHeading>
+        <Form method="post" {...getFormProps(form)} noValidate>
+          <input type="hidden" name="version" value={String(version)} key={String(version)} />
+          <VictimFormFieldset fields={f} />
+          <ButtonGroup>
+            <StatusButton pendingText="Saving…" preventDoubleClick>
+              Save changes
+            </StatusButton>
+            <Link className="govuk-link" to={`/victims/${loaded.id}`}>
+              Cancel
+            </Link>
+          </ButtonGroup>
+        </Form>
+      </div>
+    </div>
+  )
+}
