@@ -87,7 +87,9 @@ export async function recordJourneyEvent(
       select: { id: true, type: true, occurredAt: true, recordedAt: true, receivedAt: true, defendantId: true, victimId: true, details: true, supersedesId: true },
     })
     const stage = deriveCaseStage([...journal, created], { now: new Date(), defendantIds: defendants.map((d) => d.id) })
-    await tx.case.update({ where: { id: caseId }, data: { stage } })
+    // Sending the file is what puts a case in front of CPS (and so on CPS liaison's lists).
+    const sentToCps = input.type === 'file_to_cps' && !input.supersedesId ? { sentToCpsAt: input.occurredAt } : {}
+    await tx.case.update({ where: { id: caseId }, data: { stage, ...sentToCps } })
     await audit(
       {
         actor,
