@@ -23,7 +23,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!params.victimId) throw notFound()
   const view = await getVictimForView(user, params.victimId, clientIp(context))
   const reason = splitClosedReason(view.victim.closedReason)
-  return { ...view, closedReasonText: reason ? closedReasonText(reason.reason, reason.detail) : null }
+  return {
+    ...view,
+    closedReasonText: reason ? closedReasonText(reason.reason, reason.detail) : null,
+  }
 }
 
 export default function VictimPage() {
@@ -80,6 +83,13 @@ export default function VictimPage() {
       ) : (
         <p className="govuk-body">No one is allocated.</p>
       )}
+      {access.canAllocate ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/victims/${victim.id}/allocations`}>
+            Manage who is working with this victim
+          </Link>
+        </p>
+      ) : null}
       <RecordStatus
         victimId={victim.id}
         status={victim.status}

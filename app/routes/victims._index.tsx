@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { VictimTable } from '~/components/casework/victim-table'
 import { Pagination } from '~/components/pagination'
+import { canCreateVictim } from '~/domain/access/policy'
 import { requireRole } from '~/services/auth.server'
 import { listVictims } from '~/services/victims.server'
 import { parseListQuery } from '~/utils/query'
@@ -12,14 +13,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ['advocate', 'officer', 'cps_liaison', 'manager'])
   const query = parseListQuery(request)
   const result = await listVictims(user, { ...query, status: query.status ?? 'open' })
-  return { ...result, query }
+  return { ...result, query, canCreate: canCreateVictim(user) }
 }
 
 export default function Victims() {
-  const { rows, total, page, pageSize, query } = useLoaderData<typeof loader>()
+  const { rows, total, page, pageSize, query, canCreate } = useLoaderData<typeof loader>()
   return (
     <>
       <h1 className="govuk-heading-l">Victims</h1>
+      {canCreate ? (
+        <Link to="/victims/new" className="govuk-button" data-module="govuk-button">
+          Add a victim
+        </Link>
+      ) : null}
       <Form method="get" className="govuk-!-margin-bottom-6" role="search">
         <div className="govuk-form-group">
           <label className="govuk-label" htmlFor="q">

@@ -1,6 +1,6 @@
 // Reading victim records. Every function takes the asking user and goes through the access policy;
 // every view of a victim page is audited.
-import { canCreateVictim, type Actor } from '~/domain/access/policy'
+import { canAllocateToVictim, canCreateVictim, type Actor } from '~/domain/access/policy'
 import { changedFields, describeConflicts, VICTIM_FIELDS, type Conflict, type VictimField } from '~/domain/victims/changes'
 import { deriveEnhancedRights } from '~/domain/victims/enhanced-rights'
 import { nextVictimReference, victimReferencePrefix } from '~/domain/victims/reference'
@@ -121,7 +121,7 @@ export async function getVictimForView(actor: AuditActor, victimId: string, ip: 
   } = victim
   const seesContact = access.canSeeContactDetails
   return {
-    access: { canUpdate: access.canUpdate, canSeeContactDetails: seesContact },
+    access: { canUpdate: access.canUpdate, canSeeContactDetails: seesContact, canAllocate: canAllocateToVictim(actor, access.facts) },
     victim: rest,
     enhancedRights: deriveEnhancedRights({ dateOfBirth: victim.dateOfBirth, offences, manualGrounds: victim.manualEnhancedGrounds }),
     // CPS liaison never receives contact details: they are not sent to the browser at all.
