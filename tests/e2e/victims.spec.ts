@@ -112,7 +112,10 @@ test('a conflicting edit in two browser contexts shows what changed and loses no
   await expect(one.getByLabel('Risk and vulnerability notes (optional)')).toHaveValue('Missing from home twice this month')
   await expectAccessible(one)
 
-  // Saving again keeps this user's values, on purpose.
+  // Saving again keeps this user's values, on purpose. GOV.UK Frontend's double-click protection
+  // (data-prevent-double-click) ignores a second click on the same button within one second, as
+  // a person reading the conflict would never do.
+  await one.waitForTimeout(1100)
   await one.getByRole('button', { name: 'Save changes' }).click()
   await expect(one.locator('.govuk-notification-banner')).toContainText('Victim details saved')
   await expect(one.getByTestId('communication-needs-list')).toContainText('Polish')
