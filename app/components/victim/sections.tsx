@@ -185,7 +185,7 @@ export function EnhancedRightsSection({ rights }: { rights: EnhancedRights }) {
                 {rights.grounds.map((g) => (
                   <li key={g.id}>
                     <Tag colour={'manual' in g ? 'blue' : 'turquoise'}>{'manual' in g ? 'Recorded' : 'Automatic'}</Tag> {g.label}
-                    {'note' in g && g.note ? <span className="govuk-hint govuk-!-margin-bottom-0">{g.note}</span> : null}
+                    {'note' in g && g.note ? <span className="govuk-hint govuk-!-display-block govuk-!-margin-bottom-0">{g.note}</span> : null}
                   </li>
                 ))}
               </ul>
