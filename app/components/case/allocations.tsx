@@ -5,7 +5,7 @@ import type { z } from 'zod'
 import { Button, StatusButton } from '~/components/button'
 import { DateInput, ErrorSummary, fieldErrors, Radios, Select } from '~/components/forms'
 import { ALLOCATION_KIND_LABELS, type AllocationKind } from '~/domain/cases/allocations'
-import { toDateParts } from '~/domain/cases/dates'
+import { toDateParts } from '~/domain/calendar/date-parts'
 import { formatDate, humanise } from '~/utils/format'
 
 // Allocation history (active first; ended ones kept, never deleted) and the form to allocate

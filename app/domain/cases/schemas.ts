@@ -1,10 +1,13 @@
 // Form schemas for cases (zod v4, used with Conform by routes and re-checked by services).
 import { z } from 'zod'
 import { CASE_ALLOCATION_KINDS, VICTIM_ALLOCATION_KINDS } from './allocations'
-import { isFutureDate, isDateBlank, parseDateParts } from './dates'
+import { isFutureDate, isDateBlank, parseDateParts } from '~/domain/calendar/date-parts'
 import { isSexualCategory, OFFENCE_CATEGORY_IDS } from './offences'
 import { isCpsUrn, isCrimeReference, normaliseCpsUrn, normaliseCrimeReference } from './references'
 import { MAX_SUSPECTS_AT_CREATION } from './suspects'
+
+// Offence and allocation dates before 1900 are typing mistakes, not real dates.
+const CASE_DATES = { minYear: 1900 }
 
 const DatePartsSchema = z
   .object({
@@ -38,12 +41,12 @@ export const OffenceSchema = z
     to: DatePartsSchema,
   })
   .transform((o, ctx) => {
-    const from = parseDateParts(o.from, 'the date of the offence')
+    const from = parseDateParts(o.from, 'the date of the offence', CASE_DATES)
     if (!from.ok) ctx.addIssue({ code: 'custom', path: ['from'], message: from.message })
     else if (isFutureDate(from.date)) ctx.addIssue({ code: 'custom', path: ['from'], message: 'The date of the offence must be today or in the past' })
     let committedTo: Date | null = null
     if (!isDateBlank(o.to)) {
-      const to = parseDateParts(o.to, 'the end date')
+      const to = parseDateParts(o.to, 'the end date', CASE_DATES)
       if (!to.ok) ctx.addIssue({ code: 'custom', path: ['to'], message: to.message })
       else if (isFutureDate(to.date)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The end date must be today or in the past' })
       else if (from.ok && to.date.getTime() <= from.date.getTime()) {
@@ -93,7 +96,7 @@ export const EditCaseSchema = z.object({
 export type EditCaseInput = z.output<typeof EditCaseSchema>
 
 const startDate = DatePartsSchema.transform((parts, ctx) => {
-  const parsed = parseDateParts(parts, 'the start date')
+  const parsed = parseDateParts(parts, 'the start date', CASE_DATES)
   if (!parsed.ok) {
     ctx.addIssue({ code: 'custom', message: parsed.message })
     return z.NEVER

@@ -2,6 +2,7 @@
 // re-check). Messages follow GOV.UK error message guidance.
 import { z } from 'zod'
 import { ageAt, MANUAL_ENHANCED_GROUNDS } from './enhanced-rights'
+import { parseDateParts, toDateParts, type DateParts } from '~/domain/calendar/date-parts'
 
 const opt = (label: string, max = 200) =>
   z
@@ -77,25 +78,16 @@ export const labelOf = (list: readonly { value: string; label: string }[], value
 
 // ---- dates --------------------------------------------------------------------------------------
 
-const DateParts = z.object({ day: z.string().trim().optional(), month: z.string().trim().optional(), year: z.string().trim().optional() }).optional()
+const DatePartsSchema = z.object({ day: z.string().trim().optional(), month: z.string().trim().optional(), year: z.string().trim().optional() }).optional()
 
 /** A calendar date from GOV.UK date input parts, or the message to show. */
-export function dateFromParts(parts: { day?: string; month?: string; year?: string } | undefined, what: string): Date | string {
-  const { day, month, year } = parts ?? {}
-  if (!day && !month && !year) return `Enter ${what}`
-  const missing = [!day && 'day', !month && 'month', !year && 'year'].filter(Boolean)
-  if (missing.length) return `${what.charAt(0).toUpperCase()}${what.slice(1)} must include a ${missing.join(' and ')}`
-  if (!/^\d{1,2}$/.test(day!) || !/^\d{1,2}$/.test(month!) || !/^\d{4}$/.test(year!))
-    return `${what.charAt(0).toUpperCase()}${what.slice(1)} must be a real date`
-  const d = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)))
-  if (d.getUTCFullYear() !== Number(year) || d.getUTCMonth() !== Number(month) - 1 || d.getUTCDate() !== Number(day)) {
-    return `${what.charAt(0).toUpperCase()}${what.slice(1)} must be a real date`
-  }
-  return d
+export function dateFromParts(parts: DateParts | undefined, what: string): Date | string {
+  const result = parseDateParts(parts, what)
+  return result.ok ? result.date : result.message
 }
 
 /** What is wrong with a date of birth, if anything: missing, not a real date, in the future, implausibly old. */
-export function dateOfBirthProblem(parts: { day?: string; month?: string; year?: string } | undefined, now: Date): string | null {
+export function dateOfBirthProblem(parts: DateParts | undefined, now: Date): string | null {
   const dob = dateFromParts(parts, 'their date of birth')
   if (typeof dob === 'string') return dob.replace('Their date', 'Date')
   if (dob > startOfTodayUtc(now)) return 'Date of birth must be today or in the past'
@@ -103,11 +95,7 @@ export function dateOfBirthProblem(parts: { day?: string; month?: string; year?:
   return null
 }
 
-export const toDateParts = (d: Date) => ({
-  day: String(d.getUTCDate()),
-  month: String(d.getUTCMonth() + 1),
-  year: String(d.getUTCFullYear()),
-})
+export { toDateParts }
 
 const startOfTodayUtc = (now: Date) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()))
 
@@ -124,7 +112,7 @@ const detailsShape = {
     .max(100, 'First name must be 100 characters or fewer'),
   lastName: z.string({ error: 'Enter their last name' }).trim().min(1, 'Enter their last name').max(100, 'Last name must be 100 characters or fewer'),
   preferredName: opt('Preferred name', 100),
-  dateOfBirth: DateParts.superRefine((parts, ctx) => {
+  dateOfBirth: DatePartsSchema.superRefine((parts, ctx) => {
     // Checked on the field itself, so its message shows alongside the other fields' (a transform
     // on the whole object runs only once every field is valid).
     const problem = dateOfBirthProblem(parts, new Date())

@@ -1,4 +1,5 @@
-// GOV.UK date inputs (day, month, year boxes) → calendar dates, with the checks case forms need.
+// GOV.UK date inputs (day, month, year boxes) → calendar dates, shared by every form that asks for
+// a date (cases, victims, allocations).
 
 export interface DateParts {
   day?: string
@@ -14,8 +15,11 @@ export function isDateBlank(parts: DateParts | undefined): boolean {
   return isBlank(parts)
 }
 
-/** A real calendar date at 00:00 UTC, or a GOV.UK-style message naming the field. */
-export function parseDateParts(parts: DateParts | undefined, label = 'the date'): DateResult {
+/**
+ * A real calendar date at 00:00 UTC, or a GOV.UK-style message naming the field. Years before
+ * `minYear` (when given) count as not a real date.
+ */
+export function parseDateParts(parts: DateParts | undefined, label = 'the date', { minYear }: { minYear?: number } = {}): DateResult {
   if (isBlank(parts)) return { ok: false, message: `Enter ${label}` }
   const day = parts!.day?.trim() ?? ''
   const month = parts!.month?.trim() ?? ''
@@ -29,7 +33,7 @@ export function parseDateParts(parts: DateParts | undefined, label = 'the date')
   const m = Number(month)
   const y = Number(year)
   const date = new Date(Date.UTC(y, m - 1, d))
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || y < 1900) {
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || (minYear !== undefined && y < minYear)) {
     return { ok: false, message: `${capitalise(label)} must be a real date` }
   }
   return { ok: true, date }
