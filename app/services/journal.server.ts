@@ -2,7 +2,7 @@
 // the case around it, recorded only by the role that owns that step. A correction is a new event
 // that supersedes an earlier one. The case's stored stage is re-derived in the same transaction.
 import { canRecordJourneyEvent, canViewVictim, type Actor } from '~/domain/access/policy'
-import { deriveCaseStage, deriveJourney } from '~/domain/journey/derive'
+import { deriveCaseStage, upcomingHearings } from '~/domain/journey/derive'
 import { canRecordEventType, JourneyEventInputSchema, toJourneyIssues, type JourneyIssue } from '~/domain/journey/events'
 import { supersededIds, type JournalEvent } from '~/domain/journey/journal'
 import { checkJourneyEvent } from '~/domain/journey/validate'
@@ -17,11 +17,11 @@ type ActorWithEmail = Actor & { email: string }
 
 export type RecordResult = { ok: true; eventId: string; duplicate: boolean } | { ok: false; issues: JourneyIssue[] }
 
+// The columns the journey domain reads (JournalEvent).
+const JOURNAL_SELECT = { id: true, type: true, occurredAt: true, recordedAt: true, receivedAt: true, defendantId: true, victimId: true, details: true, supersedesId: true } as const
+
 async function loadJournal(tx: Tx, caseId: string): Promise<JournalEvent[]> {
-  return tx.journeyEvent.findMany({
-    where: { caseId },
-    select: { id: true, type: true, occurredAt: true, recordedAt: true, receivedAt: true, defendantId: true, victimId: true, details: true, supersedesId: true },
-  })
+  return tx.journeyEvent.findMany({ where: { caseId }, select: JOURNAL_SELECT })
 }
 
 /**
@@ -84,7 +84,7 @@ export async function recordJourneyEvent(
         correctionReason: input.correctionReason ?? null,
         idempotencyKey,
       },
-      select: { id: true, type: true, occurredAt: true, recordedAt: true, receivedAt: true, defendantId: true, victimId: true, details: true, supersedesId: true },
+      select: JOURNAL_SELECT,
     })
     const stage = deriveCaseStage([...journal, created], { now: new Date(), defendantIds: defendants.map((d) => d.id) })
     // Sending the file is what puts a case in front of CPS (and so on CPS liaison's lists).
@@ -138,6 +138,9 @@ export async function victimTimeline(actor: Actor, victimId: string) {
     include: { recordedBy: { select: { name: true } }, defendant: { select: { label: true } }, case: { select: { crimeReference: true } } },
   })
   const superseded = supersededIds(events)
-  const journey = deriveJourney(events.filter((e) => !superseded.has(e.id)), { now: new Date() })
-  return { events: events.map((e) => ({ ...e, superseded: superseded.has(e.id) })), upcomingHearings: journey.upcomingHearings }
+  return {
+    events: events.map((e) => ({ ...e, superseded: superseded.has(e.id) })),
+    // upcomingHearings ignores corrected-away listings itself.
+    upcomingHearings: upcomingHearings(events, new Date()),
+  }
 }
