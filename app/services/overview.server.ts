@@ -8,7 +8,7 @@ export async function teamOverview(actor: Actor) {
   const prisma = await db()
   const visibleVictims = victimWhere(actor)
   const visibleCases = caseWhere(actor)
-  const [staff, openVictims, closedVictims, restrictedVictims, openCases] = await Promise.all([
+  const [staff, openVictims, closedVictims, restrictedVictims, openCases, unallocated] = await Promise.all([
     prisma.user.findMany({
       where: { organisationId: actor.organisationId, active: true, role: { not: 'admin' } },
       orderBy: { name: 'asc' },
@@ -27,12 +27,10 @@ export async function teamOverview(actor: Actor) {
     prisma.victim.count({ where: { AND: [visibleVictims, { status: 'closed' }] } }),
     prisma.victim.count({ where: { AND: [visibleVictims, { restricted: true }] } }),
     prisma.case.count({ where: { AND: [visibleCases, { status: 'open' }] } }),
+    prisma.victim.count({
+      where: { AND: [visibleVictims, { status: 'open' }, { allocations: { none: { endedAt: null, kind: 'lead_advocate' } } }] },
+    }),
   ])
-  const unallocated = await prisma.victim.count({
-    where: {
-      AND: [visibleVictims, { status: 'open' }, { allocations: { none: { endedAt: null, kind: 'lead_advocate' } } }],
-    },
-  })
   return {
     staff: staff.map((s) => ({ id: s.id, name: s.name, role: s.role, allocations: s._count.allocations })),
     totals: { openVictims, closedVictims, restrictedVictims, openCases, unallocated },
