@@ -6,9 +6,8 @@ import { VictimTable } from '~/components/casework/victim-table'
 import { ROLE_LABELS } from '~/domain/access/navigation'
 import { adminUsersPage } from '~/services/admin.server'
 import { requireUser } from '~/services/auth.server'
-import { listCases } from '~/services/cases.server'
+import { listCases, listVictims } from '~/services/caseload.server'
 import { teamOverview } from '~/services/overview.server'
-import { listVictims } from '~/services/victims.server'
 
 export const meta: MetaFunction = () => [{ title: 'Home – Waypoint' }]
 

@@ -1,22 +1,37 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { CaseTable } from '~/components/casework/case-table'
+import { ListFilters } from '~/components/casework/list-filters'
 import { Pagination } from '~/components/pagination'
 import { canCreateCase } from '~/domain/access/policy'
 import { requireRole } from '~/services/auth.server'
-import { listCases } from '~/services/cases.server'
-import { parseListQuery } from '~/utils/query'
+import { listCases } from '~/services/caseload.server'
+import { isFiltered, parseListQuery } from '~/utils/query'
 
 export const meta: MetaFunction = () => [{ title: 'Cases – Waypoint' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ['advocate', 'officer', 'cps_liaison', 'manager'])
   const query = parseListQuery(request)
-  return { ...(await listCases(user, query)), query, canCreate: canCreateCase(user, user.organisationId) && user.organisationKind === 'police' }
+  // Access: listCases ANDs every search with caseWhere(user), so only cases this user may see are found.
+  const result = await listCases(user, {
+    q: query.q,
+    stage: query.stage,
+    mine: query.mine,
+    hearingWithinDays: query.hearing,
+    page: query.page,
+  })
+  return {
+    ...result,
+    query,
+    filtered: isFiltered(query, ['status', 'dob']),
+    canCreate: canCreateCase(user, user.organisationId) && user.organisationKind === 'police',
+  }
 }
 
 export default function Cases() {
-  const { rows, total, page, pageSize, query, canCreate } = useLoaderData<typeof loader>()
+  const { rows, total, page, pageSize, query, filtered, canCreate } = useLoaderData<typeof loader>()
+  const noun = total === 1 ? 'case' : 'cases'
   return (
     <>
       <h1 className="govuk-heading-l">Cases</h1>
@@ -25,19 +40,20 @@ export default function Cases() {
           Open a case
         </Link>
       ) : null}
-      <Form method="get" className="govuk-!-margin-bottom-6" role="search">
-        <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor="q">
-            Search by crime reference or CPS URN
-          </label>
-          <input className="govuk-input govuk-input--width-20" id="q" name="q" type="search" defaultValue={query.q ?? ''} />
-        </div>
-        <button type="submit" className="govuk-button govuk-button--secondary">
-          Search
-        </button>
-      </Form>
-      <CaseTable rows={rows} caption={`${total} ${total === 1 ? 'case' : 'cases'}`} />
-      <Pagination page={page} pageSize={pageSize} total={total} />
+      <ListFilters
+        label="Search cases"
+        values={query}
+        searchLabel="Crime reference or CPS URN"
+        searchHint="All of it or the start, for example NM/26/0045 or 42NM; or a victim reference"
+        mineLabel="Only cases I am allocated to"
+        filtered={filtered}
+      />
+      <CaseTable
+        rows={rows}
+        caption={`${total.toLocaleString('en-GB')} ${noun}${filtered ? ' found' : ''}`}
+        empty={filtered ? 'No cases match your search and filters.' : undefined}
+      />
+      <Pagination page={page} pageSize={pageSize} total={total} label="Pages of cases" />
     </>
   )
 }

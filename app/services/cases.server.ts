@@ -3,59 +3,11 @@ import { canAllocateToCase, canCreateCase, type Actor } from '~/domain/access/po
 import { changedFields, type EditableCase } from '~/domain/cases/changes'
 import type { EditCaseInput, NewCaseInput } from '~/domain/cases/schemas'
 import { nextSuspectLabels } from '~/domain/cases/suspects'
-import { AWAITING_CPS_STAGES } from '~/domain/journey/stages'
-import type { Prisma } from '~/generated/prisma/client'
-import { caseWhere, requireCaseAccess, victimWhere } from './access.server'
+import { requireCaseAccess, victimWhere } from './access.server'
 import { audit } from './audit.server'
 import { db } from './db.server'
-import { PAGE_SIZE } from './victims.server'
 
 type ActorWithEmail = Actor & { email: string }
-
-export interface CaseListQuery {
-  q?: string
-  page?: number
-  mine?: boolean
-  /** CPS view: sent to CPS with no charging decision yet. */
-  awaitingCps?: boolean
-}
-
-
-export async function listCases(actor: Actor, query: CaseListQuery = {}) {
-  const prisma = await db()
-  const filters: Prisma.CaseWhereInput[] = [caseWhere(actor)]
-  if (query.mine) filters.push({ allocations: { some: { endedAt: null, userId: actor.id } } })
-  if (query.awaitingCps) filters.push({ sentToCpsAt: { not: null }, stage: { in: [...AWAITING_CPS_STAGES] } })
-  const q = query.q?.trim()
-  if (q) {
-    filters.push({
-      OR: [{ crimeReference: { contains: q, mode: 'insensitive' } }, { cpsUrn: { contains: q, mode: 'insensitive' } }],
-    })
-  }
-  const where = { AND: filters }
-  const page = Math.max(1, query.page ?? 1)
-  const [total, rows] = await Promise.all([
-    prisma.case.count({ where }),
-    prisma.case.findMany({
-      where,
-      orderBy: { createdAt: 'desc' },
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      select: {
-        id: true,
-        crimeReference: true,
-        cpsUrn: true,
-        stage: true,
-        status: true,
-        sentToCpsAt: true,
-        police: { select: { name: true } },
-        _count: { select: { victims: true } },
-        allocations: { where: { endedAt: null, kind: 'oic' }, select: { user: { select: { name: true } } } },
-      },
-    }),
-  ])
-  return { total, page, pageSize: PAGE_SIZE, rows }
-}
 
 export async function getCaseForView(actor: Actor & { email: string }, caseId: string, ip: string) {
   const access = await requireCaseAccess(actor, caseId)

@@ -6,68 +6,13 @@ import { deriveEnhancedRights } from '~/domain/victims/enhanced-rights'
 import { nextVictimReference, victimReferencePrefix } from '~/domain/victims/reference'
 import type { VictimDetails } from '~/domain/victims/schema'
 import type { Prisma } from '~/generated/prisma/client'
-import { requireVictimAccess, victimWhere } from './access.server'
+import { requireVictimAccess } from './access.server'
 import { audit } from './audit.server'
 import { forbidden } from './auth.server'
 import { db } from './db.server'
 
 type AuditActor = Actor & { email: string }
 type Tx = Prisma.TransactionClient
-
-export const PAGE_SIZE = 25
-
-export interface VictimListQuery {
-  q?: string
-  status?: 'open' | 'closed' | 'all'
-  page?: number
-  /** Only victims explicitly allocated to the actor (their own caseload). */
-  mine?: boolean
-}
-
-export async function listVictims(actor: Actor, query: VictimListQuery = {}) {
-  const prisma = await db()
-  const filters: Prisma.VictimWhereInput[] = [victimWhere(actor)]
-  if (query.status && query.status !== 'all') filters.push({ status: query.status })
-  if (query.mine) filters.push({ allocations: { some: { endedAt: null, userId: actor.id } } })
-  const q = query.q?.trim()
-  if (q) {
-    filters.push({
-      OR: [
-        { reference: { contains: q, mode: 'insensitive' } },
-        { firstName: { contains: q, mode: 'insensitive' } },
-        { lastName: { contains: q, mode: 'insensitive' } },
-        { preferredName: { contains: q, mode: 'insensitive' } },
-      ],
-    })
-  }
-  const where = { AND: filters }
-  const page = Math.max(1, query.page ?? 1)
-  const [total, rows] = await Promise.all([
-    prisma.victim.count({ where }),
-    prisma.victim.findMany({
-      where,
-      orderBy: [{ status: 'desc' }, { reference: 'desc' }],
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      select: {
-        id: true,
-        reference: true,
-        firstName: true,
-        lastName: true,
-        preferredName: true,
-        dateOfBirth: true,
-        status: true,
-        restricted: true,
-        allocations: {
-          where: { endedAt: null, kind: 'lead_advocate' },
-          select: { user: { select: { name: true } } },
-        },
-        cases: { select: { case: { select: { stage: true } } } },
-      },
-    }),
-  ])
-  return { total, page, pageSize: PAGE_SIZE, rows }
-}
 
 // ---- the victim page ----------------------------------------------------------------------------
 

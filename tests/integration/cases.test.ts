@@ -7,13 +7,13 @@ import type { Actor } from '~/domain/access/policy'
 import type { NewCaseInput } from '~/domain/cases/schemas'
 import { requireCaseAccess } from '~/services/access.server'
 import { allocateToCase, allocateToVictim, endCaseAllocation, getCaseAllocations } from '~/services/allocations.server'
+import { listCases } from '~/services/caseload.server'
 import {
   addSuspect,
   createCase,
   DUPLICATE_CRIME_REFERENCE,
   getCaseForView,
   linkVictim,
-  listCases,
   unlinkVictim,
   updateCase,
 } from '~/services/cases.server'

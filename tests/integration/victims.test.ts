@@ -6,6 +6,7 @@ import { allocate, createCase, createOrganisation, createUser, createVictim as c
 import type { Actor } from '~/domain/access/policy'
 import { createVictimSchema, type VictimDetails } from '~/domain/victims/schema'
 import { verifyAuditChain } from '~/services/audit.server'
+import { listVictims } from '~/services/caseload.server'
 import { db } from '~/services/db.server'
 import {
   addConsent,
@@ -13,7 +14,6 @@ import {
   createVictim,
   getVictimForEdit,
   getVictimForView,
-  listVictims,
   reopenVictim,
   updateVictim,
   withdrawConsent,

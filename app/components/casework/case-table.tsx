@@ -11,10 +11,12 @@ interface Row {
   sentToCpsAt: Date | string | null
   allocations: { user: { name: string } | null }[]
   _count: { victims: number }
+  /** The next hearing listed and not yet held (from the caseload service). */
+  nextHearingAt?: Date | string | null
 }
 
-export function CaseTable({ rows, caption }: { rows: Row[]; caption: string }) {
-  if (rows.length === 0) return <p className="govuk-body">No cases to show.</p>
+export function CaseTable({ rows, caption, empty = 'No cases to show.' }: { rows: Row[]; caption: string; empty?: string }) {
+  if (rows.length === 0) return <p className="govuk-body">{empty}</p>
   return (
     <table className="govuk-table">
       <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
@@ -25,6 +27,7 @@ export function CaseTable({ rows, caption }: { rows: Row[]; caption: string }) {
           <th scope="col" className="govuk-table__header">Stage</th>
           <th scope="col" className="govuk-table__header">Officer in charge</th>
           <th scope="col" className="govuk-table__header">Sent to CPS</th>
+          <th scope="col" className="govuk-table__header">Next hearing</th>
           <th scope="col" className="govuk-table__header govuk-table__header--numeric">Victims</th>
         </tr>
       </thead>
@@ -40,6 +43,7 @@ export function CaseTable({ rows, caption }: { rows: Row[]; caption: string }) {
             <td className="govuk-table__cell">{stageLabel(c.stage)}</td>
             <td className="govuk-table__cell">{c.allocations[0]?.user?.name ?? 'Not allocated'}</td>
             <td className="govuk-table__cell">{c.sentToCpsAt ? formatDate(c.sentToCpsAt) : 'No'}</td>
+            <td className="govuk-table__cell">{c.nextHearingAt ? formatDate(c.nextHearingAt) : 'None listed'}</td>
             <td className="govuk-table__cell govuk-table__cell--numeric">{c._count.victims}</td>
           </tr>
         ))}

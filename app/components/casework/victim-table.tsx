@@ -16,8 +16,8 @@ interface Row {
   cases: { case: { stage: string } }[]
 }
 
-export function VictimTable({ rows, caption }: { rows: Row[]; caption: string }) {
-  if (rows.length === 0) return <p className="govuk-body">No victims to show.</p>
+export function VictimTable({ rows, caption, empty = 'No victims to show.' }: { rows: Row[]; caption: string; empty?: string }) {
+  if (rows.length === 0) return <p className="govuk-body">{empty}</p>
   return (
     <table className="govuk-table">
       <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
