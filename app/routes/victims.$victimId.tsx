@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { WarningText } from '~/components/content'
+import { ContactLogSection } from '~/components/victim/contact-log'
+import { JourneyTimelineSection, NextStepsSection, UpcomingHearingsSection } from '~/components/victim/journey-sections'
 import { Tag } from '~/components/tag'
 import {
   CommunicationSection,
@@ -10,9 +12,9 @@ import {
   PersonalDetailsSection,
   RecordStatus,
 } from '~/components/victim/sections'
-import { stageLabel } from '~/domain/journey/stages'
 import { closedReasonText } from '~/domain/victims/schema'
 import { clientIp, notFound, requireRole } from '~/services/auth.server'
+import { getVictimJourney } from '~/services/victim-journey.server'
 import { getVictimForView, splitClosedReason } from '~/services/victims.server'
 import { displayName, formatDate, humanise } from '~/utils/format'
 
@@ -22,9 +24,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, ['advocate', 'officer', 'cps_liaison', 'manager'])
   if (!params.victimId) throw notFound()
   const view = await getVictimForView(user, params.victimId, clientIp(context))
+  const journey = await getVictimJourney(user, params.victimId)
   const reason = splitClosedReason(view.victim.closedReason)
   return {
     ...view,
+    journey,
     closedReasonText: reason ? closedReasonText(reason.reason, reason.detail) : null,
   }
 }
@@ -55,21 +59,15 @@ export default function VictimPage() {
       <ContactSection victimId={victim.id} view={view} canUpdate={access.canUpdate} />
       <ConsentSection victimId={victim.id} consents={victim.consents} canUpdate={access.canUpdate} />
 
-      <h2 className="govuk-heading-m">Cases</h2>
-      {victim.cases.length ? (
-        <ul className="govuk-list">
-          {victim.cases.map(({ case: c }) => (
-            <li key={c.id}>
-              <Link className="govuk-link" to={`/cases/${c.id}`}>
-                {c.crimeReference}
-              </Link>{' '}
-              – {stageLabel(c.stage)}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="govuk-body">Not linked to a case yet.</p>
-      )}
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`/victims/${victim.id}/summary`}>
+          Journey summary for meetings (printable)
+        </Link>
+      </p>
+      <NextStepsSection journeys={view.journey.journeys} />
+      <UpcomingHearingsSection hearings={view.journey.upcomingHearings} />
+      <JourneyTimelineSection events={view.journey.events} victimId={victim.id} canRecordContact={view.journey.canRecordContact} />
+      <ContactLogSection contacts={view.journey.contacts} victimId={victim.id} canRecord={view.journey.canRecordContact} />
       <h2 className="govuk-heading-m">Who is working with this victim</h2>
       {victim.allocations.length ? (
         <ul className="govuk-list">

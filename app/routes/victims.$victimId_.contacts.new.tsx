@@ -1,0 +1,126 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { ButtonGroup, StatusButton } from '~/components/button'
+import { BackLink } from '~/components/content'
+import { Checkboxes, DateInput, ErrorSummary, fieldErrors, Radios, Textarea, TextField } from '~/components/forms'
+import { CONTACT_METHODS, CONTACT_WITH, contactFormSchema } from '~/domain/contacts/contact'
+import { clientIp, notFound, requireRole } from '~/services/auth.server'
+import { recordContact } from '~/services/contacts.server'
+import { setFlash } from '~/services/session.server'
+import { getContactForm } from '~/services/victim-journey.server'
+import { readFormData } from '~/utils/form-data.server'
+import { formatDate } from '~/utils/format'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Record a contact – ${data?.victim.reference ?? 'Victim'} – Waypoint` }]
+
+const ROLES = ['advocate', 'officer', 'cps_liaison', 'manager'] as const
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, [...ROLES])
+  if (!params.victimId) throw notFound()
+  const form = await getContactForm(user, params.victimId)
+  const wanted = new URL(request.url).searchParams.get('event')
+  return {
+    ...form,
+    preselected: wanted && form.events.some((e) => e.id === wanted) ? [wanted] : [],
+    // One key per rendering of the form: a double submit saves one contact.
+    idempotencyKey: crypto.randomUUID(),
+  }
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, [...ROLES])
+  const victimId = params.victimId
+  if (!victimId) throw notFound()
+  const submission = parseWithZod(await readFormData(request), { schema: contactFormSchema(new Date()) })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  const { idempotencyKey, ...input } = submission.value
+  const result = await recordContact(user, victimId, input, idempotencyKey, clientIp(context))
+  if (!result.ok) {
+    const fieldErrors: Record<string, string[]> = {}
+    for (const issue of result.issues) (fieldErrors[issue.path] ??= []).push(issue.message)
+    return data({ result: submission.reply({ fieldErrors }) }, { status: 400 })
+  }
+  return redirect(`/victims/${victimId}#contact-log`, {
+    headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message: result.duplicate ? 'Contact already recorded.' : 'Contact recorded.' }) },
+  })
+}
+
+export default function RecordContact() {
+  const { victim, events, preselected, idempotencyKey } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    defaultValue: { eventIds: preselected, idempotencyKey },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: contactFormSchema(new Date()) }),
+    shouldValidate: 'onSubmit',
+  })
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <BackLink to={`/victims/${victim.id}`}>Back to the victim</BackLink>
+        <ErrorSummary
+          errors={fieldErrors(
+            {
+              contactedAt: fields.contactedAt,
+              contactedTime: fields.contactedTime,
+              method: fields.method,
+              withWhom: fields.withWhom,
+              summary: fields.summary,
+              eventIds: fields.eventIds,
+              idempotencyKey: fields.idempotencyKey,
+            },
+            form.errors,
+          )}
+        />
+        <span className="govuk-caption-l">{victim.reference}</span>
+        <h1 className="govuk-heading-l">Record a contact</h1>
+        <p className="govuk-body">Record each time the victim, or their parent or nominated contact, was told something about their case.</p>
+        <Form method="post" {...getFormProps(form)} noValidate>
+          <input type="hidden" name={fields.idempotencyKey.name} value={idempotencyKey} />
+          <DateInput field={fields.contactedAt} legend="When was the contact?" legendSize="m" hint="For example, 27 11 2026" />
+          <TextField
+            field={fields.contactedTime}
+            label="Time (optional)"
+            hint="For example, 2:30pm or 14:30"
+            width={5}
+            autoComplete="off"
+            spellCheck={false}
+          />
+          <Radios field={fields.method} legend="How was the contact made?" legendSize="m" options={CONTACT_METHODS.map((m) => ({ value: m.id, label: m.label }))} />
+          <Radios field={fields.withWhom} legend="Who was contacted?" legendSize="m" options={CONTACT_WITH.map((w) => ({ value: w.id, label: w.label }))} />
+          <Textarea
+            field={fields.summary}
+            label="What were they told?"
+            labelSize="m"
+            hint="Keep it short and factual. Do not include the names of other people."
+            rows={5}
+          />
+          {events.length ? (
+            <Checkboxes
+              field={fields.eventIds}
+              legend="Which steps in the journey was it about? (optional)"
+              legendSize="m"
+              hint="Select all that apply. Newest first."
+              small
+              options={events.map((e) => ({
+                value: e.id,
+                label: `${e.title}${e.defendant ? ` (${e.defendant})` : ''} – ${formatDate(e.occurredAt)} – case ${e.crimeReference}`,
+              }))}
+            />
+          ) : (
+            <p className="govuk-body">Nothing has been recorded on the victim’s cases yet, so the contact cannot be linked to a step in the journey.</p>
+          )}
+          <ButtonGroup>
+            <StatusButton pendingText="Saving…">Save contact</StatusButton>
+            <Link className="govuk-link" to={`/victims/${victim.id}`}>
+              Cancel
+            </Link>
+          </ButtonGroup>
+        </Form>
+      </div>
+    </div>
+  )
+}
