@@ -8,13 +8,28 @@
 // `npm run seed` against DATABASE_URL / DATA_DIR when no server has that database open (PGlite
 // allows one process per data directory): it seeds only a database with no organisations.
 //
-// Deterministic: every date is fixed relative to DEMO_REFERENCE_DATE (Monday 23 November 2026),
-// so ages (12–19) and stages read plausibly and tests can rely on the data. Nothing is random.
+// Dates: everything that has happened is fixed on or before DEMO_REFERENCE_DATE (Monday 23 November
+// 2026), so ages (12–19) read plausibly and tests can rely on the data. What is still to come in the
+// journeys (hearings, the end of bail) is computed from the clock when the seed runs, because the
+// demo runs on the real clock: see prisma/seed/journeys.ts. Each case's stage is derived from its
+// journal at seed time (deriveCaseStage), exactly as the journal service stores it.
+//
+// Journeys (prisma/seed/journeys.ts): offences, pseudonymous suspects (Suspect A, B…), journal
+// events and victim contacts for every case. Each event is validated at seed time with its type's
+// schema and checkJourneyEvent, and is recorded by a user whose role owns that step.
+import { randomUUID } from 'node:crypto'
 import { pathToFileURL } from 'node:url'
 import { DEMO_PASSWORD } from '../app/domain/access/demo-accounts'
-import type { StageId } from '../app/domain/journey/stages'
-import type { PrismaClient } from '../app/generated/prisma/client'
+import { isSexualCategory } from '../app/domain/cases/offences'
+import { suspectLabel } from '../app/domain/cases/suspects'
+import { checkContact, ContactInputSchema } from '../app/domain/contacts/contact'
+import { deriveCaseStage, formatLondonDate } from '../app/domain/journey/derive'
+import { canRecordEventType, journeyEventInputSchema, type EventTypeId, type JourneyEventInput } from '../app/domain/journey/events'
+import { effectiveJournal, type JournalEvent } from '../app/domain/journey/journal'
+import { checkJourneyEvent } from '../app/domain/journey/validate'
+import type { Prisma, PrismaClient } from '../app/generated/prisma/client'
 import { hashPassword } from '../app/services/password.server'
+import { caseJourneys, futureDates, type CaseJourneySeed, type FutureDates } from './seed/journeys'
 
 export { DEMO_PASSWORD }
 
@@ -43,11 +58,20 @@ export const DEMO_REFERENCES = {
   caseNotSentToCps: 'NM/26/004517',
   /** Case with two victims held by two different services (Brightpath and Harbour Lights). */
   caseWithVictimsOfTwoServices: 'NM/26/003754',
+  /**
+   * Trial within the next seven days (by the clock when seeded); two suspects on different paths
+   * (Suspect A charged, Suspect B released with no further action, outcome 15); the trial listing
+   * was corrected (a superseded event); special measures granted.
+   */
+  caseTrialThisWeek: 'NM/25/002318',
+  /** Four defendants: three awaiting trial, the fourth's PTPH still to come (stage ptph). */
+  caseWithFourDefendants: 'NM/25/004206',
 } as const
 
-// Case stages come from the shared vocabulary (app/domain/journey/stages.ts, §4.4 of the domain
-// reference plus its exits). Used here: reported · investigation · suspect_released (bail and RUI)
-// · charging_decision · ptph · s28_recording · trial · appeal_window · post_sentence · nfa · closed.
+// Case stages are derived from each case's journal (prisma/seed/journeys.ts). On the reference date
+// they are: K1 reported · K2 investigation · K3 and K4 suspect_released (bail; released under
+// investigation) · K5 charging_decision · K6 ptph · K7 s28_recording · K8 trial · K9 appeal_window
+// (until 4 December 2026) · K10 and K12 post_sentence · K11 nfa.
 
 /** A fixed instant on a calendar date (all seeded dates fall on working days). */
 const on = (isoDate: string, hour = 10, minute = 0) =>
@@ -86,7 +110,7 @@ const USERS = {
   reset: { email: 'reset@demo.example', name: 'PC Tomasz Wren', role: 'officer', org: 'police' },
   deactivate: { email: 'deactivate-me@demo.example', name: 'Elin Harcourt', role: 'advocate', org: 'harbour' },
 } as const satisfies Record<string, { email: string; name: string; role: Role; org: OrgKey }>
-type UserKey = keyof typeof USERS
+export type UserKey = keyof typeof USERS
 
 // ---- Victims ----------------------------------------------------------------------------------
 // Gender is stored as a vocabulary id (female | male | non_binary). Ages are at the reference date.
@@ -137,7 +161,7 @@ const VICTIMS = {
   // 19 — case finalised; support ended at her request: closed record (K12)
   hollie: { reference: 'V-2024-0318', firstName: 'Hollie', lastName: 'Stringer', dateOfBirth: '2007-01-09', gender: 'female', address: '6 Kiln Cottages, Ashby Marsh, NM9 5HE', phone: '07700 900318', closedAt: on('2026-09-24', 16), createdAt: on('2024-05-14', 10) },
 } as const satisfies Record<string, VictimSeed>
-type VictimKey = keyof typeof VICTIMS
+export type VictimKey = keyof typeof VICTIMS
 
 // ---- Cases ------------------------------------------------------------------------------------
 
@@ -148,8 +172,8 @@ interface CaseSeed {
   sentToCpsAt?: Date
   /** Witness care unit takes over victim contact once a case is charged. */
   witnessCare?: boolean
-  stage: StageId
   status?: 'open' | 'closed'
+  /** May name future dates as {k8Trial} etc. (FutureDates), filled in at seed time. */
   summary: string
   createdAt: Date
   victims: readonly VictimKey[]
@@ -158,7 +182,6 @@ interface CaseSeed {
 const CASES = {
   k1: {
     crimeReference: 'NM/26/004517',
-    stage: 'reported',
     summary:
       'Sexual communication with a child and inciting a child to send indecent images, by an unidentified adult contact on a gaming platform. Reported by her mother on 20 November 2026; crime recorded, devices seized for download; ABE interview being arranged.',
     createdAt: on('2026-11-20', 14, 10),
@@ -166,7 +189,6 @@ const CASES = {
   },
   k2: {
     crimeReference: 'NM/26/003754',
-    stage: 'investigation',
     summary:
       'Group-based exploitation linked to a takeaway in Dalebridge town centre: adult men gave two girls alcohol, vapes and lifts, then took them to a flat where they were sexually abused. Strategy discussion held on 28 September 2026; ABE interviews completed for both girls (a registered intermediary assisted Tia). Two suspects identified; arrests being planned with the MASE panel.',
     createdAt: on('2026-09-25', 22, 35),
@@ -174,15 +196,13 @@ const CASES = {
   },
   k3: {
     crimeReference: 'NM/26/002745',
-    stage: 'suspect_released',
     summary:
-      'Sexual activity with a child and arranging a child sex offence by a man aged 24 met through social media, who also tried to recruit a second girl to be sexually exploited by his friends. Arrested and interviewed on 3 August 2026; on pre-charge bail with conditions not to contact either girl until 18 December 2026, when an extension will be considered.',
+      'Sexual activity with a child and arranging a child sex offence by a man aged 24 met through social media, who also tried to recruit a second girl to be sexually exploited by his friends. Arrested and interviewed on 3 August 2026 and released on pre-charge bail with conditions not to contact either girl; bail extended on 30 October 2026 until {k3BailEnds} while his phones are examined.',
     createdAt: on('2026-07-14', 18, 20),
     victims: ['leah', 'isla'],
   },
   k4: {
     crimeReference: 'NM/26/001080',
-    stage: 'suspect_released',
     summary:
       '“Boyfriend” model exploitation by a man aged 21 who introduced her to older friends and asked her to meet them. Arrested on 14 April 2026 and released under investigation while phones seized from him are examined; no bail conditions, so a Child Abduction Warning Notice was served.',
     createdAt: on('2026-03-16', 9, 45),
@@ -192,7 +212,6 @@ const CASES = {
     crimeReference: 'NM/26/000771',
     cpsUrn: '99NM0958326',
     sentToCpsAt: on('2026-10-30', 15, 30),
-    stage: 'charging_decision',
     summary:
       'Rape and sexual activity with a child by two adult men who groomed both girls through an older friend, between autumn 2024 and spring 2025 when the girls were 15. Both suspects interviewed under caution. Full file submitted to CPS on 30 October 2026 for a charging decision under the Full Code Test.',
     createdAt: on('2026-02-23', 16),
@@ -203,9 +222,8 @@ const CASES = {
     cpsUrn: '99NM0311726',
     sentToCpsAt: on('2026-04-20', 11),
     witnessCare: true,
-    stage: 'ptph',
     summary:
-      'Four men charged on 12 June 2026 with trafficking for sexual exploitation, controlling a child in relation to sexual exploitation, sexual activity with a child and arranging child sex offences, after moving two girls between flats in Northmoor and Dalebridge. Sent to Northmoor Crown Court; PTPH held on 15 July 2026 (not guilty pleas); trial fixed for 1 March 2027, estimated four weeks.',
+      'Three men charged on 12 June 2026 with trafficking for sexual exploitation and controlling a child in relation to sexual exploitation, after moving two girls between flats in Northmoor and Dalebridge. Sent to Northmoor Crown Court; PTPH held on 15 July 2026 (not guilty pleas); trial fixed for {k6Trial}, estimated four weeks. A fourth man, identified from phone downloads, was charged on 2 November 2026; his PTPH is listed for {k6PtphForD}.',
     createdAt: on('2025-10-06', 13, 15),
     victims: ['ruby', 'chloe'],
   },
@@ -214,9 +232,8 @@ const CASES = {
     cpsUrn: '99NM0040226',
     sentToCpsAt: on('2026-01-12', 10),
     witnessCare: true,
-    stage: 's28_recording',
     summary:
-      'Causing or inciting a child to engage in sexual activity and sexual exploitation of a child by a man aged 41. Charged on 20 February 2026; not guilty plea. Ground rules hearing held on 10 November 2026; section 28 pre-recorded cross-examination listed for 8 December 2026 at Northmoor Crown Court, with a registered intermediary.',
+      'Causing or inciting a child to engage in sexual activity and sexual exploitation of a child by a man aged 41. Charged on 20 February 2026; not guilty plea. Ground rules hearing held on 10 November 2026; section 28 pre-recorded cross-examination listed for {k7Section28} at Northmoor Crown Court, with a registered intermediary.',
     createdAt: on('2025-08-18', 17, 40),
     victims: ['maya'],
   },
@@ -225,9 +242,8 @@ const CASES = {
     cpsUrn: '99NM0531125',
     sentToCpsAt: on('2025-12-01', 14),
     witnessCare: true,
-    stage: 'trial',
     summary:
-      'Paying for the sexual services of a child and controlling a child in relation to sexual exploitation, by a man aged 38, when she was 16 and 17. Not guilty plea at PTPH. Trial listed to start on 7 December 2026 at Northmoor Crown Court (five days); special measures granted: video-recorded evidence-in-chief, live link and screens.',
+      'Paying for the sexual services of a child and controlling a child in relation to sexual exploitation, by a man aged 38, when she was 16 and 17. The woman who let the flat was released with no further action in November 2025 (outcome 15). Not guilty plea at PTPH. Trial listed to start on {k8Trial} at Northmoor Crown Court (five days); special measures granted: video-recorded evidence-in-chief, live link and screens.',
     createdAt: on('2025-06-02', 11, 25),
     victims: ['chloe'],
   },
@@ -236,7 +252,6 @@ const CASES = {
     cpsUrn: '99NM0468125',
     sentToCpsAt: on('2025-09-15', 12),
     witnessCare: true,
-    stage: 'appeal_window',
     summary:
       'Meeting a child following sexual grooming and sexual activity with a child, by a man aged 29 who contacted him through an online game. Convicted after trial on 25 September 2026; sentenced on 6 November 2026 to 7 years 6 months’ imprisonment with a sexual harm prevention order. Appeal window open until 4 December 2026.',
     createdAt: on('2025-03-20', 19, 5),
@@ -247,7 +262,6 @@ const CASES = {
     cpsUrn: '99NM0062325',
     sentToCpsAt: on('2025-01-20', 10, 30),
     witnessCare: true,
-    stage: 'post_sentence',
     summary:
       'Abuse of a position of trust and making indecent images of a child, by a sports coach aged 34, when Alex was 16 and 17. Guilty pleas at PTPH; sentenced on 13 March 2026 to 4 years 8 months’ imprisonment. Alex opted in to the Victim Contact Scheme; victim liaison officer in touch about licence conditions.',
     createdAt: on('2024-08-19', 15, 50),
@@ -255,7 +269,6 @@ const CASES = {
   },
   k11: {
     crimeReference: 'NM/26/000266',
-    stage: 'nfa',
     status: 'closed',
     summary:
       'Suspected exploitation by older males at a “party house” in Fellgate. Ellie gave a first account but decided not to support further police action. Investigation closed on 30 September 2026 with outcome 16 (evidential difficulties; victim does not support action); it can be reopened if she chooses. Intelligence shared with the MASE panel.',
@@ -267,7 +280,6 @@ const CASES = {
     cpsUrn: '99NM0877424',
     sentToCpsAt: on('2024-10-07', 11),
     witnessCare: true,
-    stage: 'closed',
     status: 'closed',
     summary:
       'Causing or inciting sexual exploitation of a child and making indecent images of a child, by a man aged 27, when she was 16. Guilty pleas at the first hearing; sentenced on 14 May 2025 to 3 years 9 months’ imprisonment. Case finalised.',
@@ -275,7 +287,7 @@ const CASES = {
     victims: ['hollie'],
   },
 } as const satisfies Record<string, CaseSeed>
-type CaseKey = keyof typeof CASES
+export type CaseKey = keyof typeof CASES
 
 // ---- Allocations ------------------------------------------------------------------------------
 // A victim is held by a service (organisation-level `service` allocation, no user) and usually has
@@ -363,13 +375,20 @@ export interface SeedSummary {
   victims: number
   cases: number
   allocations: number
+  offences: number
+  suspects: number
+  events: number
+  contacts: number
 }
 
 /**
  * Creates the demo data in one transaction (nothing half-made if it fails). Expects an empty
  * database: callers check first (startup seeds only when there are no organisations).
  */
-export async function seedDemo(prisma: PrismaClient): Promise<SeedSummary> {
+export async function seedDemo(prisma: PrismaClient, options: { now?: Date } = {}): Promise<SeedSummary> {
+  const now = options.now ?? new Date()
+  const future = futureDates(now)
+  const journeys = caseJourneys(future)
   // argon2id is deliberately slow: hash once, every demo account shares the password.
   const passwordHash = await hashPassword(DEMO_PASSWORD)
 
@@ -416,8 +435,8 @@ export async function seedDemo(prisma: PrismaClient): Promise<SeedSummary> {
           policeOrganisationId: orgId('police'),
           cpsOrganisationId: c.sentToCpsAt ? orgId('cps') : null,
           witnessCareOrganisationId: c.witnessCare ? orgId('witnessCare') : null,
-          summary: c.summary,
-          stage: c.stage,
+          summary: fillDates(c.summary, future),
+          stage: 'reported', // set from the journal below
           sentToCpsAt: c.sentToCpsAt ?? null,
           status: c.status ?? 'open',
           createdAt: c.createdAt,
@@ -445,16 +464,189 @@ export async function seedDemo(prisma: PrismaClient): Promise<SeedSummary> {
         })),
       })
 
+      const journal = await seedJourneys(tx, journeys, { now, caseId, victimId, userId })
+
       return {
         organisations: orgRows.length,
         users: userRows.length,
         victims: victimRows.length,
         cases: caseRows.length,
         allocations: allocations.count,
+        ...journal,
       }
     },
     { timeout: 60_000 },
   )
+}
+
+// ---- Journeys: offences, suspects, journal events, contacts ------------------------------------
+
+const FILL = /\{(\w+)\}/g
+function fillDates(text: string, dates: FutureDates): string {
+  return text.replace(FILL, (_, name: string) => {
+    const d = dates[name as keyof FutureDates] as Date | undefined
+    if (!d) throw new Error(`Demo seed: no future date called ${name}`)
+    return formatLondonDate(d)
+  })
+}
+
+/** A cuid-shaped id, made here so that events can name each other before they are inserted. */
+const newId = () => `c${randomUUID().replace(/-/g, '').slice(0, 24)}`
+const MINUTE = 60 * 1000
+
+interface Keys {
+  now: Date
+  caseId: (key: CaseKey) => string
+  victimId: (key: VictimKey) => string
+  userId: (key: UserKey) => string
+}
+
+/**
+ * Builds each case's journal in order, validating every event exactly as recordJourneyEvent does
+ * (type schema, then checkJourneyEvent against the journal so far; owner role), derives the stage,
+ * and inserts offences, suspects, events and contacts in a few batched statements.
+ */
+async function seedJourneys(tx: Prisma.TransactionClient, journeys: Record<CaseKey, CaseJourneySeed>, keys: Keys) {
+  const offences: Prisma.OffenceCreateManyInput[] = []
+  const defendants: Prisma.DefendantCreateManyInput[] = []
+  const events: Prisma.JourneyEventCreateManyInput[] = []
+  const contacts: Prisma.ContactCreateManyInput[] = []
+  const contactEvents: Prisma.ContactEventCreateManyInput[] = []
+
+  for (const c of Object.keys(journeys) as CaseKey[]) {
+    const seed = journeys[c]
+    const where = `Demo seed ${c} (${CASES[c].crimeReference})`
+    const caseId = keys.caseId(c)
+    const victimIds = (CASES[c] as CaseSeed).victims.map(keys.victimId)
+
+    for (const o of seed.offences) {
+      offences.push({
+        caseId,
+        victimId: o.victim ? keys.victimId(o.victim) : null,
+        description: o.description,
+        category: o.category,
+        sexual: isSexualCategory(o.category),
+        committedFrom: new Date(`${o.from}T00:00:00Z`),
+        committedTo: o.to ? new Date(`${o.to}T00:00:00Z`) : null,
+      })
+    }
+
+    const suspectIds = new Map(seed.suspects.map((letter) => [letter, newId()]))
+    seed.suspects.forEach((letter, i) => {
+      if (suspectLabel(i) !== `Suspect ${letter}`) throw new Error(`${where}: suspects must be A, B, C… in order`)
+      defendants.push({ id: suspectIds.get(letter)!, caseId, label: `Suspect ${letter}`, createdAt: CASES[c].createdAt })
+    })
+
+    const journal: (JournalEvent & { recordedById: string; correctionReason: string | null; key?: string })[] = []
+    const idOf = new Map<string, string>()
+    const ref = (key: string) => {
+      const id = idOf.get(key)
+      if (!id) throw new Error(`${where}: no earlier event called ${key}`)
+      return id
+    }
+    seed.events.forEach((e, i) => {
+      const user = USERS[e.by]
+      if (!canRecordEventType(user.role, e.type)) throw new Error(`${where}: ${user.role} does not record ${e.type}`)
+      const raw = {
+        type: e.type,
+        occurredAt: e.at,
+        receivedAt: e.received,
+        defendantId: e.suspect ? suspectIds.get(e.suspect) : undefined,
+        victimId: e.victim ? keys.victimId(e.victim) : undefined,
+        details: { ...e.details, ...(e.hearing ? { hearingEventId: ref(e.hearing) } : {}) },
+        supersedesId: e.corrects ? ref(e.corrects) : undefined,
+        correctionReason: e.reason,
+      }
+      if (e.suspect && !raw.defendantId) throw new Error(`${where}: no Suspect ${e.suspect}`)
+      const parsed = journeyEventInputSchema(e.type as EventTypeId).safeParse(raw)
+      if (!parsed.success) throw new Error(`${where}: event ${i} (${e.type}) is invalid: ${parsed.error.message}`)
+      const input = parsed.data as JourneyEventInput
+      const issues = checkJourneyEvent(input, { now: keys.now, defendantIds: [...suspectIds.values()], victimIds, journal })
+      if (issues.length > 0) throw new Error(`${where}: event ${i} (${e.type}): ${issues.map((x) => `${x.path}: ${x.message}`).join('; ')}`)
+      const recordedAt = e.recordedAt ?? new Date(Math.min(((e.received ?? e.at).getTime() + 30 * MINUTE), keys.now.getTime()))
+      const id = newId()
+      if (e.key) {
+        if (idOf.has(e.key)) throw new Error(`${where}: two events called ${e.key}`)
+        idOf.set(e.key, id)
+      }
+      journal.push({
+        id,
+        type: input.type,
+        occurredAt: input.occurredAt,
+        recordedAt,
+        receivedAt: input.receivedAt ?? null,
+        defendantId: input.defendantId ?? null,
+        victimId: input.victimId ?? null,
+        details: input.details,
+        supersedesId: input.supersedesId ?? null,
+        recordedById: keys.userId(e.by),
+        correctionReason: input.correctionReason ?? null,
+      })
+    })
+
+    const stage = deriveCaseStage(journal, { now: keys.now, defendantIds: [...suspectIds.values()] })
+    // As recordJourneyEvent does: sending the file (not a correction of it) sets sentToCpsAt.
+    const filed = journal.filter((e) => e.type === 'file_to_cps' && !e.supersedesId).at(-1)
+    const sentToCpsAt = (CASES[c] as CaseSeed).sentToCpsAt
+    if ((filed?.occurredAt.getTime() ?? null) !== (sentToCpsAt?.getTime() ?? null)) {
+      throw new Error(`${where}: sentToCpsAt must be the date of the file_to_cps event`)
+    }
+    await tx.case.update({ where: { id: caseId }, data: { stage, sentToCpsAt: filed?.occurredAt ?? null } })
+
+    events.push(
+      ...journal.map((e, i) => ({
+        id: e.id,
+        caseId,
+        type: e.type,
+        occurredAt: e.occurredAt,
+        recordedAt: e.recordedAt,
+        receivedAt: e.receivedAt ?? null,
+        defendantId: e.defendantId ?? null,
+        victimId: e.victimId ?? null,
+        details: e.details as Prisma.InputJsonValue,
+        recordedById: e.recordedById,
+        supersedesId: e.supersedesId ?? null,
+        correctionReason: e.correctionReason,
+        idempotencyKey: `demo-seed:${c}:${i}`,
+      })),
+    )
+
+    // Contacts: what each victim was told, linked to the events it was about (never an event about
+    // another victim), validated as recordContact does.
+    const linkable = new Set(effectiveJournal(journal).map((e) => e.id))
+    seed.contacts.forEach((k, i) => {
+      const victimId = keys.victimId(k.victim)
+      if (!victimIds.includes(victimId)) throw new Error(`${where}: contact ${i} is for a victim not on the case`)
+      const eventIds = k.about.map(ref)
+      const ok = new Set(eventIds.filter((id) => linkable.has(id) && [null, victimId].includes(journal.find((e) => e.id === id)!.victimId ?? null)))
+      const parsed = ContactInputSchema.safeParse({ contactedAt: k.at, method: k.method, withWhom: k.withWhom, summary: k.summary, eventIds })
+      if (!parsed.success) throw new Error(`${where}: contact ${i} is invalid: ${parsed.error.message}`)
+      const issues = checkContact(parsed.data, { now: keys.now, eventIdsOnVictimsCases: ok })
+      if (issues.length > 0) throw new Error(`${where}: contact ${i}: ${issues.map((x) => x.message).join('; ')}`)
+      const id = newId()
+      contacts.push({
+        id,
+        victimId,
+        contactedAt: parsed.data.contactedAt,
+        byUserId: keys.userId(k.by),
+        method: parsed.data.method,
+        withWhom: parsed.data.withWhom,
+        summary: parsed.data.summary,
+        idempotencyKey: `demo-seed:${c}:contact:${i}`,
+        recordedAt: new Date(Math.min(k.at.getTime() + 20 * MINUTE, keys.now.getTime())),
+      })
+      contactEvents.push(...eventIds.map((eventId) => ({ contactId: id, eventId })))
+    })
+  }
+
+  await tx.offence.createMany({ data: offences })
+  await tx.defendant.createMany({ data: defendants })
+  // Corrections name the events they replace, so those go in first.
+  await tx.journeyEvent.createMany({ data: events.filter((e) => !e.supersedesId) })
+  await tx.journeyEvent.createMany({ data: events.filter((e) => e.supersedesId) })
+  await tx.contact.createMany({ data: contacts })
+  await tx.contactEvent.createMany({ data: contactEvents })
+  return { offences: offences.length, suspects: defendants.length, events: events.length, contacts: contacts.length }
 }
 
 function byKey<T extends Record<K, string>, K extends keyof T>(rows: readonly T[], key: K, value: string): T {
@@ -485,7 +677,8 @@ async function main() {
     console.log(
       [
         `Seeded demo data into ${where} in ${ms} ms (${Math.round(performance.now() - started)} ms with opening and migrating):`,
-        `  ${s.organisations} organisations, ${s.users} users, ${s.victims} victims, ${s.cases} cases, ${s.allocations} allocations.`,
+        `  ${s.organisations} organisations, ${s.users} users, ${s.victims} victims, ${s.cases} cases, ${s.allocations} allocations,`,
+        `  ${s.offences} offences, ${s.suspects} suspects, ${s.events} journey events, ${s.contacts} contacts.`,
         `  Demo sign-ins: ${Object.values(USERS)
           .map((u) => u.email)
           .join(' · ')}`,

@@ -15,7 +15,13 @@ import {
   type CaseFacts,
   type VictimFacts,
 } from '~/domain/access/policy'
+import { checkContact, ContactInputSchema } from '~/domain/contacts/contact'
+import { deriveCaseStage, deriveJourney, upcomingHearings } from '~/domain/journey/derive'
+import { canRecordEventType, isEventType, journeyEventInputSchema, NFA_OUTCOME_CODES } from '~/domain/journey/events'
+import { detail, type JournalEvent } from '~/domain/journey/journal'
 import { AWAITING_CPS_STAGES, STAGES } from '~/domain/journey/stages'
+import { checkJourneyEvent } from '~/domain/journey/validate'
+import { deriveEnhancedRights } from '~/domain/victims/enhanced-rights'
 import type { PrismaClient } from '~/generated/prisma/client'
 import { caseWhere, loadCaseFacts, loadVictimFacts, requireVictimAccess, victimWhere } from '~/services/access.server'
 import { db } from '~/services/db.server'
@@ -256,6 +262,172 @@ describe('what each role sees under the access policy', () => {
   })
 })
 
+// ---- Journeys: offences, suspects, journal events and contacts ----------------------------------
+
+/** Stored details come back from JSON: turn ISO date strings back into Dates, as the form would give. */
+function revive(value: unknown): unknown {
+  if (typeof value === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(value)) return new Date(value)
+  if (Array.isArray(value)) return value.map(revive)
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, revive(v)]))
+  return value
+}
+
+const loadJournals = async () => {
+  const cases = await prisma.case.findMany({
+    include: {
+      events: { include: { recordedBy: { select: { role: true } } } },
+      defendants: { select: { id: true, label: true } },
+      victims: { select: { victimId: true } },
+      offences: true,
+    },
+  })
+  return cases
+}
+
+describe('demo journeys', () => {
+  test('seeding creates offences, suspects, journal events and contacts', async () => {
+    expect(summary.events).toBeGreaterThanOrEqual(100)
+    expect(summary.offences).toBeGreaterThanOrEqual(12)
+    expect(summary.contacts).toBeGreaterThanOrEqual(20)
+    expect(await prisma.journeyEvent.count()).toBe(summary.events)
+    expect(await prisma.offence.count()).toBe(summary.offences)
+    expect(await prisma.contact.count()).toBe(summary.contacts)
+    expect(await prisma.defendant.count()).toBe(summary.suspects)
+    for (const c of await loadJournals()) {
+      expect(c.events.length, c.crimeReference).toBeGreaterThan(0)
+      expect(c.offences.length, c.crimeReference).toBeGreaterThan(0)
+      c.defendants.forEach((d) => expect(d.label).toMatch(/^Suspect [A-Z]$/))
+    }
+  })
+
+  test('every event passes its schema and the journal checks, recorded by a role that owns the step', async () => {
+    for (const c of await loadJournals()) {
+      const journal = [...c.events].sort((a, b) => a.recordedAt.getTime() - b.recordedAt.getTime())
+      for (const [i, e] of journal.entries()) {
+        const where = `${c.crimeReference} ${e.type}`
+        expect(isEventType(e.type), where).toBe(true)
+        if (!isEventType(e.type)) continue
+        const raw = {
+          type: e.type,
+          occurredAt: e.occurredAt,
+          receivedAt: e.receivedAt ?? undefined,
+          defendantId: e.defendantId ?? undefined,
+          victimId: e.victimId ?? undefined,
+          details: revive(e.details),
+          supersedesId: e.supersedesId ?? undefined,
+          correctionReason: e.correctionReason ?? undefined,
+        }
+        const parsed = journeyEventInputSchema(e.type).safeParse(raw)
+        expect(parsed.success, `${where}: ${parsed.error?.message}`).toBe(true)
+        expect(canRecordEventType(e.recordedBy.role, e.type), `${where} by ${e.recordedBy.role}`).toBe(true)
+        expect(e.occurredAt.getTime(), where).toBeLessThanOrEqual(Date.now())
+        expect(e.idempotencyKey, where).toMatch(/^demo-seed:/)
+        const issues = checkJourneyEvent(parsed.data as never, {
+          now: new Date(),
+          defendantIds: c.defendants.map((d) => d.id),
+          victimIds: c.victims.map((v) => v.victimId),
+          journal: journal.slice(0, i) as JournalEvent[],
+        })
+        expect(issues, where).toEqual([])
+      }
+    }
+  })
+
+  test('every case’s stored stage is the stage its journal derives, and sentToCpsAt is when the file went', async () => {
+    const stages: string[] = []
+    for (const c of await loadJournals()) {
+      const derived = deriveCaseStage(c.events, { now: new Date(), defendantIds: c.defendants.map((d) => d.id) })
+      expect(c.stage, c.crimeReference).toBe(derived)
+      stages.push(c.stage)
+      const filed = c.events.filter((e) => e.type === 'file_to_cps' && !e.supersedesId)
+      expect(c.sentToCpsAt?.getTime() ?? null, c.crimeReference).toBe(filed.at(-1)?.occurredAt.getTime() ?? null)
+    }
+    // The spread the demo shows (K9's appeal window closes on 4 December 2026, so it is not required).
+    for (const stage of ['reported', 'investigation', 'suspect_released', 'charging_decision', 'ptph', 's28_recording', 'trial', 'post_sentence', 'nfa']) {
+      expect(stages, stage).toContain(stage)
+    }
+    expect(stages.filter((s) => s === 'charging_decision')).toHaveLength(1)
+  })
+
+  test('the journeys include ABE interviews, bail ending in the future, special measures, a conviction and sentence', async () => {
+    const events = await prisma.journeyEvent.findMany()
+    const types = new Set(events.map((e) => e.type))
+    for (const type of ['abe_interview', 'suspect_arrested', 'suspect_bailed', 'file_to_cps', 'suspect_charged', 'hearing_listed', 'special_measures_applied', 'special_measures_decision', 'case_outcome', 'sentenced', 'suspect_released_nfa', 'not_guilty_plea', 'guilty_plea']) {
+      expect(types, type).toContain(type)
+    }
+    const futureBail = events.some((e) => {
+      const bail = revive(e.details) as { bailEndDate?: Date; newBailEndDate?: Date }
+      const d = bail.newBailEndDate ?? bail.bailEndDate
+      return d instanceof Date && d.getTime() > Date.now()
+    })
+    expect(futureBail).toBe(true)
+  })
+
+  test('hearings are coming up, one within seven days; corrected listings do not count', async () => {
+    const events = await prisma.journeyEvent.findMany()
+    const upcoming = upcomingHearings(events, new Date())
+    expect(upcoming.length).toBeGreaterThanOrEqual(3)
+    const week = Date.now() + 7 * 24 * 60 * 60 * 1000
+    expect(upcoming.some((h) => h.hearingAt.getTime() <= week)).toBe(true)
+    const superseded = new Set(events.map((e) => e.supersedesId).filter(Boolean))
+    expect(upcoming.some((h) => superseded.has(h.eventId))).toBe(false)
+  })
+
+  test('there are corrections: a superseded event and a later one with a reason', async () => {
+    const corrections = await prisma.journeyEvent.findMany({ where: { supersedesId: { not: null } }, include: { supersedes: true } })
+    expect(corrections.length).toBeGreaterThanOrEqual(1)
+    for (const c of corrections) {
+      expect(c.correctionReason?.length).toBeGreaterThan(10)
+      expect(c.type).toBe(c.supersedes!.type)
+      expect(c.recordedAt.getTime()).toBeGreaterThan(c.supersedes!.recordedAt.getTime())
+    }
+    const trialCase = await prisma.case.findUniqueOrThrow({ where: { crimeReference: DEMO_REFERENCES.caseTrialThisWeek } })
+    expect(corrections.some((c) => c.caseId === trialCase.id)).toBe(true)
+  })
+
+  test('a case with two suspects on different paths: one charged, one released with no further action', async () => {
+    const c = (await loadJournals()).find((x) => x.crimeReference === DEMO_REFERENCES.caseTrialThisWeek)!
+    const journey = deriveJourney(c.events, { now: new Date(), defendantIds: c.defendants.map((d) => d.id) })
+    expect(journey.defendants.map((d) => d.stage).sort()).toEqual(['nfa', 'trial'])
+    const nfa = c.events.find((e) => e.type === 'suspect_released_nfa')!
+    expect(NFA_OUTCOME_CODES).toContain(detail(nfa, 'homeOfficeOutcomeCode'))
+    expect(c.events.some((e) => e.type === 'suspect_charged' && e.defendantId !== nfa.defendantId)).toBe(true)
+    const four = (await loadJournals()).find((x) => x.crimeReference === DEMO_REFERENCES.caseWithFourDefendants)!
+    expect(four.defendants).toHaveLength(4)
+    expect(four.stage).toBe('ptph')
+  })
+
+  test('offences give every victim on a case enhanced rights (under 18 at the offence; sexual offence)', async () => {
+    const victims = await prisma.victim.findMany({ include: { cases: { include: { case: { include: { offences: true } } } } } })
+    for (const v of victims.filter((x) => x.cases.length > 0)) {
+      const offences = v.cases.flatMap((vc) => vc.case.offences.filter((o) => o.victimId === null || o.victimId === v.id))
+      expect(offences.length, v.reference).toBeGreaterThan(0)
+      const rights = deriveEnhancedRights({ dateOfBirth: v.dateOfBirth, offences, manualGrounds: v.manualEnhancedGrounds })
+      expect(rights.eligible, v.reference).toBe(true)
+      expect(rights.grounds.map((g) => g.id), v.reference).toEqual(expect.arrayContaining(['under_18_at_offence', 'most_serious_crime:sexual_offence']))
+    }
+  })
+
+  test('contacts record what each victim was told, by casework staff, about events on their cases', async () => {
+    const contacts = await prisma.contact.findMany({
+      include: { by: { select: { role: true } }, events: { include: { event: { include: { case: { include: { victims: true } } } } } } },
+    })
+    const told = new Set(contacts.map((c) => c.victimId))
+    const onCases = await prisma.victimCase.findMany({ select: { victimId: true } })
+    expect(told.size).toBe(new Set(onCases.map((v) => v.victimId)).size)
+    for (const c of contacts) {
+      expect(['officer', 'advocate', 'cps_liaison']).toContain(c.by.role)
+      const parsed = ContactInputSchema.parse({ ...c, eventIds: c.events.map((e) => e.eventId) })
+      expect(checkContact(parsed, { now: new Date(), eventIdsOnVictimsCases: new Set(parsed.eventIds) })).toEqual([])
+      expect(c.events.length).toBeGreaterThan(0)
+      for (const { event } of c.events) {
+        expect(event.case.victims.map((v) => v.victimId)).toContain(c.victimId)
+        expect([null, c.victimId]).toContain(event.victimId)
+      }
+    }
+  })
+})
+
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 // `npm run seed` as a command, on its own embedded database (never the test database or ./data).
@@ -270,6 +442,7 @@ test('npm run seed seeds an empty embedded database once, then leaves it alone',
     expect(first.status, first.stderr).toBe(0)
     expect(first.stdout).toMatch(/Seeded demo data .* in \d+ ms/)
     expect(first.stdout).toContain('16 victims, 12 cases')
+    expect(first.stdout).toMatch(/\d+ offences, \d+ suspects, \d+ journey events, \d+ contacts/)
     expect(first.stdout).toContain(`Demo password: ${DEMO_PASSWORD}`)
     const second = run()
     expect(second.status, second.stderr).toBe(0)
