@@ -51,7 +51,7 @@ export default function Cases() {
       <CaseTable
         rows={rows}
         caption={`${total.toLocaleString('en-GB')} ${noun}${filtered ? ' found' : ''}`}
-        empty={filtered ? 'No cases match your search and filters.' : undefined}
+        empty={filtered ? 'No cases to show. Check the reference, or clear some of the filters.' : undefined}
       />
       <Pagination page={page} pageSize={pageSize} total={total} label="Pages of cases" />
     </>

@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     query,
     filtered: isFiltered(query, ['status']),
     canCreate: canCreateVictim(user),
-    mineLabel: user.role === 'advocate' ? 'Only victims allocated to me' : 'Only victims I am allocated to by name',
+    mineLabel: user.role === 'advocate' ? 'Only victims allocated to me' : 'Only victims on cases allocated to me',
   }
 }
 
@@ -59,7 +59,7 @@ export default function Victims() {
       <VictimTable
         rows={rows}
         caption={`${total.toLocaleString('en-GB')} ${noun}${filtered ? ' found' : ''}`}
-        empty={filtered ? 'No victims match your search. Check the spelling, or search by reference or date of birth.' : undefined}
+        empty={filtered ? 'No victims to show. Check the spelling, or search by reference or date of birth instead.' : undefined}
       />
       <Pagination page={page} pageSize={pageSize} total={total} label="Pages of victims" />
     </>

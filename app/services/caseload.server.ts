@@ -33,7 +33,7 @@ export interface VictimListQuery {
   status?: 'open' | 'closed' | 'all'
   /** Victims with a case at this stage. */
   stage?: StageId
-  /** Only victims explicitly allocated to the actor (their own caseload). */
+  /** Only victims allocated to the actor by name, or on a case allocated to them by name. */
   mine?: boolean
   /** Victims with a case that has a hearing listed in the next N days. */
   hearingWithinDays?: number
@@ -175,7 +175,9 @@ export async function listVictims(actor: Actor, query: VictimListQuery = {}) {
   const prisma = await db()
   const filters: Prisma.VictimWhereInput[] = [victimWhere(actor)]
   if (query.status && query.status !== 'all') filters.push({ status: query.status })
-  if (query.mine) filters.push(allocatedTo(actor))
+  // Mine: allocated to the victim by name, or to one of their cases (officers and CPS liaison are
+  // allocated to cases).
+  if (query.mine) filters.push({ OR: [allocatedTo(actor), { cases: { some: { case: allocatedTo(actor) } } }] })
   if (query.dateOfBirth) filters.push({ dateOfBirth: query.dateOfBirth })
   if (query.stage) filters.push({ cases: { some: { case: { stage: query.stage } } } })
   if (query.hearingWithinDays) {

@@ -161,6 +161,10 @@ describe('caseload filters', () => {
     expect(ids(await listVictims(advocate, { mine: true }))).toEqual([jodie.id])
     expect(ids(await listVictims(advocate))).toEqual([jodie.id, joanne.id, smithson.id].sort())
     expect(ids(await listCases(cps, { mine: true }))).toEqual([caseA.id])
+    // For officers and CPS liaison, "mine" on the victims list means victims on cases allocated to them.
+    expect(ids(await listVictims(officer, { mine: true }))).toEqual([jodie.id, joanne.id].sort())
+    expect(ids(await listVictims(otherOfficer, { mine: true }))).toEqual([smithson.id])
+    expect(ids(await listVictims(cps, { mine: true }))).toEqual([jodie.id, joanne.id].sort())
     expect((await listCases(officer, { mine: true })).rows.map((r) => r.id)).toEqual([caseA.id])
   })
 

@@ -50,9 +50,11 @@ export function ListFilters({
   /** Accessible name of the search landmark. */
   label: string
 }) {
-  const { pathname } = useLocation()
+  const { pathname, search } = useLocation()
   return (
-    <Form method="get" action={pathname} className="app-filter" role="search" aria-label={label}>
+    // Keyed on the query string: after "Clear" or a search, the boxes show what the URL now says
+    // (they are uncontrolled, so otherwise they would keep what was typed before).
+    <Form key={search} method="get" action={pathname} className="app-filter" role="search" aria-label={label}>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-half">
           <TextField name="q" type="search" label={searchLabel} hint={searchHint} defaultValue={values.q ?? ''} spellCheck={false} />
@@ -87,7 +89,7 @@ export function ListFilters({
         </div>
       </div>
       <div className="govuk-button-group">
-        <Button variant="secondary">Search</Button>
+        <Button>Search</Button>
         {filtered ? (
           <Link className="govuk-link" to={pathname}>
             Clear search and filters
