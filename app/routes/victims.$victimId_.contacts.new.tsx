@@ -52,6 +52,7 @@ export default function RecordContact() {
   const { victim, events, preselected, idempotencyKey } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [form, fields] = useForm({
+    id: 'contact',
     lastResult: actionData?.result,
     defaultValue: { eventIds: preselected, idempotencyKey },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: contactFormSchema(new Date()) }),
