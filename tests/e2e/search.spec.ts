@@ -1,8 +1,9 @@
 // Finding people in the browser: an advocate searches their victims by part of a name and by date
 // of birth (GOV.UK date input, with a clear message for a date that does not exist), filters by
 // case stage, and cannot find a restricted victim they are not allocated to; an officer finds a
-// case by the start of its crime reference. Filters stay in the URL, so page links keep them.
-// Every list page visited is axe-checked. Demo data: prisma/seed.ts.
+// case by the start of its crime reference, filters by stage and by a hearing coming up. Filters
+// stay in the URL, so page links keep them. Every list page visited is axe-checked. Demo data:
+// prisma/seed.ts and prisma/seed/journeys.ts.
 import { expect, test } from '@playwright/test'
 import { expectAccessible, login } from './utils'
 
@@ -73,7 +74,7 @@ test('an advocate filters their victims by case stage and cannot find a restrict
   await expect(rows(page).filter({ hasText: 'V-2026-0131' })).toHaveCount(1)
 })
 
-test('an officer finds a case by the start of its crime reference and filters cases by stage', async ({ page }) => {
+test('an officer finds a case by the start of its crime reference and filters cases by stage and upcoming hearing', async ({ page }) => {
   await login(page, 'officer@demo.example')
   await page.goto('/cases')
   await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible()
@@ -90,6 +91,22 @@ test('an officer finds a case by the start of its crime reference and filters ca
   await page.getByRole('button', { name: 'Search' }).click()
   await expect(rows(page)).toHaveCount(1)
   await expect(rows(page).first()).toContainText('NM/26/000771')
+  await expectAccessible(page)
+
+  // Hearings coming up (demo data lists K8's trial within the week; its mistyped listing ten
+  // days out was corrected away, and K6's next hearing is about twelve days out).
+  await page.getByRole('link', { name: 'Clear search and filters' }).click()
+  await expect(page).toHaveURL(/\/cases$/)
+  await page.getByLabel('Hearing').selectOption({ label: 'In the next 7 days' })
+  await page.getByRole('button', { name: 'Search' }).click()
+  await expect(page).toHaveURL(/hearing=7/)
+  await expect(rows(page)).toHaveCount(1)
+  await expect(rows(page).first()).toContainText('NM/25/002318')
+  await expect(rows(page).first()).not.toContainText('None listed')
+  await page.getByLabel('Hearing').selectOption({ label: 'In the next 28 days' })
+  await page.getByRole('button', { name: 'Search' }).click()
+  await expect(rows(page)).toHaveCount(2)
+  await expect(page.locator('table')).toContainText('NM/25/004206')
   await expectAccessible(page)
 
   // Victims by crime reference: both victims on the case.
