@@ -67,7 +67,7 @@ export default function VictimPage() {
       <NextStepsSection journeys={view.journey.journeys} />
       <UpcomingHearingsSection hearings={view.journey.upcomingHearings} />
       <JourneyTimelineSection events={view.journey.events} victimId={victim.id} canRecordContact={view.journey.canRecordContact} />
-      <ContactLogSection contacts={view.journey.contacts} victimId={victim.id} canRecord={view.journey.canRecordContact} />
+      <ContactLogSection contacts={view.journey.contacts} victimId={victim.id} canRecord={view.journey.canRecordContact} more={view.journey.moreContacts} />
       <h2 className="govuk-heading-m">Who is working with this victim</h2>
       {victim.allocations.length ? (
         <ul className="govuk-list">

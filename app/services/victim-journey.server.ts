@@ -109,8 +109,13 @@ async function loadJourney(actor: Actor, victimId: string, access: VictimAccess,
  */
 export async function getVictimJourney(actor: Actor, victimId: string) {
   const access = await requireVictimAccess(actor, victimId)
-  return loadJourney(actor, victimId, access)
+  const journey = await loadJourney(actor, victimId, access, { contactLimit: CONTACT_LOG_LIMIT + 1 })
+  const more = journey.contacts.length > CONTACT_LOG_LIMIT
+  return { ...journey, contacts: journey.contacts.slice(0, CONTACT_LOG_LIMIT), moreContacts: more }
 }
+
+/** The victim page shows this many contacts, newest first (a bound on the page's size). */
+export const CONTACT_LOG_LIMIT = 100
 export type VictimJourney = Awaited<ReturnType<typeof getVictimJourney>>
 
 /**

@@ -27,12 +27,15 @@ export function ContactLogSection({
   canRecord,
   headingLevel = 2,
   heading = 'Contact log',
+  more = false,
 }: {
   contacts: readonly ContactView[]
   victimId?: string
   canRecord?: boolean
   headingLevel?: 2 | 3
   heading?: string
+  /** Older contacts exist beyond those shown. */
+  more?: boolean
 }) {
   const Heading = `h${headingLevel}` as const
   return (
@@ -77,6 +80,7 @@ export function ContactLogSection({
           ))}
         </ol>
       )}
+      {more ? <p className="govuk-body-s">Showing the latest {contacts.length} contacts.</p> : null}
     </section>
   )
 }
