@@ -22,7 +22,7 @@ export type HearingWindow = (typeof HEARING_WINDOWS)[number]
  * Above this many name matches the name filter is applied by the database as ILIKE (same
  * meaning) instead of as a list of ids: a one-letter search should not ship thousands of ids.
  */
-const NAME_ID_LIMIT = 1000
+export const NAME_ID_LIMIT = 1000
 
 const DAY_MS = 86_400_000
 

@@ -1,13 +1,16 @@
 // Finding people against a real database: name search (partial, any case, word by word), victim
 // reference, date of birth, crime reference and CPS URN (finding every victim on the case), the
 // caseload filters (stage, allocated to me, hearing in the next N days) and pagination — always
-// only within what the user may see. Also that the queries the lists rely on use the indexes.
+// only within what the user may see. Also that the queries the lists rely on use the indexes, and
+// that the SQL hearing filter agrees with the journey domain's upcomingHearings on the demo data.
 import { beforeAll, describe, expect, test } from 'vitest'
 import { allocate, createCase, createOrganisation, createUser, createVictim, unique } from '#tests/setup/factories'
 import type { Actor } from '~/domain/access/policy'
-import { caseIdsWithHearingWithin, listCases, listVictims, PAGE_SIZE, searchWords } from '~/services/caseload.server'
+import { upcomingHearings } from '~/domain/journey/derive'
+import { caseIdsWithHearingWithin, listCases, listVictims, NAME_ID_LIMIT, PAGE_SIZE, searchWords } from '~/services/caseload.server'
 import { db } from '~/services/db.server'
 import { recordJourneyEvent } from '~/services/journal.server'
+import { seedDemo } from '../../prisma/seed'
 
 type A = Actor & { email: string }
 const IP = '192.0.2.44'
@@ -235,6 +238,24 @@ describe('pagination', () => {
     expect(new Set([...ids(first), ...ids(second)]).size).toBe(PAGE_SIZE + 3)
     expect((await listVictims(lead, { q: surname, page: 99 })).page).toBe(2)
   })
+
+  test('a name matching more victims than the id list holds is still searched (as ILIKE), and paged', async () => {
+    const prisma = await db()
+    const org = await createOrganisation({ kind: 'voluntary' })
+    const lead = await newActor('advocate', org.id)
+    const first = `Many${letters(8).toLowerCase()}`
+    const count = NAME_ID_LIMIT + 7
+    await prisma.victim.createMany({
+      data: Array.from({ length: count }, (_, i) => ({ reference: `V-MANY-${first.toUpperCase()}-${String(i).padStart(5, '0')}`, firstName: first, lastName: 'Example', dateOfBirth: new Date('2010-01-01') })),
+    })
+    const created = await prisma.victim.findMany({ where: { firstName: first }, select: { id: true } })
+    await prisma.allocation.createMany({ data: created.map((v) => ({ kind: 'service' as const, victimId: v.id, organisationId: org.id })) })
+    const result = await listVictims(lead, { q: first.slice(0, 8).toUpperCase(), page: 3 })
+    expect(result.total).toBe(count)
+    expect(result.rows).toHaveLength(PAGE_SIZE)
+    // Someone who may not see them finds none of them.
+    expect((await listVictims(advocate, { q: first })).total).toBe(0)
+  })
 })
 
 describe('indexes', () => {
@@ -254,6 +275,34 @@ describe('indexes', () => {
       ).toMatch(/JourneyEvent_hearingAt_idx/)
     } finally {
       await prisma.$executeRawUnsafe('RESET enable_seqscan')
+    }
+  })
+})
+
+describe('the hearing filter agrees with the journey domain', () => {
+  test('on the demo data (listings, outcomes, a corrected listing) and the cases above: 7, 14, 28 and 90 days', async () => {
+    const prisma = await db()
+    const now = new Date()
+    await seedDemo(prisma, { now })
+    const events = await prisma.journeyEvent.findMany({
+      select: { id: true, caseId: true, type: true, occurredAt: true, recordedAt: true, receivedAt: true, defendantId: true, victimId: true, details: true, supersedesId: true },
+    })
+    const byCase = new Map<string, typeof events>()
+    for (const e of events) byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e])
+    expect(byCase.size).toBeGreaterThan(5)
+    for (const days of [7, 14, 28, 90]) {
+      const until = now.getTime() + days * DAY
+      const expected = [...byCase].filter(([, journal]) => upcomingHearings(journal, now).some((h) => h.hearingAt.getTime() <= until)).map(([id]) => id)
+      expect((await caseIdsWithHearingWithin(days, now)).sort(), `${days} days`).toEqual(expected.sort())
+    }
+    // The demo's trial within the week is there; the next hearing on each row is the domain's first.
+    expect((await caseIdsWithHearingWithin(7, now)).length).toBeGreaterThan(0)
+    const witnessCare = await prisma.user.findUniqueOrThrow({ where: { email: 'witnesscare@demo.example' } })
+    const { rows } = await listCases({ id: witnessCare.id, role: witnessCare.role, organisationId: witnessCare.organisationId }, { now })
+    expect(rows.length).toBeGreaterThan(0)
+    for (const row of rows) {
+      const first = upcomingHearings(byCase.get(row.id) ?? [], now)[0]
+      expect(row.nextHearingAt?.getTime() ?? null, row.crimeReference).toBe(first ? first.hearingAt.getTime() : null)
     }
   })
 })
