@@ -4,6 +4,9 @@
 import { expect, test, type Page } from '@playwright/test'
 import { expectAccessible, login } from './utils'
 
+// Several forms and an axe run on each page: more than the default 30 seconds on a busy machine.
+test.describe.configure({ timeout: 90_000 })
+
 const SHOTS = process.env.E2E_SCREENSHOTS // a folder, to look at the pages
 
 async function shot(page: Page, name: string) {
