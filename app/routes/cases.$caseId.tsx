@@ -1,14 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import {
-  CasePeopleSection,
-  CaseSummarySection,
-  CaseVictimsSection,
-  DefendantsSection,
-  OffencesSection,
-} from '~/components/case/case-sections'
+import { CasePeopleSection, CaseSummarySection, CaseVictimsSection, OffencesSection } from '~/components/case/case-sections'
+import { CaseJournalSection, DefendantPathsSection } from '~/components/journey/case-journey'
+import { UpcomingHearingsSection } from '~/components/journey/upcoming-hearings'
+import { describeEvent } from '~/domain/journey/describe'
 import { clientIp, notFound, requireRole } from '~/services/auth.server'
 import { getCaseForView } from '~/services/cases.server'
+import { caseJourney } from '~/services/journal.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.case.crimeReference ?? 'Case'} – Waypoint` },
@@ -17,20 +15,42 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, ['advocate', 'officer', 'cps_liaison', 'manager'])
   if (!params.caseId) throw notFound()
-  return getCaseForView(user, params.caseId, clientIp(context))
+  const view = await getCaseForView(user, params.caseId, clientIp(context))
+  const { events, journey, canRecord } = await caseJourney(user, params.caseId)
+  return {
+    ...view,
+    canRecord,
+    journey,
+    events: events.map((e) => ({
+      id: e.id,
+      type: e.type,
+      occurredAt: e.occurredAt,
+      recordedAt: e.recordedAt,
+      superseded: e.superseded,
+      shownReason: e.shownReason,
+      canCorrect: e.canCorrect,
+      recordedBy: e.recordedBy,
+      description: describeEvent(e),
+    })),
+  }
 }
 
-// The case page: its details, offences, suspects, victims and people (app/components/case). The
-// journal timeline is added alongside these sections.
+// The case page: its details, each defendant's path, upcoming hearings, the journal, offences,
+// victims and people (app/components/case, app/components/journey).
 export default function CasePage() {
-  const { case: c, victims, hiddenVictimCount, access } = useLoaderData<typeof loader>()
+  const { case: c, victims, hiddenVictimCount, access, journey, events, canRecord } = useLoaderData<typeof loader>()
+  const labelOf = (id: string) => c.defendants.find((d) => d.id === id)?.label
   return (
     <>
       <span className="govuk-caption-l">Case</span>
       <h1 className="govuk-heading-l">{c.crimeReference}</h1>
       <CaseSummarySection c={c} canUpdate={access.canUpdate} />
+      <DefendantPathsSection caseId={c.id} defendants={c.defendants} paths={journey.defendants} canUpdate={access.canUpdate} />
+      <UpcomingHearingsSection
+        hearings={journey.upcomingHearings.map((h) => ({ ...h, defendant: h.defendantId ? (labelOf(h.defendantId) ?? null) : null }))}
+      />
+      <CaseJournalSection caseId={c.id} events={events} canRecord={canRecord} />
       <OffencesSection offences={c.offences} />
-      <DefendantsSection caseId={c.id} defendants={c.defendants} canUpdate={access.canUpdate} />
       <CaseVictimsSection caseId={c.id} victims={victims} hiddenVictimCount={hiddenVictimCount} canUpdate={access.canUpdate} />
       <CasePeopleSection caseId={c.id} allocations={c.allocations} canAllocate={access.canAllocate} />
     </>

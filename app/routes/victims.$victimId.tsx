@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { WarningText } from '~/components/content'
 import { ContactLogSection } from '~/components/victim/contact-log'
-import { JourneyTimelineSection, NextStepsSection, UpcomingHearingsSection } from '~/components/victim/journey-sections'
+import { UpcomingHearingsSection } from '~/components/journey/upcoming-hearings'
+import { JourneyTimelineSection, NextStepsSection } from '~/components/victim/journey-sections'
 import { Tag } from '~/components/tag'
 import {
   CommunicationSection,

@@ -1,15 +1,24 @@
 // The journey journal: append-only events per case, each validated against its type's schema and
 // the case around it, recorded only by the role that owns that step. A correction is a new event
 // that supersedes an earlier one. The case's stored stage is re-derived in the same transaction.
-import { canRecordJourneyEvent, canViewVictim, type Actor } from '~/domain/access/policy'
-import { deriveCaseStage, upcomingHearings } from '~/domain/journey/derive'
-import { canRecordEventType, JourneyEventInputSchema, toJourneyIssues, type JourneyIssue } from '~/domain/journey/events'
-import { supersededIds, type JournalEvent } from '~/domain/journey/journal'
+import { canRecordJourneyEvent, canUpdateVictim, canViewVictim, type Actor } from '~/domain/access/policy'
+import { deriveCaseStage, deriveJourney, formatLondonDate, upcomingHearings } from '~/domain/journey/derive'
+import {
+  canRecordEventType,
+  eventTypesFor,
+  hearingTypeLabel,
+  isEventType,
+  JourneyEventInputSchema,
+  toJourneyIssues,
+  type EventTypeId,
+  type JourneyIssue,
+} from '~/domain/journey/events'
+import { correctionReasons, detail, detailDate, effectiveJournal, supersededIds, type JournalEvent } from '~/domain/journey/journal'
 import { checkJourneyEvent } from '~/domain/journey/validate'
 import type { Prisma } from '~/generated/prisma/client'
 import { caseWhere, requireCaseAccess } from './access.server'
 import { audit } from './audit.server'
-import { forbidden } from './auth.server'
+import { forbidden, notFound } from './auth.server'
 import { db } from './db.server'
 
 type Tx = Prisma.TransactionClient
@@ -106,6 +115,19 @@ export async function recordJourneyEvent(
 }
 
 /**
+ * Marks each corrected event, with the reason its correction gave: `shownReason` is what the
+ * timeline prints beside an entry (on a corrected one, why; on a correction, its own reason).
+ */
+function withCorrections<E extends { id: string; supersedesId: string | null; correctionReason: string | null }>(events: E[]) {
+  const reasons = correctionReasons(events)
+  return events.map((e) => ({
+    ...e,
+    superseded: reasons.has(e.id),
+    shownReason: reasons.has(e.id) ? (reasons.get(e.id) ?? null) : e.supersedesId ? e.correctionReason : null,
+  }))
+}
+
+/**
  * A case's journal for display, oldest first, with who recorded each event and which were
  * corrected. Events about a victim the user may not see are left out.
  */
@@ -118,8 +140,7 @@ export async function caseJournal(actor: Actor, caseId: string) {
     orderBy: [{ occurredAt: 'asc' }, { recordedAt: 'asc' }],
     include: { recordedBy: { select: { name: true } }, defendant: { select: { label: true } } },
   })
-  const superseded = supersededIds(events)
-  return events.map((e) => ({ ...e, superseded: superseded.has(e.id) }))
+  return withCorrections(events)
 }
 
 /**
@@ -137,10 +158,84 @@ export async function victimTimeline(actor: Actor, victimId: string) {
     orderBy: [{ occurredAt: 'asc' }, { recordedAt: 'asc' }],
     include: { recordedBy: { select: { name: true } }, defendant: { select: { label: true } }, case: { select: { crimeReference: true } } },
   })
-  const superseded = supersededIds(events)
   return {
-    events: events.map((e) => ({ ...e, superseded: superseded.has(e.id) })),
+    events: withCorrections(events),
     // upcomingHearings ignores corrected-away listings itself.
     upcomingHearings: upcomingHearings(events, new Date()),
+  }
+}
+
+// ---- The "record an event" form ---------------------------------------------------------------
+
+/**
+ * What the form for recording (or correcting) an event on a case needs: the types this user may
+ * record here, the suspects, the victims the event may be about, and the hearings listed so far.
+ * Refuses (403) a user who may record nothing on this case, or not this type.
+ */
+export async function getEventForm(actor: Actor, caseId: string, options: { type?: string; supersedesId?: string } = {}) {
+  const access = await requireCaseAccess(actor, caseId)
+  const types = canRecordJourneyEvent(actor, true, access.facts, access.victims) ? eventTypesFor(actor.role) : []
+  if (types.length === 0) throw forbidden()
+  const prisma = await db()
+  const [found, journal] = await Promise.all([
+    prisma.case.findUniqueOrThrow({
+      where: { id: caseId },
+      select: {
+        id: true,
+        crimeReference: true,
+        defendants: { orderBy: { createdAt: 'asc' }, select: { id: true, label: true } },
+        victims: { select: { victim: { select: { id: true, reference: true, firstName: true, lastName: true, preferredName: true } } } },
+      },
+    }),
+    prisma.journeyEvent.findMany({ where: { caseId }, select: JOURNAL_SELECT }),
+  ])
+  // Advocates record support steps only for the victims they work with.
+  const eligible = new Set(
+    access.victims.filter((v) => (actor.role === 'advocate' ? canUpdateVictim(actor, v) : canViewVictim(actor, v))).map((v) => v.id),
+  )
+  let correcting: (JournalEvent & { type: EventTypeId }) | null = null
+  if (options.supersedesId) {
+    const target = journal.find((e) => e.id === options.supersedesId)
+    if (!target || !isEventType(target.type)) throw notFound()
+    if (supersededIds(journal).has(target.id)) throw notFound()
+    if (target.victimId && !eligible.has(target.victimId)) throw forbidden()
+    correcting = { ...target, type: target.type }
+  }
+  const type = correcting?.type ?? options.type
+  if (type !== undefined && !types.some((t) => t.id === type)) throw forbidden()
+  const hearings = effectiveJournal(journal)
+    .filter((e) => e.type === 'hearing_listed')
+    .map((e) => {
+      const at = detailDate(e, 'hearingAt')
+      return { value: e.id, label: `${hearingTypeLabel(detail<string>(e, 'hearingType') ?? '')}${at ? ` on ${formatLondonDate(at)}` : ''}${detail<string>(e, 'court') ? ` at ${detail<string>(e, 'court')}` : ''}` }
+    })
+  return {
+    case: { id: found.id, crimeReference: found.crimeReference },
+    types: types.map((t) => ({ id: t.id, label: t.label })),
+    type: type as EventTypeId | undefined,
+    defendants: found.defendants,
+    victims: found.victims.map((v) => v.victim).filter((v) => eligible.has(v.id)),
+    hearings,
+    correcting,
+  }
+}
+
+/**
+ * The case page's journey: the journal (with which entries this user may correct), the stage of
+ * each defendant, upcoming hearings and next steps.
+ */
+export async function caseJourney(actor: Actor, caseId: string) {
+  const access = await requireCaseAccess(actor, caseId)
+  const events = await caseJournal(actor, caseId)
+  const prisma = await db()
+  const defendants = await prisma.defendant.findMany({ where: { caseId }, select: { id: true } })
+  const mayRecord = eventTypesFor(actor.role).length > 0 && canRecordJourneyEvent(actor, true, access.facts, access.victims)
+  const updatable = new Set(access.victims.filter((v) => canUpdateVictim(actor, v)).map((v) => v.id))
+  const canCorrect = (e: (typeof events)[number]) =>
+    mayRecord && !e.superseded && canRecordEventType(actor.role, e.type) && (actor.role !== 'advocate' || !e.victimId || updatable.has(e.victimId))
+  return {
+    canRecord: mayRecord,
+    events: events.map((e) => ({ ...e, canCorrect: canCorrect(e) })),
+    journey: deriveJourney(events, { now: new Date(), defendantIds: defendants.map((d) => d.id) }),
   }
 }

@@ -46,7 +46,7 @@ async function loadJourney(actor: Actor, victimId: string, access: VictimAccess,
     caseId: e.caseId,
     crimeReference: e.case.crimeReference,
     superseded: e.superseded,
-    correctionReason: e.correctionReason,
+    correctionReason: e.shownReason,
   }))
 
   const journeys = shownCases.map((c) => {

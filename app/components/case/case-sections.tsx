@@ -94,32 +94,6 @@ export function OffencesSection({ offences }: { offences: readonly OffenceData[]
   )
 }
 
-export function DefendantsSection({ caseId, defendants, canUpdate }: { caseId: string; defendants: readonly { id: string; label: string }[]; canUpdate: boolean }) {
-  return (
-    <section aria-labelledby="defendants-heading" data-testid="case-defendants">
-      <h2 className="govuk-heading-m" id="defendants-heading">
-        Suspects and defendants
-      </h2>
-      {defendants.length ? (
-        <ul className="govuk-list govuk-list--bullet">
-          {defendants.map((d) => (
-            <li key={d.id}>{d.label}</li>
-          ))}
-        </ul>
-      ) : (
-        <p className="govuk-body">No suspect is recorded yet.</p>
-      )}
-      {canUpdate ? (
-        <p className="govuk-body">
-          <Link className="govuk-link" to={`/cases/${caseId}/defendants`}>
-            Add a suspect
-          </Link>
-        </p>
-      ) : null}
-    </section>
-  )
-}
-
 export function CaseVictimsSection({
   caseId,
   victims,

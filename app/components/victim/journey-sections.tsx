@@ -4,7 +4,6 @@
 import { Link } from '@remix-run/react'
 import { Timeline } from '~/components/journey/timeline'
 import { SummaryCard, SummaryList } from '~/components/summary-list'
-import { Table } from '~/components/table'
 import { formatDate } from '~/utils/format'
 
 type When = Date | string
@@ -66,42 +65,6 @@ export function NextStepsSection({ journeys, headingLevel = 2, links = true }: {
           />
         </SummaryCard>
       ))}
-    </section>
-  )
-}
-
-export interface HearingView {
-  eventId: string
-  label: string
-  court: string
-  hearingAt: When
-  crimeReference: string
-  defendant: string | null
-}
-
-export function UpcomingHearingsSection({ hearings, headingLevel = 2 }: { hearings: readonly HearingView[]; headingLevel?: 2 | 3 }) {
-  const Heading = `h${headingLevel}` as const
-  return (
-    <section aria-labelledby="upcoming-hearings" data-testid="upcoming-hearings">
-      <Heading className="govuk-heading-m" id="upcoming-hearings">
-        Upcoming hearings
-      </Heading>
-      {hearings.length === 0 ? (
-        <p className="govuk-body">No hearings are listed.</p>
-      ) : (
-        <Table
-          caption="Upcoming hearings"
-          captionHidden
-          rowKey={(h) => h.eventId}
-          rows={hearings}
-          columns={[
-            { key: 'date', header: 'Date', cell: (h) => formatDate(h.hearingAt) },
-            { key: 'hearing', header: 'Hearing', cell: (h) => h.label },
-            { key: 'court', header: 'Court', cell: (h) => h.court },
-            { key: 'case', header: 'Case', cell: (h) => `${h.crimeReference}${h.defendant ? ` (${h.defendant})` : ''}` },
-          ]}
-        />
-      )}
     </section>
   )
 }

@@ -161,10 +161,10 @@ function capitalise(s: string): string {
 // ---------------------------------------------------------------------------------------------
 // Details schemas, one per event type
 
-const REPORTED_BY = ['victim', 'parent_or_carer', 'professional', 'other'] as const
-const ASSESSED_BY = ['police', 'advocate', 'witness_care'] as const
-const AGENCIES = ['police', 'childrens_social_care', 'health', 'education', 'advocate_service', 'youth_justice', 'other'] as const
-const OOCD = [
+export const REPORTED_BY = ['victim', 'parent_or_carer', 'professional', 'other'] as const
+export const ASSESSED_BY = ['police', 'advocate', 'witness_care'] as const
+export const AGENCIES = ['police', 'childrens_social_care', 'health', 'education', 'advocate_service', 'youth_justice', 'other'] as const
+export const OOCD = [
   'youth_caution',
   'youth_conditional_caution',
   'adult_caution',
@@ -172,9 +172,9 @@ const OOCD = [
   'community_resolution',
   'diversionary_activity',
 ] as const
-const BAIL_RESULTS = ['remanded_in_custody', 'conditional_bail', 'unconditional_bail', 'bail_varied', 'warrant_issued'] as const
-const VPS_PREFERENCES = ['read_by_victim', 'read_by_prosecutor', 'recording_played', 'not_read_aloud', 'no_preference'] as const
-const APPEAL_RESULTS = [
+export const BAIL_RESULTS = ['remanded_in_custody', 'conditional_bail', 'unconditional_bail', 'bail_varied', 'warrant_issued'] as const
+export const VPS_PREFERENCES = ['read_by_victim', 'read_by_prosecutor', 'recording_played', 'not_read_aloud', 'no_preference'] as const
+export const APPEAL_RESULTS = [
   'dismissed',
   'conviction_quashed',
   'retrial_ordered',

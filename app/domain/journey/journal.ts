@@ -24,6 +24,13 @@ export function supersededIds(events: readonly Pick<JournalEvent, 'supersedesId'
   return out
 }
 
+/** For each corrected event, the reason its correction gave (shown beside the struck-through entry). */
+export function correctionReasons(events: readonly { supersedesId?: string | null; correctionReason?: string | null }[]): Map<string, string | null> {
+  const out = new Map<string, string | null>()
+  for (const e of events) if (e.supersedesId) out.set(e.supersedesId, e.correctionReason ?? null)
+  return out
+}
+
 /**
  * The events that count, in the order they happened: superseded events removed; sorted by
  * occurredAt, then recordedAt, then id (so the result does not depend on the order of the input).
