@@ -44,7 +44,8 @@ export default function CasePage() {
     <>
       <span className="govuk-caption-l">Case</span>
       <h1 className="govuk-heading-l">{c.crimeReference}</h1>
-      <CaseSummarySection c={c} canUpdate={access.canUpdate} />
+      {/* The stage as of now (the stored one moves only when an event is recorded). */}
+      <CaseSummarySection c={{ ...c, stage: journey.caseStage }} canUpdate={access.canUpdate} />
       <DefendantPathsSection caseId={c.id} defendants={c.defendants} paths={journey.defendants} canUpdate={access.canUpdate} />
       <UpcomingHearingsSection
         hearings={journey.upcomingHearings.map((h) => ({ ...h, defendant: h.defendantId ? (labelOf(h.defendantId) ?? null) : null }))}

@@ -78,7 +78,11 @@ function EventForm({ case: c, type, defendants, victims, hearings, correcting, d
   const [form, fields] = useForm<EventFormShape>({
     id: `event-${type}`,
     lastResult: actionData?.result,
-    defaultValue: (defaults as Partial<EventFormShape> | null) ?? undefined,
+    // With only one victim (or suspect) to choose, the answer is already known.
+    defaultValue: (defaults as Partial<EventFormShape> | null) ?? {
+      victimId: victims.length === 1 ? victims[0]!.id : undefined,
+      defendantId: defendants.length === 1 ? defendants[0]!.id : undefined,
+    },
     shouldValidate: 'onSubmit',
   })
   const defendantOptions = defendants.map((d) => ({ value: d.id, label: d.label }))
