@@ -119,9 +119,13 @@ describe('the victim journey', () => {
     const hearing = journey.events.find((e) => e.type === 'hearing_listed')!
     expect(hearing.description).toContain('First hearing')
     expect(hearing.description).toContain('Invented Youth Court')
-    // The corrected arrest stays, marked; the correction carries the reason.
-    expect(journey.events.find((e) => e.id === arrestId)?.superseded).toBe(true)
-    expect(journey.events.find((e) => e.correctionReason === 'Wrong date entered')?.superseded).toBe(false)
+    // The corrected arrest stays, marked, with the reason beside it; the correction shows it too.
+    const corrected = journey.events.find((e) => e.id === arrestId)
+    expect(corrected?.superseded).toBe(true)
+    expect(corrected?.correctionReason).toBe('Wrong date entered')
+    const correction = journey.events.find((e) => e.type === 'suspect_arrested' && e.id !== arrestId)
+    expect(correction?.superseded).toBe(false)
+    expect(correction?.correctionReason).toBe('Wrong date entered')
   })
 
   test('upcoming hearings and the next step per case and defendant', async () => {
