@@ -311,6 +311,14 @@ describe('readEventForm: bad input names the field in GOV.UK words', () => {
     expect(r.issues.filter((i) => i.path === 'occurredAt')).toHaveLength(1)
   })
 
+  test('the date witness care received it: checked where the type has one, ignored where not', () => {
+    const listing = { occurredAt: date(1, 11, 2025), details: { hearingType: 'trial', court: 'Invented Crown Court', hearingAt: date(15, 1, 2027) } }
+    expect(readEventForm('hearing_listed', { ...listing, receivedAt: date(31, 2, 2026) }).issues).toEqual([
+      { path: 'receivedAt', message: 'The date witness care received it must be a real date' },
+    ])
+    expect(arrest({ receivedAt: date(31, 2, 2026) }).input?.receivedAt).toBeUndefined()
+  })
+
   test('a suspect not chosen where one is required', () => {
     expect(arrest({ defendantId: '' }).issues).toEqual([{ path: 'defendantId', message: 'Select the suspect or defendant' }])
   })
