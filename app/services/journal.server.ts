@@ -15,6 +15,7 @@ import {
 } from '~/domain/journey/events'
 import { correctionReasons, detail, detailDate, effectiveJournal, supersededIds, type JournalEvent } from '~/domain/journey/journal'
 import { checkJourneyEvent } from '~/domain/journey/validate'
+import { TIME_DEPENDENT_STAGES } from '~/domain/journey/stages'
 import type { Prisma } from '~/generated/prisma/client'
 import { caseWhere, requireCaseAccess } from './access.server'
 import { audit } from './audit.server'
@@ -238,4 +239,26 @@ export async function caseJourney(actor: Actor, caseId: string) {
     events: events.map((e) => ({ ...e, canCorrect: canCorrect(e) })),
     journey: deriveJourney(events, { now: new Date(), defendantIds: defendants.map((d) => d.id) }),
   }
+}
+
+/**
+ * Re-derives the stored stage of every case whose stage can move with time alone (a hearing date
+ * passing, the appeal window closing), so the stage filter on lists stays true between events.
+ * Derived data, so no audit entry. Returns how many cases moved.
+ */
+export async function refreshTimeDependentStages(now: Date = new Date()): Promise<number> {
+  const prisma = await db()
+  const cases = await prisma.case.findMany({
+    where: { stage: { in: [...TIME_DEPENDENT_STAGES] } },
+    select: { id: true, stage: true, defendants: { select: { id: true } }, events: { select: JOURNAL_SELECT } },
+  })
+  let moved = 0
+  for (const c of cases) {
+    const stage = deriveCaseStage(c.events, { now, defendantIds: c.defendants.map((d) => d.id) })
+    if (stage === c.stage) continue
+    // Only if no event has changed it meanwhile (recordJourneyEvent writes the stage it derives).
+    const { count } = await prisma.case.updateMany({ where: { id: c.id, stage: c.stage }, data: { stage } })
+    moved += count
+  }
+  return moved
 }

@@ -5,15 +5,17 @@ import { seedDemo } from '../../prisma/seed'
 import { connect } from './db.server'
 import { emailDeliveriesSettled } from './email.server'
 import { getEnv } from './env.server'
+import { refreshTimeDependentStages } from './journal.server'
 import { logger } from './logger.server'
 
 export async function startup(): Promise<{ banner: string }> {
   const env = getEnv()
   const { prisma, kind } = await connect()
   logger.info({ database: kind }, 'database ready')
-  if (!env.DEMO_MODE) return { banner: '' }
-  const seeded = (await prisma.organisation.count()) === 0
+  const seeded = env.DEMO_MODE && (await prisma.organisation.count()) === 0
   if (seeded) await seedDemo(prisma)
+  startStageRefresh()
+  if (!env.DEMO_MODE) return { banner: '' }
   const banner = [
     seeded ? 'Demo data created.' : 'Demo data already present.',
     'Demo sign-ins (all share one password):',
@@ -24,12 +26,27 @@ export async function startup(): Promise<{ banner: string }> {
   return { banner }
 }
 
+const STAGE_REFRESH_MS = 60 * 60 * 1000
+let stageRefresh: NodeJS.Timeout | undefined
+
+/** Stored case stages that move with time alone are brought up to date now and every hour. */
+function startStageRefresh() {
+  const run = () =>
+    refreshTimeDependentStages()
+      .then((moved) => moved > 0 && logger.info({ moved }, 'case stages moved on with time'))
+      .catch((error: unknown) => logger.error({ err: error }, 'refreshing case stages failed'))
+  void run()
+  stageRefresh = setInterval(run, STAGE_REFRESH_MS)
+  stageRefresh.unref()
+}
+
 /**
  * Runs once when the server is asked to stop: finish email work queued after responses (a reset
  * link's token and outbox row are written a moment after the answer), then close the database so
  * PGlite flushes to disk.
  */
 export async function shutdown(): Promise<void> {
+  clearInterval(stageRefresh)
   await emailDeliveriesSettled()
   const handle = await connect()
   await handle.close()

@@ -46,3 +46,9 @@ export function stageRank(id: StageId): number | null {
 
 /** Stages in which a case sent to CPS is waiting for the CPS (charging decision). */
 export const AWAITING_CPS_STAGES: readonly StageId[] = ['charging_decision']
+
+/**
+ * Stages a case can leave with no new event, only because time passes (derive.ts reads `now`): a
+ * listed hearing's date goes by, or the 28-day appeal window closes.
+ */
+export const TIME_DEPENDENT_STAGES: readonly StageId[] = ['first_hearing_mags', 'ptph', 's28_recording', 'trial', 'appeal_window']
