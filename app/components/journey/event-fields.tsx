@@ -111,8 +111,11 @@ function ChargeFields({ form, label, hint }: { form: AnyForm; label: string; hin
 }
 
 /** One row of Granted / Refused / Not decided radios per special measure. */
+/** The first error about the decisions list or any one decision in it. */
+const decisionsError = (form: AnyForm) => Object.entries(form.allErrors).find(([k]) => k.startsWith('details.decisions'))?.[1]?.[0]
+
 function MeasureDecisionFields({ form, label, hint }: { form: AnyForm; label: string; hint?: string }) {
-  const error = errorOf(form, 'details.decisions')
+  const error = decisionsError(form)
   return (
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
       <Fieldset legend={label} legendSize="s" describedBy={hint ? 'details-decisions-hint' : undefined}>
@@ -160,7 +163,7 @@ export function detailSummaryErrors(type: EventTypeId, form: AnyForm, details: A
       continue
     }
     if (spec.kind === 'measureDecisions') {
-      const e = Object.entries(form.allErrors).find(([k]) => k.startsWith('details.decisions'))?.[1]?.[0]
+      const e = decisionsError(form)
       if (e) out.push({ id: 'details-decisions', message: e })
       continue
     }
