@@ -57,8 +57,9 @@ test('an advocate filters their victims by case stage and cannot find a restrict
   await page.getByLabel('Case stage').selectOption({ label: 'Awaiting charging decision' })
   await page.getByRole('button', { name: 'Search' }).click()
   await expect(page).toHaveURL(/stage=charging_decision/)
-  await expect(rows(page)).toHaveCount(1)
-  await expect(rows(page).first()).toContainText('V-2026-0031')
+  // Other tests may send more files to the CPS: every row is at the stage, the seeded one among them.
+  await expect(rows(page).filter({ hasText: 'V-2026-0031' })).toHaveCount(1)
+  for (const row of await rows(page).allInnerTexts()) expect(row).toContain('Awaiting charging decision')
   await expect(page.getByLabel('Case stage')).toHaveValue('charging_decision')
   await expectAccessible(page)
 
@@ -89,8 +90,9 @@ test('an officer finds a case by the start of its crime reference and filters ca
   await expect(page.getByLabel('Crime reference or CPS URN')).toHaveValue('')
   await page.getByLabel('Case stage').selectOption('charging_decision')
   await page.getByRole('button', { name: 'Search' }).click()
-  await expect(rows(page)).toHaveCount(1)
-  await expect(rows(page).first()).toContainText('NM/26/000771')
+  await expect(page).toHaveURL(/stage=charging_decision/)
+  await expect(rows(page).filter({ hasText: 'NM/26/000771' })).toHaveCount(1)
+  for (const row of await rows(page).allInnerTexts()) expect(row).toContain('Awaiting charging decision')
   await expectAccessible(page)
 
   // Hearings coming up (demo data lists K8's trial within the week; its mistyped listing ten
