@@ -133,7 +133,10 @@ function withCorrections<E extends { id: string; supersedesId: string | null; co
  * corrected. Events about a victim the user may not see are left out.
  */
 export async function caseJournal(actor: Actor, caseId: string) {
-  const access = await requireCaseAccess(actor, caseId)
+  return journalFor(caseId, await requireCaseAccess(actor, caseId))
+}
+
+async function journalFor(caseId: string, access: Awaited<ReturnType<typeof requireCaseAccess>>) {
   const prisma = await db()
   const hidden = access.victims.filter((v) => !access.visibleVictimIds.has(v.id)).map((v) => v.id)
   const events = await prisma.journeyEvent.findMany({
@@ -227,9 +230,11 @@ export async function getEventForm(actor: Actor, caseId: string, options: { type
  */
 export async function caseJourney(actor: Actor, caseId: string) {
   const access = await requireCaseAccess(actor, caseId)
-  const events = await caseJournal(actor, caseId)
   const prisma = await db()
-  const defendants = await prisma.defendant.findMany({ where: { caseId }, select: { id: true } })
+  const [events, defendants] = await Promise.all([
+    journalFor(caseId, access),
+    prisma.defendant.findMany({ where: { caseId }, select: { id: true } }),
+  ])
   const mayRecord = eventTypesFor(actor.role).length > 0 && canRecordJourneyEvent(actor, true, access.facts, access.victims)
   const updatable = new Set(access.victims.filter((v) => canUpdateVictim(actor, v)).map((v) => v.id))
   const canCorrect = (e: (typeof events)[number]) =>
