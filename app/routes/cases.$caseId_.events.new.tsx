@@ -41,6 +41,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await readFormData(request)
   const type = String(formData.get('type') ?? '')
   if (!isEventType(type)) throw new Response('Unknown type of event', { status: 400 })
+  // Who is asking, before reading anything: 404 for a case they cannot see, 403 for a type (or an
+  // entry to correct) that is not theirs.
+  const supersedesId = String(formData.get('supersedesId') ?? '') || undefined
+  await getEventForm(user, params.caseId, { type, supersedesId })
   const submission = parse<Record<string, unknown>, string[]>(formData, { resolve: (payload) => ({ value: payload }) })
   const read = readEventForm(type, submission.payload)
   const result = read.input

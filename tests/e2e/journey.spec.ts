@@ -167,5 +167,11 @@ test('a case’s journey from arrest to trial listing, each step recorded by its
   await expect(advocate.page.getByLabel('Pre-trial therapy started', { exact: true })).toHaveCount(1)
   const refused = await advocate.page.goto(`/cases/${caseId}/events/new?type=suspect_charged`)
   expect(refused?.status()).toBe(403)
+  const posted = await advocate.page.request.post(`/cases/${caseId}/events/new`, {
+    headers: { origin: new URL(advocate.page.url()).origin },
+    form: { type: 'suspect_charged', idempotencyKey: 'e2e-refused' },
+    maxRedirects: 0,
+  })
+  expect(posted.status()).toBe(403)
   await advocate.close()
 })
