@@ -379,6 +379,7 @@ export interface SeedSummary {
   suspects: number
   events: number
   contacts: number
+  entitlements: number
 }
 
 /**
@@ -391,6 +392,8 @@ export async function seedDemo(prisma: PrismaClient, options: { now?: Date } = {
   const journeys = caseJourneys(future)
   // argon2id is deliberately slow: hash once, every demo account shares the password.
   const passwordHash = await hashPassword(DEMO_PASSWORD)
+  // Loaded here so that importing DEMO_REFERENCES (e2e tests) does not load the services.
+  const { loadHolidays, loadRuleSets, recomputeEntitlements } = await import('../app/services/entitlements.server')
 
   return prisma.$transaction(
     async (tx) => {
@@ -465,6 +468,10 @@ export async function seedDemo(prisma: PrismaClient, options: { now?: Date } = {
       })
 
       const journal = await seedJourneys(tx, journeys, { now, caseId, victimId, userId })
+      // Victims' Code entitlements, computed exactly as the journal and contact services do.
+      const calendar = { holidays: await loadHolidays(tx), ruleSets: await loadRuleSets(tx) }
+      for (const c of caseRows) await recomputeEntitlements(tx, c.id, { now, calendar })
+      const entitlements = await tx.entitlement.count()
 
       return {
         organisations: orgRows.length,
@@ -473,6 +480,7 @@ export async function seedDemo(prisma: PrismaClient, options: { now?: Date } = {
         cases: caseRows.length,
         allocations: allocations.count,
         ...journal,
+        entitlements,
       }
     },
     { timeout: 60_000 },
@@ -678,7 +686,7 @@ async function main() {
       [
         `Seeded demo data into ${where} in ${ms} ms (${Math.round(performance.now() - started)} ms with opening and migrating):`,
         `  ${s.organisations} organisations, ${s.users} users, ${s.victims} victims, ${s.cases} cases, ${s.allocations} allocations,`,
-        `  ${s.offences} offences, ${s.suspects} suspects, ${s.events} journey events, ${s.contacts} contacts.`,
+        `  ${s.offences} offences, ${s.suspects} suspects, ${s.events} journey events, ${s.contacts} contacts, ${s.entitlements} entitlements.`,
         `  Demo sign-ins: ${Object.values(USERS)
           .map((u) => u.email)
           .join(' · ')}`,

@@ -6,6 +6,7 @@ import { nextSuspectLabels } from '~/domain/cases/suspects'
 import { requireCaseAccess, victimWhere } from './access.server'
 import { audit } from './audit.server'
 import { db } from './db.server'
+import { recomputeEntitlements } from './entitlements.server'
 
 type ActorWithEmail = Actor & { email: string }
 
@@ -193,6 +194,8 @@ export async function updateCase(
       const { count } = await tx.case.updateMany({ where: { id: caseId, version: input.version }, data: { ...next, version: { increment: 1 } } })
       if (count === 0) return { conflict: true as const, saved: before }
       const changes = changedFields(before, next)
+      // Who owes CPS and witness care entitlements follows the organisations on the case.
+      if (changes.includes('cpsOrganisationId') || changes.includes('witnessCareOrganisationId')) await recomputeEntitlements(tx, caseId)
       await audit(
         {
           actor,
@@ -255,6 +258,7 @@ export async function linkVictim(actor: ActorWithEmail, caseId: string, victimId
   try {
     await prisma.$transaction(async (tx) => {
       await tx.victimCase.create({ data: { caseId, victimId } })
+      await recomputeEntitlements(tx, caseId, { victimIds: [victimId] })
       await audit({ actor, action: 'case.victim.link', entityType: 'case', entityId: caseId, ip, details: { victimId } }, tx)
     })
   } catch (error) {
@@ -271,6 +275,7 @@ export async function unlinkVictim(actor: ActorWithEmail, caseId: string, victim
   const prisma = await db()
   await prisma.$transaction(async (tx) => {
     await tx.victimCase.delete({ where: { victimId_caseId: { victimId, caseId } } })
+    await tx.entitlement.updateMany({ where: { caseId, victimId, withdrawnAt: null }, data: { withdrawnAt: new Date() } })
     await audit({ actor, action: 'case.victim.unlink', entityType: 'case', entityId: caseId, ip, details: { victimId } }, tx)
   })
   return { ok: true }

@@ -8,6 +8,7 @@ import { requireVictimAccess } from './access.server'
 import { audit } from './audit.server'
 import { forbidden } from './auth.server'
 import { db } from './db.server'
+import { recomputeVictimEntitlements } from './entitlements.server'
 
 export type ContactResult = { ok: true; contactId: string; duplicate: boolean } | { ok: false; issues: JourneyIssue[] }
 
@@ -54,6 +55,7 @@ export async function recordContact(
       },
       select: { id: true },
     })
+    await recomputeVictimEntitlements(tx, victimId)
     await audit(
       { actor, action: 'contact.record', entityType: 'victim', entityId: victimId, ip, details: { contactId: contact.id, method: input.method, events: input.eventIds.length } },
       tx,

@@ -21,6 +21,7 @@ import { caseWhere, requireCaseAccess } from './access.server'
 import { audit } from './audit.server'
 import { forbidden, notFound } from './auth.server'
 import { db } from './db.server'
+import { recomputeEntitlements } from './entitlements.server'
 
 type Tx = Prisma.TransactionClient
 type ActorWithEmail = Actor & { email: string }
@@ -100,6 +101,7 @@ export async function recordJourneyEvent(
     // Sending the file is what puts a case in front of CPS (and so on CPS liaison's lists).
     const sentToCps = input.type === 'file_to_cps' && !input.supersedesId ? { sentToCpsAt: input.occurredAt } : {}
     await tx.case.update({ where: { id: caseId }, data: { stage, ...sentToCps } })
+    await recomputeEntitlements(tx, caseId)
     await audit(
       {
         actor,

@@ -10,6 +10,7 @@ import { requireVictimAccess } from './access.server'
 import { audit } from './audit.server'
 import { forbidden } from './auth.server'
 import { db } from './db.server'
+import { recomputeVictimEntitlements } from './entitlements.server'
 
 type AuditActor = Actor & { email: string }
 type Tx = Prisma.TransactionClient
@@ -221,6 +222,7 @@ export async function updateVictim(actor: AuditActor, victimId: string, details:
         ok: false as const,
         current: await tx.victim.findUniqueOrThrow({ where: { id: victimId }, select: { ...detailsSelect, version: true } }),
       }
+    if (changed.some((f) => f === 'dateOfBirth' || f === 'manualEnhancedGrounds')) await recomputeVictimEntitlements(tx, victimId)
     await audit(
       {
         actor,

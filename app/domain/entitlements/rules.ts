@@ -254,3 +254,9 @@ export function findRule(ruleSet: RuleSet, id: string): EntitlementRule | undefi
 
 /** Should the deadline carry a "to be confirmed locally" note? */
 export const deadlineNeedsLocalConfirmation = (rule: Pick<EntitlementRule, 'confidence'>) => rule.confidence !== 'C'
+
+/**
+ * The rule sets Waypoint evaluates for every victim. A local CSE Victims' Charter is added here as
+ * another RuleSet value (its own id, so its rows and compliance counts stay separate).
+ */
+export const ACTIVE_RULE_SETS: readonly RuleSet[] = [CODE_2020]

@@ -1,0 +1,167 @@
+// Stored Victims' Code entitlements (issue 4, point 3). recomputeEntitlements() runs inside the
+// transaction of every change that can move one — a journal event or correction, a contact, a
+// victim linked to a case, an offence or date of birth edited — so the rows are never behind
+// the records they come from. Only the due → overdue move happens with time, and readers decide
+// it from dueAt (see entitlementStatusNow), so nothing has to run at midnight.
+import { endOfLondonDay, type IsoDate } from '~/domain/calendar/working-days'
+import { evaluateEntitlements, type EntitlementStatus } from '~/domain/entitlements/engine'
+import { entitlementsInputFor, metSource, withOverrides } from '~/domain/entitlements/from-records'
+import { ACTIVE_RULE_SETS, findRule, type Owner, type RuleSet } from '~/domain/entitlements/rules'
+import type { Prisma } from '~/generated/prisma/client'
+import { db } from './db.server'
+
+type Tx = Prisma.TransactionClient
+
+const JOURNAL_SELECT = { id: true, type: true, occurredAt: true, recordedAt: true, receivedAt: true, defendantId: true, victimId: true, details: true, supersedesId: true } as const
+
+const isoDate = (d: Date): IsoDate => d.toISOString().slice(0, 10)
+const dateOnly = (d: IsoDate) => new Date(`${d}T00:00:00Z`)
+
+/** England & Wales bank holidays as the administrators keep them (a few dozen rows). */
+export async function loadHolidays(tx: Tx): Promise<Set<IsoDate>> {
+  const rows = await tx.bankHoliday.findMany({ select: { date: true } })
+  return new Set(rows.map((r) => isoDate(r.date)))
+}
+
+/** The active rule sets with administrators' deadline changes applied. */
+export async function loadRuleSets(tx: Tx): Promise<RuleSet[]> {
+  const overrides = await tx.ruleDeadlineOverride.findMany({ where: { ruleSetId: { in: ACTIVE_RULE_SETS.map((r) => r.id) } } })
+  return ACTIVE_RULE_SETS.map((rs) => withOverrides(rs, overrides.filter((o) => o.ruleSetId === rs.id)))
+}
+
+interface Calendar {
+  holidays: ReadonlySet<IsoDate>
+  ruleSets: readonly RuleSet[]
+}
+
+/**
+ * Recompute the entitlements of the victims on one case (all of them, or only `victimIds`), in
+ * the caller's transaction. Rows whose trigger is corrected away, or whose rule no longer applies,
+ * are withdrawn rather than deleted: a complaint may refer to them.
+ */
+export async function recomputeEntitlements(tx: Tx, caseId: string, options: { victimIds?: readonly string[]; now?: Date; calendar?: Calendar } = {}) {
+  const now = options.now ?? new Date()
+  const kase = await tx.case.findUnique({
+    where: { id: caseId },
+    select: {
+      policeOrganisationId: true,
+      cpsOrganisationId: true,
+      witnessCareOrganisationId: true,
+      victims: {
+        where: options.victimIds ? { victimId: { in: [...options.victimIds] } } : {},
+        select: { victim: { select: { id: true, dateOfBirth: true, manualEnhancedGrounds: true } } },
+      },
+    },
+  })
+  if (!kase) return
+  const victims = kase.victims.map((v) => v.victim)
+  const victimIds = victims.map((v) => v.id)
+  const [calendar, offences, journal, contactRows, existing] = await Promise.all([
+    options.calendar ?? loadHolidays(tx).then(async (holidays) => ({ holidays, ruleSets: await loadRuleSets(tx) })),
+    tx.offence.findMany({ where: { caseId }, select: { victimId: true, category: true, committedFrom: true } }),
+    tx.journeyEvent.findMany({ where: { caseId }, select: JOURNAL_SELECT }),
+    tx.contact.findMany({
+      where: { victimId: { in: victimIds }, events: { some: { event: { caseId } } } },
+      select: { id: true, victimId: true, contactedAt: true, events: { select: { eventId: true } } },
+    }),
+    tx.entitlement.findMany({ where: { caseId, victimId: { in: victimIds } } }),
+  ])
+  const orgFor: Record<Owner, string | null> = {
+    police: kase.policeOrganisationId,
+    cps: kase.cpsOrganisationId,
+    witness_care: kase.witnessCareOrganisationId,
+    probation: null,
+  }
+
+  const wanted = new Map<string, Prisma.EntitlementCreateManyInput>()
+  for (const victim of victims) {
+    const contacts = contactRows.filter((c) => c.victimId === victim.id).map((c) => ({ id: c.id, contactedAt: c.contactedAt, eventIds: c.events.map((e) => e.eventId) }))
+    for (const ruleSet of calendar.ruleSets) {
+      const input = entitlementsInputFor({ asOf: now, victim, offences, journal, contacts, ruleSet })
+      const result = evaluateEntitlements(input, ruleSet, calendar.holidays)
+      for (const e of result.entitlements) {
+        const rule = findRule(ruleSet, e.rule)!
+        const source = e.metAt ? metSource(rule, e.trigger, e.metAt, { journal, contacts }) : {}
+        wanted.set(`${victim.id}|${ruleSet.id}|${e.rule}|${e.trigger}`, {
+          victimId: victim.id,
+          caseId,
+          ruleSetId: ruleSet.id,
+          ruleId: e.rule,
+          right: e.right,
+          triggerEventId: e.trigger,
+          defendantId: e.defendant ?? null,
+          owedBy: e.owedBy,
+          owedByOrganisationId: orgFor[e.owedBy],
+          dueBy: dateOnly(e.dueBy),
+          dueAt: endOfLondonDay(e.dueBy),
+          status: e.status === 'met' || e.status === 'met_late' ? e.status : 'open',
+          metAt: e.metAt ? new Date(e.metAt) : null,
+          metByContactId: source.contactId ?? null,
+          metByEventId: source.eventId ?? null,
+          withdrawnAt: null,
+          computedAt: now,
+        })
+      }
+    }
+  }
+
+  const fresh: Prisma.EntitlementCreateManyInput[] = []
+  const seen = new Set<string>()
+  for (const row of existing) {
+    const key = `${row.victimId}|${row.ruleSetId}|${row.ruleId}|${row.triggerEventId}`
+    const want = wanted.get(key)
+    seen.add(key)
+    if (!want) {
+      if (!row.withdrawnAt) await tx.entitlement.update({ where: { id: row.id }, data: { withdrawnAt: now, computedAt: now } })
+      continue
+    }
+    if (!sameRow(row, want)) {
+      const { victimId: _v, caseId: _c, ruleSetId: _r, ruleId: _ru, triggerEventId: _t, ...changes } = want
+      await tx.entitlement.update({ where: { id: row.id }, data: changes })
+    }
+  }
+  for (const [key, want] of wanted) if (!seen.has(key)) fresh.push(want)
+  if (fresh.length > 0) await tx.entitlement.createMany({ data: fresh })
+}
+
+type Row = Prisma.EntitlementGetPayload<object>
+const time = (d: Date | string | null | undefined) => (d ? new Date(d).getTime() : null)
+
+function sameRow(row: Row, want: Prisma.EntitlementCreateManyInput): boolean {
+  return (
+    row.right === want.right &&
+    row.defendantId === want.defendantId &&
+    row.owedBy === want.owedBy &&
+    row.owedByOrganisationId === want.owedByOrganisationId &&
+    time(row.dueBy) === time(want.dueBy) &&
+    time(row.dueAt) === time(want.dueAt) &&
+    row.status === want.status &&
+    time(row.metAt) === time(want.metAt) &&
+    row.metByContactId === want.metByContactId &&
+    row.metByEventId === want.metByEventId &&
+    row.withdrawnAt === null
+  )
+}
+
+/** Every victim's entitlements on every case that has any journal, a case at a time. */
+export async function recomputeAllEntitlements(options: { now?: Date } = {}): Promise<{ cases: number }> {
+  const prisma = await db()
+  const cases = await prisma.case.findMany({ select: { id: true }, orderBy: { id: 'asc' } })
+  const calendar = await prisma.$transaction(async (tx) => ({ holidays: await loadHolidays(tx), ruleSets: await loadRuleSets(tx) }))
+  for (const c of cases) {
+    await prisma.$transaction((tx) => recomputeEntitlements(tx, c.id, { now: options.now, calendar }))
+  }
+  return { cases: cases.length }
+}
+
+/** Recompute a victim's entitlements on each of their cases (a contact or their own details changed). */
+export async function recomputeVictimEntitlements(tx: Tx, victimId: string, now?: Date) {
+  const links = await tx.victimCase.findMany({ where: { victimId }, select: { caseId: true } })
+  for (const l of links) await recomputeEntitlements(tx, l.caseId, { victimIds: [victimId], now })
+}
+
+/** The status of a stored row now: open rows are due or overdue by the clock. */
+export function entitlementStatusNow(row: { status: string; dueAt: Date }, now: Date = new Date()): EntitlementStatus {
+  if (row.status === 'met' || row.status === 'met_late') return row.status
+  return now.getTime() >= row.dueAt.getTime() ? 'overdue' : 'due'
+}
