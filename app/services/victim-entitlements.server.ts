@@ -1,0 +1,218 @@
+// The Victims' Code checklist on the victim page (issue 4, point 4): the victim's stored
+// entitlements on the cases this user may see, grouped by right, with the victim's own time
+// windows; and the one-step "record that the victim was told" that logs the contact.
+import { canRecordContact, type Actor } from "~/domain/access/policy";
+import { londonDateOf } from "~/domain/calendar/working-days";
+import { evaluateWindows } from "~/domain/entitlements/engine";
+import { entitlementsInputFor } from "~/domain/entitlements/from-records";
+import {
+  deadlineNeedsLocalConfirmation,
+  findRule,
+} from "~/domain/entitlements/rules";
+import { eventTypeLabel } from "~/domain/journey/events";
+import { caseWhere, requireVictimAccess } from "./access.server";
+import { forbidden, notFound } from "./auth.server";
+import { recordContact, type ContactResult } from "./contacts.server";
+import { db } from "./db.server";
+import {
+  entitlementStatusNow,
+  loadHolidays,
+  loadRuleSets,
+} from "./entitlements.server";
+
+const OWNER_LABELS: Record<string, string> = {
+  police: "Police",
+  cps: "CPS",
+  witness_care: "Witness care",
+  probation: "Probation",
+};
+export const ownerLabel = (owner: string) => OWNER_LABELS[owner] ?? owner;
+
+const JOURNAL_SELECT = {
+  id: true,
+  type: true,
+  occurredAt: true,
+  recordedAt: true,
+  receivedAt: true,
+  defendantId: true,
+  victimId: true,
+  details: true,
+  supersedesId: true,
+} as const;
+
+export async function getVictimEntitlements(
+  actor: Actor,
+  victimId: string,
+  now: Date = new Date(),
+) {
+  const access = await requireVictimAccess(actor, victimId);
+  const prisma = await db();
+  const visibleCase = {
+    AND: [caseWhere(actor), { victims: { some: { victimId } } }],
+  };
+  const [rows, ruleSets, holidays, victim, cases] = await Promise.all([
+    prisma.entitlement.findMany({
+      where: { victimId, withdrawnAt: null, case: visibleCase },
+      orderBy: [{ right: "asc" }, { dueBy: "asc" }, { ruleId: "asc" }],
+      include: {
+        case: {
+          select: {
+            id: true,
+            crimeReference: true,
+            police: { select: { name: true } },
+            cps: { select: { name: true } },
+            witnessCare: { select: { name: true } },
+          },
+        },
+        trigger: {
+          select: {
+            type: true,
+            occurredAt: true,
+            defendant: { select: { label: true } },
+          },
+        },
+        complaints: { select: { id: true } },
+      },
+    }),
+    loadRuleSets(prisma),
+    loadHolidays(prisma),
+    prisma.victim.findUniqueOrThrow({
+      where: { id: victimId },
+      select: { id: true, dateOfBirth: true, manualEnhancedGrounds: true },
+    }),
+    prisma.case.findMany({
+      where: visibleCase,
+      select: {
+        id: true,
+        crimeReference: true,
+        offences: {
+          select: { victimId: true, category: true, committedFrom: true },
+        },
+        events: { select: JOURNAL_SELECT },
+      },
+    }),
+  ]);
+  const orgName = (r: (typeof rows)[number]) =>
+    ({
+      police: r.case.police.name,
+      cps: r.case.cps?.name,
+      witness_care: r.case.witnessCare?.name,
+    })[r.owedBy as "police" | "cps" | "witness_care"] ?? null;
+
+  const entitlements = rows.flatMap((r) => {
+    const ruleSet = ruleSets.find((rs) => rs.id === r.ruleSetId);
+    const rule = ruleSet && findRule(ruleSet, r.ruleId);
+    if (!ruleSet || !rule) return [];
+    const status = entitlementStatusNow(r, now);
+    return [
+      {
+        id: r.id,
+        right: r.right,
+        rightTitle: ruleSet.rightTitles[r.right] ?? `Right ${r.right}`,
+        summary: rule.summary,
+        toBeConfirmed: deadlineNeedsLocalConfirmation(rule),
+        trigger: {
+          title: eventTypeLabel(r.trigger.type),
+          occurredAt: r.trigger.occurredAt,
+          defendant: r.trigger.defendant?.label ?? null,
+        },
+        caseId: r.case.id,
+        crimeReference: r.case.crimeReference,
+        owner: ownerLabel(r.owedBy),
+        ownerOrganisation: orgName(r),
+        dueBy: r.dueBy,
+        status,
+        dueToday:
+          status === "due" &&
+          r.dueBy.toISOString().slice(0, 10) === londonDateOf(now),
+        metAt: r.metAt,
+        complaints: r.complaints.length,
+      },
+    ];
+  });
+
+  // The victim's own time limits are worked out on reading: they depend only on the journal.
+  const windows = cases.flatMap((c) =>
+    ruleSets.flatMap((ruleSet) => {
+      const input = entitlementsInputFor({
+        asOf: now,
+        victim,
+        offences: c.offences,
+        journal: c.events,
+        contacts: [],
+        ruleSet,
+      });
+      return evaluateWindows(input.events, ruleSet, holidays).map((w) => ({
+        ...w,
+        summary:
+          ruleSet.windows.find((x) => x.id === w.window)?.summary ?? w.window,
+        caseId: c.id,
+        crimeReference: c.crimeReference,
+        triggerTitle: eventTypeLabel(
+          c.events.find((e) => e.id === w.trigger)?.type ?? "",
+        ),
+      }));
+    }),
+  );
+
+  const rights = [...new Set(entitlements.map((e) => e.right))].map(
+    (right) => ({
+      right,
+      title: entitlements.find((e) => e.right === right)!.rightTitle,
+      entitlements: entitlements.filter((e) => e.right === right),
+    }),
+  );
+  return {
+    rights,
+    windows,
+    canRecordContact: canRecordContact(actor, access.facts),
+  };
+}
+
+export type VictimEntitlements = Awaited<
+  ReturnType<typeof getVictimEntitlements>
+>;
+
+/**
+ * "Record that the victim was told": one contact, now, about the entitlement's trigger event,
+ * saying what they were told. The contact service checks access and recomputes the row.
+ */
+export async function recordToldForEntitlement(
+  actor: Actor & { email: string },
+  victimId: string,
+  entitlementId: string,
+  how: { method: string; withWhom: string },
+  idempotencyKey: string,
+  ip: string,
+): Promise<ContactResult> {
+  const access = await requireVictimAccess(actor, victimId);
+  if (!canRecordContact(actor, access.facts)) throw forbidden();
+  const prisma = await db();
+  const row = await prisma.entitlement.findFirst({
+    where: {
+      id: entitlementId,
+      victimId,
+      withdrawnAt: null,
+      case: caseWhere(actor),
+    },
+    select: { ruleSetId: true, ruleId: true, triggerEventId: true },
+  });
+  if (!row) throw notFound();
+  const ruleSet = (await loadRuleSets(prisma)).find(
+    (rs) => rs.id === row.ruleSetId,
+  );
+  const summary =
+    (ruleSet && findRule(ruleSet, row.ruleId)?.summary) ?? "Told about this";
+  return recordContact(
+    actor,
+    victimId,
+    {
+      contactedAt: new Date(),
+      ...how,
+      summary,
+      eventIds: [row.triggerEventId],
+    },
+    idempotencyKey,
+    ip,
+  );
+}
