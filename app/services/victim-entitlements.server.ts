@@ -111,6 +111,9 @@ export async function getVictimEntitlements(
         rightTitle: ruleSet.rightTitles[r.right] ?? `Right ${r.right}`,
         summary: rule.summary,
         toBeConfirmed: deadlineNeedsLocalConfirmation(rule),
+        // Met by telling the victim (a contact), or by another step being recorded (e.g. a referral).
+        metByEvent:
+          rule.metBy.kind === "event" ? eventTypeLabel(rule.metBy.type) : null,
         trigger: {
           title: eventTypeLabel(r.trigger.type),
           occurredAt: r.trigger.occurredAt,

@@ -174,7 +174,12 @@ function EntitlementItem({
           </div>
         ) : null}
       </dl>
-      {open && canRecord ? (
+      {open && item.metByEvent ? (
+        <p className="govuk-body-s">
+          Met when “{item.metByEvent}” is recorded.
+        </p>
+      ) : null}
+      {open && canRecord && !item.metByEvent ? (
         <ToldForm
           item={item}
           victimId={victimId}
