@@ -1,118 +1,75 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { WarningText } from "~/components/content";
-import { EntitlementsSection } from "~/components/entitlements/checklist";
-import { ContactLogSection } from "~/components/victim/contact-log";
-import { UpcomingHearingsSection } from "~/components/journey/upcoming-hearings";
-import {
-  JourneyTimelineSection,
-  NextStepsSection,
-} from "~/components/victim/journey-sections";
-import { Tag } from "~/components/tag";
-import {
-  CommunicationSection,
-  ConsentSection,
-  ContactSection,
-  EnhancedRightsSection,
-  PersonalDetailsSection,
-  RecordStatus,
-} from "~/components/victim/sections";
-import { readToldForm } from "~/domain/entitlements/told";
-import { closedReasonText } from "~/domain/victims/schema";
-import { clientIp, notFound, requireRole } from "~/services/auth.server";
-import { setFlash } from "~/services/session.server";
-import {
-  getVictimEntitlements,
-  recordToldForEntitlement,
-} from "~/services/victim-entitlements.server";
-import { getVictimJourney } from "~/services/victim-journey.server";
-import { getVictimForView, splitClosedReason } from "~/services/victims.server";
-import { readFormData } from "~/utils/form-data.server";
-import { displayName, formatDate, humanise } from "~/utils/format";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { WarningText } from '~/components/content'
+import { EntitlementsSection } from '~/components/entitlements/checklist'
+import { ContactLogSection } from '~/components/victim/contact-log'
+import { UpcomingHearingsSection } from '~/components/journey/upcoming-hearings'
+import { JourneyTimelineSection, NextStepsSection } from '~/components/victim/journey-sections'
+import { Tag } from '~/components/tag'
+import { CommunicationSection, ConsentSection, ContactSection, EnhancedRightsSection, PersonalDetailsSection, RecordStatus } from '~/components/victim/sections'
+import { readToldForm } from '~/domain/entitlements/told'
+import { closedReasonText } from '~/domain/victims/schema'
+import { clientIp, notFound, requireRole } from '~/services/auth.server'
+import { setFlash } from '~/services/session.server'
+import { getVictimEntitlements, recordToldForEntitlement } from '~/services/victim-entitlements.server'
+import { getVictimJourney } from '~/services/victim-journey.server'
+import { getVictimForView, splitClosedReason } from '~/services/victims.server'
+import { readFormData } from '~/utils/form-data.server'
+import { displayName, formatDate, humanise } from '~/utils/format'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.victim.reference ?? "Victim"} – Waypoint` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.victim.reference ?? 'Victim'} – Waypoint` }]
 
-const ROLES = ["advocate", "officer", "cps_liaison", "manager"] as const;
+const ROLES = ['advocate', 'officer', 'cps_liaison', 'manager'] as const
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ROLES);
-  if (!params.victimId) throw notFound();
-  const view = await getVictimForView(user, params.victimId, clientIp(context));
-  const [journey, entitlements] = await Promise.all([
-    getVictimJourney(user, params.victimId),
-    getVictimEntitlements(user, params.victimId),
-  ]);
-  const reason = splitClosedReason(view.victim.closedReason);
+  const user = await requireRole(request, ROLES)
+  if (!params.victimId) throw notFound()
+  const view = await getVictimForView(user, params.victimId, clientIp(context))
+  const [journey, entitlements] = await Promise.all([getVictimJourney(user, params.victimId), getVictimEntitlements(user, params.victimId)])
+  const reason = splitClosedReason(view.victim.closedReason)
   return {
     ...view,
     journey,
     entitlements,
     // One key per rendering: a double-submitted "told" form records one contact.
     formKey: crypto.randomUUID(),
-    closedReasonText: reason
-      ? closedReasonText(reason.reason, reason.detail)
-      : null,
-  };
+    closedReasonText: reason ? closedReasonText(reason.reason, reason.detail) : null,
+  }
 }
 
 /** The checklist's one-step "record that the victim was told". */
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireRole(request, ROLES);
-  const victimId = params.victimId;
-  if (!victimId) throw notFound();
-  const form = await readFormData(request);
-  if (form.get("intent") !== "told")
-    throw new Response("Unknown action", {
+  const user = await requireRole(request, ROLES)
+  const victimId = params.victimId
+  if (!victimId) throw notFound()
+  const form = await readFormData(request)
+  if (form.get('intent') !== 'told')
+    throw new Response('Unknown action', {
       status: 400,
-      statusText: "Bad Request",
-    });
-  const read = readToldForm(form);
-  if (!read.ok) return data({ told: read }, { status: 400 });
-  const { entitlementId, idempotencyKey, method, withWhom } = read.value;
-  const result = await recordToldForEntitlement(
-    user,
-    victimId,
-    entitlementId,
-    { method, withWhom },
-    idempotencyKey,
-    clientIp(context),
-  );
+      statusText: 'Bad Request',
+    })
+  const read = readToldForm(form)
+  if (!read.ok) return data({ told: read }, { status: 400 })
+  const { entitlementId, idempotencyKey, method, withWhom } = read.value
+  const result = await recordToldForEntitlement(user, victimId, entitlementId, { method, withWhom }, idempotencyKey, clientIp(context))
   if (!result.ok) {
-    const errors = Object.fromEntries(
-      result.issues.map((i) => [
-        i.path === "withWhom" ? "withWhom" : "method",
-        i.message,
-      ]),
-    );
-    return data(
-      { told: { entitlementId, values: { method, withWhom }, errors } },
-      { status: 400 },
-    );
+    const errors = Object.fromEntries(result.issues.map((i) => [i.path === 'withWhom' ? 'withWhom' : 'method', i.message]))
+    return data({ told: { entitlementId, values: { method, withWhom }, errors } }, { status: 400 })
   }
   return redirect(`/victims/${victimId}#entitlement-${entitlementId}`, {
     headers: {
-      "Set-Cookie": await setFlash(request, {
-        kind: "success",
-        message: result.duplicate
-          ? "Contact already recorded."
-          : "Contact recorded: the entitlement is updated.",
+      'Set-Cookie': await setFlash(request, {
+        kind: 'success',
+        message: result.duplicate ? 'Contact already recorded.' : 'Contact recorded: the entitlement is updated.',
       }),
     },
-  });
+  })
 }
 
 export default function VictimPage() {
-  const view = useLoaderData<typeof loader>();
-  const reply = useActionData<typeof action>();
-  const { victim, access } = view;
+  const view = useLoaderData<typeof loader>()
+  const reply = useActionData<typeof action>()
+  const { victim, access } = view
   return (
     <>
       <span className="govuk-caption-l">{victim.reference}</span>
@@ -123,34 +80,18 @@ export default function VictimPage() {
             Restricted
           </Tag>
         ) : null}
-        {victim.status === "closed" ? (
+        {victim.status === 'closed' ? (
           <Tag colour="grey" className="govuk-!-margin-left-2">
             Closed
           </Tag>
         ) : null}
       </h1>
-      {victim.restricted ? (
-        <WarningText>
-          This record is restricted. Only the people allocated to it can see it.
-        </WarningText>
-      ) : null}
-      <PersonalDetailsSection
-        victim={victim}
-        ethnicity={view.equality ? view.equality.ethnicity : undefined}
-        canUpdate={access.canUpdate}
-      />
+      {victim.restricted ? <WarningText>This record is restricted. Only the people allocated to it can see it.</WarningText> : null}
+      <PersonalDetailsSection victim={victim} ethnicity={view.equality ? view.equality.ethnicity : undefined} canUpdate={access.canUpdate} />
       <EnhancedRightsSection rights={view.enhancedRights} />
       <CommunicationSection victim={victim} canUpdate={access.canUpdate} />
-      <ContactSection
-        victimId={victim.id}
-        view={view}
-        canUpdate={access.canUpdate}
-      />
-      <ConsentSection
-        victimId={victim.id}
-        consents={victim.consents}
-        canUpdate={access.canUpdate}
-      />
+      <ContactSection victimId={victim.id} view={view} canUpdate={access.canUpdate} />
+      <ConsentSection victimId={victim.id} consents={victim.consents} canUpdate={access.canUpdate} />
 
       <p className="govuk-body">
         <Link className="govuk-link" to={`/victims/${victim.id}/summary`}>
@@ -159,31 +100,16 @@ export default function VictimPage() {
       </p>
       <NextStepsSection journeys={view.journey.journeys} />
       <UpcomingHearingsSection hearings={view.journey.upcomingHearings} />
-      <EntitlementsSection
-        checklist={view.entitlements}
-        victimId={victim.id}
-        formKey={view.formKey}
-        reply={reply?.told}
-      />
-      <JourneyTimelineSection
-        events={view.journey.events}
-        victimId={victim.id}
-        canRecordContact={view.journey.canRecordContact}
-      />
-      <ContactLogSection
-        contacts={view.journey.contacts}
-        victimId={victim.id}
-        canRecord={view.journey.canRecordContact}
-        more={view.journey.moreContacts}
-      />
+      <EntitlementsSection checklist={view.entitlements} victimId={victim.id} formKey={view.formKey} reply={reply?.told} />
+      <JourneyTimelineSection events={view.journey.events} victimId={victim.id} canRecordContact={view.journey.canRecordContact} />
+      <ContactLogSection contacts={view.journey.contacts} victimId={victim.id} canRecord={view.journey.canRecordContact} more={view.journey.moreContacts} />
       <h2 className="govuk-heading-m">Who is working with this victim</h2>
       {victim.allocations.length ? (
         <ul className="govuk-list">
           {victim.allocations.map((a) => (
             <li key={a.id}>
               {humanise(a.kind)}: {a.user?.name ?? a.organisation.name}
-              {a.user ? ` (${a.organisation.name})` : ""} since{" "}
-              {formatDate(a.startedAt)}
+              {a.user ? ` (${a.organisation.name})` : ''} since {formatDate(a.startedAt)}
             </li>
           ))}
         </ul>
@@ -197,13 +123,7 @@ export default function VictimPage() {
           </Link>
         </p>
       ) : null}
-      <RecordStatus
-        victimId={victim.id}
-        status={victim.status}
-        closedAt={victim.closedAt}
-        closedReason={view.closedReasonText}
-        canUpdate={access.canUpdate}
-      />
+      <RecordStatus victimId={victim.id} status={victim.status} closedAt={victim.closedAt} closedReason={view.closedReasonText} canUpdate={access.canUpdate} />
     </>
-  );
+  )
 }

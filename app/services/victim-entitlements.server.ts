@@ -1,32 +1,25 @@
 // The Victims' Code checklist on the victim page (issue 4, point 4): the victim's stored
 // entitlements on the cases this user may see, grouped by right, with the victim's own time
 // windows; and the one-step "record that the victim was told" that logs the contact.
-import { canRecordContact, type Actor } from "~/domain/access/policy";
-import { londonDateOf } from "~/domain/calendar/working-days";
-import { evaluateWindows } from "~/domain/entitlements/engine";
-import { entitlementsInputFor } from "~/domain/entitlements/from-records";
-import {
-  deadlineNeedsLocalConfirmation,
-  findRule,
-} from "~/domain/entitlements/rules";
-import { eventTypeLabel } from "~/domain/journey/events";
-import { caseWhere, requireVictimAccess } from "./access.server";
-import { forbidden, notFound } from "./auth.server";
-import { recordContact, type ContactResult } from "./contacts.server";
-import { db } from "./db.server";
-import {
-  entitlementStatusNow,
-  loadHolidays,
-  loadRuleSets,
-} from "./entitlements.server";
+import { canRecordContact, type Actor } from '~/domain/access/policy'
+import { londonDateOf } from '~/domain/calendar/working-days'
+import { evaluateWindows } from '~/domain/entitlements/engine'
+import { entitlementsInputFor } from '~/domain/entitlements/from-records'
+import { deadlineNeedsLocalConfirmation, findRule } from '~/domain/entitlements/rules'
+import { eventTypeLabel } from '~/domain/journey/events'
+import { caseWhere, requireVictimAccess } from './access.server'
+import { forbidden, notFound } from './auth.server'
+import { recordContact, type ContactResult } from './contacts.server'
+import { db } from './db.server'
+import { entitlementStatusNow, loadHolidays, loadRuleSets } from './entitlements.server'
 
 const OWNER_LABELS: Record<string, string> = {
-  police: "Police",
-  cps: "CPS",
-  witness_care: "Witness care",
-  probation: "Probation",
-};
-export const ownerLabel = (owner: string) => OWNER_LABELS[owner] ?? owner;
+  police: 'Police',
+  cps: 'CPS',
+  witness_care: 'Witness care',
+  probation: 'Probation',
+}
+export const ownerLabel = (owner: string) => OWNER_LABELS[owner] ?? owner
 
 const JOURNAL_SELECT = {
   id: true,
@@ -38,22 +31,18 @@ const JOURNAL_SELECT = {
   victimId: true,
   details: true,
   supersedesId: true,
-} as const;
+} as const
 
-export async function getVictimEntitlements(
-  actor: Actor,
-  victimId: string,
-  now: Date = new Date(),
-) {
-  const access = await requireVictimAccess(actor, victimId);
-  const prisma = await db();
+export async function getVictimEntitlements(actor: Actor, victimId: string, now: Date = new Date()) {
+  const access = await requireVictimAccess(actor, victimId)
+  const prisma = await db()
   const visibleCase = {
     AND: [caseWhere(actor), { victims: { some: { victimId } } }],
-  };
+  }
   const [rows, ruleSets, holidays, victim, cases] = await Promise.all([
     prisma.entitlement.findMany({
       where: { victimId, withdrawnAt: null, case: visibleCase },
-      orderBy: [{ right: "asc" }, { dueBy: "asc" }, { ruleId: "asc" }],
+      orderBy: [{ right: 'asc' }, { dueBy: 'asc' }, { ruleId: 'asc' }],
       include: {
         case: {
           select: {
@@ -91,19 +80,19 @@ export async function getVictimEntitlements(
         events: { select: JOURNAL_SELECT },
       },
     }),
-  ]);
+  ])
   const orgName = (r: (typeof rows)[number]) =>
     ({
       police: r.case.police.name,
       cps: r.case.cps?.name,
       witness_care: r.case.witnessCare?.name,
-    })[r.owedBy as "police" | "cps" | "witness_care"] ?? null;
+    })[r.owedBy as 'police' | 'cps' | 'witness_care'] ?? null
 
   const entitlements = rows.flatMap((r) => {
-    const ruleSet = ruleSets.find((rs) => rs.id === r.ruleSetId);
-    const rule = ruleSet && findRule(ruleSet, r.ruleId);
-    if (!ruleSet || !rule) return [];
-    const status = entitlementStatusNow(r, now);
+    const ruleSet = ruleSets.find((rs) => rs.id === r.ruleSetId)
+    const rule = ruleSet && findRule(ruleSet, r.ruleId)
+    if (!ruleSet || !rule) return []
+    const status = entitlementStatusNow(r, now)
     return [
       {
         id: r.id,
@@ -112,8 +101,7 @@ export async function getVictimEntitlements(
         summary: rule.summary,
         toBeConfirmed: deadlineNeedsLocalConfirmation(rule),
         // Met by telling the victim (a contact), or by another step being recorded (e.g. a referral).
-        metByEvent:
-          rule.metBy.kind === "event" ? eventTypeLabel(rule.metBy.type) : null,
+        metByEvent: rule.metBy.kind === 'event' ? eventTypeLabel(rule.metBy.type) : null,
         trigger: {
           title: eventTypeLabel(r.trigger.type),
           occurredAt: r.trigger.occurredAt,
@@ -125,14 +113,12 @@ export async function getVictimEntitlements(
         ownerOrganisation: orgName(r),
         dueBy: r.dueBy,
         status,
-        dueToday:
-          status === "due" &&
-          r.dueBy.toISOString().slice(0, 10) === londonDateOf(now),
+        dueToday: status === 'due' && r.dueBy.toISOString().slice(0, 10) === londonDateOf(now),
         metAt: r.metAt,
         complaints: r.complaints.length,
       },
-    ];
-  });
+    ]
+  })
 
   // The victim's own time limits are worked out on reading: they depend only on the journal.
   const windows = cases.flatMap((c) =>
@@ -144,37 +130,30 @@ export async function getVictimEntitlements(
         journal: c.events,
         contacts: [],
         ruleSet,
-      });
+      })
       return evaluateWindows(input.events, ruleSet, holidays).map((w) => ({
         ...w,
-        summary:
-          ruleSet.windows.find((x) => x.id === w.window)?.summary ?? w.window,
+        summary: ruleSet.windows.find((x) => x.id === w.window)?.summary ?? w.window,
         caseId: c.id,
         crimeReference: c.crimeReference,
-        triggerTitle: eventTypeLabel(
-          c.events.find((e) => e.id === w.trigger)?.type ?? "",
-        ),
-      }));
+        triggerTitle: eventTypeLabel(c.events.find((e) => e.id === w.trigger)?.type ?? ''),
+      }))
     }),
-  );
+  )
 
-  const rights = [...new Set(entitlements.map((e) => e.right))].map(
-    (right) => ({
-      right,
-      title: entitlements.find((e) => e.right === right)!.rightTitle,
-      entitlements: entitlements.filter((e) => e.right === right),
-    }),
-  );
+  const rights = [...new Set(entitlements.map((e) => e.right))].map((right) => ({
+    right,
+    title: entitlements.find((e) => e.right === right)!.rightTitle,
+    entitlements: entitlements.filter((e) => e.right === right),
+  }))
   return {
     rights,
     windows,
     canRecordContact: canRecordContact(actor, access.facts),
-  };
+  }
 }
 
-export type VictimEntitlements = Awaited<
-  ReturnType<typeof getVictimEntitlements>
->;
+export type VictimEntitlements = Awaited<ReturnType<typeof getVictimEntitlements>>
 
 /**
  * "Record that the victim was told": one contact, now, about the entitlement's trigger event,
@@ -188,9 +167,9 @@ export async function recordToldForEntitlement(
   idempotencyKey: string,
   ip: string,
 ): Promise<ContactResult> {
-  const access = await requireVictimAccess(actor, victimId);
-  if (!canRecordContact(actor, access.facts)) throw forbidden();
-  const prisma = await db();
+  const access = await requireVictimAccess(actor, victimId)
+  if (!canRecordContact(actor, access.facts)) throw forbidden()
+  const prisma = await db()
   const row = await prisma.entitlement.findFirst({
     where: {
       id: entitlementId,
@@ -199,13 +178,10 @@ export async function recordToldForEntitlement(
       case: caseWhere(actor),
     },
     select: { ruleSetId: true, ruleId: true, triggerEventId: true },
-  });
-  if (!row) throw notFound();
-  const ruleSet = (await loadRuleSets(prisma)).find(
-    (rs) => rs.id === row.ruleSetId,
-  );
-  const summary =
-    (ruleSet && findRule(ruleSet, row.ruleId)?.summary) ?? "Told about this";
+  })
+  if (!row) throw notFound()
+  const ruleSet = (await loadRuleSets(prisma)).find((rs) => rs.id === row.ruleSetId)
+  const summary = (ruleSet && findRule(ruleSet, row.ruleId)?.summary) ?? 'Told about this'
   return recordContact(
     actor,
     victimId,
@@ -217,5 +193,5 @@ export async function recordToldForEntitlement(
     },
     idempotencyKey,
     ip,
-  );
+  )
 }

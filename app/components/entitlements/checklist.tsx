@@ -1,97 +1,62 @@
 // The Victims' Code checklist on the victim page: entitlements grouped by right, each with what
 // started it, its due date, who owes it and its status; an open one offers a one-step "record
 // that the victim was told". Then the victim's own time limits (asking for a review, and so on).
-import { Form, Link } from "@remix-run/react";
-import { StatusButton } from "~/components/button";
-import { Select } from "~/components/forms";
-import { Tag, type TagColour } from "~/components/tag";
-import { CONTACT_METHODS, CONTACT_WITH } from "~/domain/contacts/contact";
-import type { EntitlementStatus } from "~/domain/entitlements/engine";
-import type { VictimEntitlements } from "~/services/victim-entitlements.server";
-import { formatDate, formatDateTime } from "~/utils/format";
-import { DeadlineToBeConfirmed } from "./deadline-note";
+import { Form, Link } from '@remix-run/react'
+import { StatusButton } from '~/components/button'
+import { Select } from '~/components/forms'
+import { Tag, type TagColour } from '~/components/tag'
+import { CONTACT_METHODS, CONTACT_WITH } from '~/domain/contacts/contact'
+import type { EntitlementStatus } from '~/domain/entitlements/engine'
+import type { VictimEntitlements } from '~/services/victim-entitlements.server'
+import { formatDate, formatDateTime } from '~/utils/format'
+import { DeadlineToBeConfirmed } from './deadline-note'
 
-type Checklist = VictimEntitlements;
-type Item = Checklist["rights"][number]["entitlements"][number];
+type Checklist = VictimEntitlements
+type Item = Checklist['rights'][number]['entitlements'][number]
 
-const STATUS: Record<EntitlementStatus, { label: string; colour: TagColour }> =
-  {
-    met: { label: "Met", colour: "green" },
-    met_late: { label: "Met late", colour: "orange" },
-    due: { label: "Due", colour: "blue" },
-    overdue: { label: "Overdue", colour: "red" },
-  };
+const STATUS: Record<EntitlementStatus, { label: string; colour: TagColour }> = {
+  met: { label: 'Met', colour: 'green' },
+  met_late: { label: 'Met late', colour: 'orange' },
+  due: { label: 'Due', colour: 'blue' },
+  overdue: { label: 'Overdue', colour: 'red' },
+}
 
-export function EntitlementStatusTag({
-  status,
-  dueToday,
-}: {
-  status: EntitlementStatus;
-  dueToday?: boolean;
-}) {
-  const s = STATUS[status];
-  return (
-    <Tag colour={dueToday ? "yellow" : s.colour}>
-      {dueToday ? "Due today" : s.label}
-    </Tag>
-  );
+export function EntitlementStatusTag({ status, dueToday }: { status: EntitlementStatus; dueToday?: boolean }) {
+  const s = STATUS[status]
+  return <Tag colour={dueToday ? 'yellow' : s.colour}>{dueToday ? 'Due today' : s.label}</Tag>
 }
 
 /** What the action answered for one entitlement's "told" form (errors next to its fields). */
 export interface ToldFormReply {
-  entitlementId: string;
-  values: { method?: string; withWhom?: string };
-  errors: { method?: string; withWhom?: string };
+  entitlementId: string
+  values: { method?: string; withWhom?: string }
+  errors: { method?: string; withWhom?: string }
 }
 
 const METHOD_OPTIONS = CONTACT_METHODS.map((m) => ({
   value: m.id,
   label: m.label,
-}));
-const WITH_OPTIONS = CONTACT_WITH.map((w) => ({ value: w.id, label: w.label }));
+}))
+const WITH_OPTIONS = CONTACT_WITH.map((w) => ({ value: w.id, label: w.label }))
 
-function ToldForm({
-  item,
-  victimId,
-  formKey,
-  reply,
-}: {
-  item: Item;
-  victimId: string;
-  formKey: string;
-  reply?: ToldFormReply;
-}) {
-  const mine = reply?.entitlementId === item.id ? reply : undefined;
-  const id = (name: string) => `told-${item.id}-${name}`;
+function ToldForm({ item, victimId, formKey, reply }: { item: Item; victimId: string; formKey: string; reply?: ToldFormReply }) {
+  const mine = reply?.entitlementId === item.id ? reply : undefined
+  const id = (name: string) => `told-${item.id}-${name}`
   return (
-    <details
-      className="govuk-details govuk-!-margin-bottom-2"
-      open={mine ? true : undefined}
-    >
+    <details className="govuk-details govuk-!-margin-bottom-2" open={mine ? true : undefined}>
       <summary className="govuk-details__summary">
-        <span className="govuk-details__summary-text">
-          Record that the victim was told
-        </span>
+        <span className="govuk-details__summary-text">Record that the victim was told</span>
       </summary>
       <div className="govuk-details__text">
-        <Form
-          method="post"
-          action={`/victims/${victimId}?index`}
-          preventScrollReset
-        >
+        <Form method="post" action={`/victims/${victimId}?index`} preventScrollReset>
           <input type="hidden" name="intent" value="told" />
           <input type="hidden" name="entitlementId" value={item.id} />
-          <input
-            type="hidden"
-            name="idempotencyKey"
-            value={`${formKey}:${item.id}`}
-          />
+          <input type="hidden" name="idempotencyKey" value={`${formKey}:${item.id}`} />
           <p className="govuk-body-s">
-            Saves a contact now, about “{item.trigger.title}”, saying:{" "}
-            {item.summary}.
+            Saves a contact now, about “{item.trigger.title}”, saying: {item.summary}.
           </p>
           <Select
-            id={id("method")}
+            id={id('method')}
             name="method"
             label="How"
             options={METHOD_OPTIONS}
@@ -100,7 +65,7 @@ function ToldForm({
             error={mine?.errors.method}
           />
           <Select
-            id={id("withWhom")}
+            id={id('withWhom')}
             name="withWhom"
             label="Who was told"
             options={WITH_OPTIONS}
@@ -108,16 +73,13 @@ function ToldForm({
             defaultValue={mine?.values.withWhom}
             error={mine?.errors.withWhom}
           />
-          <StatusButton
-            className="govuk-!-margin-bottom-0"
-            pendingText="Saving…"
-          >
+          <StatusButton className="govuk-!-margin-bottom-0" pendingText="Saving…">
             Record that they were told
           </StatusButton>
         </Form>
       </div>
     </details>
-  );
+  )
 }
 
 function EntitlementItem({
@@ -127,22 +89,17 @@ function EntitlementItem({
   formKey,
   reply,
 }: {
-  item: Item;
-  victimId: string;
-  canRecord: boolean;
-  formKey: string;
-  reply?: ToldFormReply;
+  item: Item
+  victimId: string
+  canRecord: boolean
+  formKey: string
+  reply?: ToldFormReply
 }) {
-  const open = item.status === "due" || item.status === "overdue";
+  const open = item.status === 'due' || item.status === 'overdue'
   return (
-    <li
-      className="app-entitlement"
-      data-testid="entitlement"
-      id={`entitlement-${item.id}`}
-    >
+    <li className="app-entitlement" data-testid="entitlement" id={`entitlement-${item.id}`}>
       <h4 className="govuk-heading-s govuk-!-margin-bottom-1">
-        Right {item.right} — {item.summary} — due {formatDate(item.dueBy)}{" "}
-        <EntitlementStatusTag status={item.status} dueToday={item.dueToday} />
+        Right {item.right} — {item.summary} — due {formatDate(item.dueBy)} <EntitlementStatusTag status={item.status} dueToday={item.dueToday} />
       </h4>
       {item.toBeConfirmed ? <DeadlineToBeConfirmed /> : null}
       <dl className="govuk-summary-list govuk-summary-list--no-border govuk-!-margin-bottom-2 app-summary-list--compact">
@@ -150,9 +107,7 @@ function EntitlementItem({
           <dt className="govuk-summary-list__key">Because</dt>
           <dd className="govuk-summary-list__value">
             {item.trigger.title}
-            {item.trigger.defendant
-              ? ` (${item.trigger.defendant})`
-              : ""} on {formatDateTime(item.trigger.occurredAt)},{" "}
+            {item.trigger.defendant ? ` (${item.trigger.defendant})` : ''} on {formatDateTime(item.trigger.occurredAt)},{' '}
             <Link className="govuk-link" to={`/cases/${item.caseId}`}>
               {item.crimeReference}
             </Link>
@@ -162,50 +117,29 @@ function EntitlementItem({
           <dt className="govuk-summary-list__key">Owed by</dt>
           <dd className="govuk-summary-list__value">
             {item.owner}
-            {item.ownerOrganisation ? ` (${item.ownerOrganisation})` : ""}
+            {item.ownerOrganisation ? ` (${item.ownerOrganisation})` : ''}
           </dd>
         </div>
         {item.metAt ? (
           <div className="govuk-summary-list__row">
             <dt className="govuk-summary-list__key">Met</dt>
-            <dd className="govuk-summary-list__value">
-              {formatDateTime(item.metAt)}
-            </dd>
+            <dd className="govuk-summary-list__value">{formatDateTime(item.metAt)}</dd>
           </div>
         ) : null}
       </dl>
-      {open && item.metByEvent ? (
-        <p className="govuk-body-s">
-          Met when “{item.metByEvent}” is recorded.
-        </p>
-      ) : null}
-      {open && canRecord && !item.metByEvent ? (
-        <ToldForm
-          item={item}
-          victimId={victimId}
-          formKey={formKey}
-          reply={reply}
-        />
-      ) : null}
+      {open && item.metByEvent ? <p className="govuk-body-s">Met when “{item.metByEvent}” is recorded.</p> : null}
+      {open && canRecord && !item.metByEvent ? <ToldForm item={item} victimId={victimId} formKey={formKey} reply={reply} /> : null}
       {canRecord ? (
         <p className="govuk-body-s">
-          <Link
-            className="govuk-link"
-            to={`/victims/${victimId}/complaints/new?entitlement=${item.id}`}
-          >
+          <Link className="govuk-link" to={`/victims/${victimId}/complaints/new?entitlement=${item.id}`}>
             Record a complaint
-            <span className="govuk-visually-hidden">
-              {" "}
-              about: {item.summary}
-            </span>
+            <span className="govuk-visually-hidden"> about: {item.summary}</span>
           </Link>
-          {item.complaints > 0
-            ? ` · ${item.complaints === 1 ? "One complaint" : `${item.complaints} complaints`} recorded`
-            : null}
+          {item.complaints > 0 ? ` · ${item.complaints === 1 ? 'One complaint' : `${item.complaints} complaints`} recorded` : null}
         </p>
       ) : null}
     </li>
-  );
+  )
 }
 
 export function EntitlementsSection({
@@ -214,10 +148,10 @@ export function EntitlementsSection({
   formKey,
   reply,
 }: {
-  checklist: Checklist;
-  victimId: string;
-  formKey: string;
-  reply?: ToldFormReply;
+  checklist: Checklist
+  victimId: string
+  formKey: string
+  reply?: ToldFormReply
 }) {
   return (
     <section aria-labelledby="entitlements" data-testid="entitlements">
@@ -225,10 +159,7 @@ export function EntitlementsSection({
         Victims’ Code entitlements
       </h2>
       {checklist.rights.length === 0 ? (
-        <p className="govuk-body">
-          Nothing is owed yet: entitlements start when events are recorded on
-          the victim’s cases.
-        </p>
+        <p className="govuk-body">Nothing is owed yet: entitlements start when events are recorded on the victim’s cases.</p>
       ) : (
         checklist.rights.map((group) => (
           <div key={group.right} data-testid={`right-${group.right}`}>
@@ -237,14 +168,7 @@ export function EntitlementsSection({
             </h3>
             <ol className="govuk-list app-entitlements">
               {group.entitlements.map((item) => (
-                <EntitlementItem
-                  key={item.id}
-                  item={item}
-                  victimId={victimId}
-                  canRecord={checklist.canRecordContact}
-                  formKey={formKey}
-                  reply={reply}
-                />
+                <EntitlementItem key={item.id} item={item} victimId={victimId} canRecord={checklist.canRecordContact} formKey={formKey} reply={reply} />
               ))}
             </ol>
           </div>
@@ -256,11 +180,8 @@ export function EntitlementsSection({
           <ul className="govuk-list govuk-list--bullet" data-testid="windows">
             {checklist.windows.map((w) => (
               <li key={`${w.window}-${w.trigger}`}>
-                {w.summary}:{" "}
-                {w.promptBy
-                  ? `for a prompt review by ${formatDate(w.promptBy)}, `
-                  : ""}
-                closes {formatDate(w.closesOn)} (after “{w.triggerTitle}”,{" "}
+                {w.summary}: {w.promptBy ? `for a prompt review by ${formatDate(w.promptBy)}, ` : ''}
+                closes {formatDate(w.closesOn)} (after “{w.triggerTitle}”,{' '}
                 <Link className="govuk-link" to={`/cases/${w.caseId}`}>
                   {w.crimeReference}
                 </Link>
@@ -271,5 +192,5 @@ export function EntitlementsSection({
         </>
       ) : null}
     </section>
-  );
+  )
 }

@@ -9,12 +9,19 @@ export interface NavItem {
 
 export const NAVIGATION: Record<Role, NavItem[]> = {
   advocate: [{ href: '/', label: 'My caseload' }, { href: '/victims', label: 'Victims' }],
-  officer: [{ href: '/', label: 'My cases' }, { href: '/cases', label: 'Cases' }],
-  cps_liaison: [{ href: '/', label: 'Awaiting CPS' }, { href: '/cases', label: 'Cases' }],
-  manager: [{ href: '/', label: 'Team overview' }, { href: '/victims', label: 'Victims' }, { href: '/cases', label: 'Cases' }],
+  officer: [{ href: '/', label: 'My cases' }, { href: '/cases', label: 'Cases' }, { href: '/compliance', label: 'Code compliance' }],
+  cps_liaison: [{ href: '/', label: 'Awaiting CPS' }, { href: '/cases', label: 'Cases' }, { href: '/compliance', label: 'Code compliance' }],
+  manager: [
+    { href: '/', label: 'Team overview' },
+    { href: '/victims', label: 'Victims' },
+    { href: '/cases', label: 'Cases' },
+    { href: '/compliance', label: 'Code compliance' },
+  ],
   admin: [
     { href: '/admin/users', label: 'Users' },
     { href: '/admin/organisations', label: 'Organisations' },
+    { href: '/admin/holidays', label: 'Bank holidays' },
+    { href: '/admin/rules', label: 'Code deadlines' },
     { href: '/admin/audit', label: 'Audit log' },
   ],
 }

@@ -1,46 +1,40 @@
 // The one-step "record that the victim was told" form on the victim page's checklist. Pure.
-import { z } from "zod";
-import { CONTACT_METHODS, CONTACT_WITH } from "~/domain/contacts/contact";
+import { z } from 'zod'
+import { CONTACT_METHODS, CONTACT_WITH } from '~/domain/contacts/contact'
 
-const ids = <T extends readonly { id: string }[]>(list: T) =>
-  list.map((x) => x.id) as [T[number]["id"], ...T[number]["id"][]];
+const ids = <T extends readonly { id: string }[]>(list: T) => list.map((x) => x.id) as [T[number]['id'], ...T[number]['id'][]]
 
 export const ToldFormSchema = z.object({
   entitlementId: z.string().min(1).max(40),
   idempotencyKey: z.string().min(1).max(120),
   method: z.enum(ids(CONTACT_METHODS), {
-    error: "Select how the victim was told",
+    error: 'Select how the victim was told',
   }),
-  withWhom: z.enum(ids(CONTACT_WITH), { error: "Select who was told" }),
-});
+  withWhom: z.enum(ids(CONTACT_WITH), { error: 'Select who was told' }),
+})
 
-export type ToldForm = z.infer<typeof ToldFormSchema>;
+export type ToldForm = z.infer<typeof ToldFormSchema>
 
 /** Field errors (first message per field) and what was typed, for showing the form again. */
-export function readToldForm(
-  form: FormData,
-):
+export function readToldForm(form: FormData):
   | { ok: true; value: ToldForm }
   | {
-      ok: false;
-      entitlementId: string;
-      values: Record<string, string>;
-      errors: Record<string, string>;
+      ok: false
+      entitlementId: string
+      values: Record<string, string>
+      errors: Record<string, string>
     } {
   const raw = Object.fromEntries(
-    ["entitlementId", "idempotencyKey", "method", "withWhom"]
-      .map((k) => [k, String(form.get(k) ?? "")])
-      .filter(([, v]) => v !== ""),
-  );
-  const parsed = ToldFormSchema.safeParse(raw);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  const errors: Record<string, string> = {};
-  for (const issue of parsed.error.issues)
-    errors[String(issue.path[0])] ??= issue.message;
+    ['entitlementId', 'idempotencyKey', 'method', 'withWhom'].map((k) => [k, String(form.get(k) ?? '')]).filter(([, v]) => v !== ''),
+  )
+  const parsed = ToldFormSchema.safeParse(raw)
+  if (parsed.success) return { ok: true, value: parsed.data }
+  const errors: Record<string, string> = {}
+  for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message
   return {
     ok: false,
-    entitlementId: raw.entitlementId ?? "",
-    values: { method: raw.method ?? "", withWhom: raw.withWhom ?? "" },
+    entitlementId: raw.entitlementId ?? '',
+    values: { method: raw.method ?? '', withWhom: raw.withWhom ?? '' },
     errors,
-  };
+  }
 }
