@@ -142,6 +142,74 @@ function EntitlementItem({
   )
 }
 
+function countLine(items: readonly Item[]): string {
+  const n = (pred: (i: Item) => boolean) => items.filter(pred).length
+  const parts = [
+    [n((i) => i.status === 'overdue'), 'overdue'],
+    [n((i) => i.status === 'due'), 'due'],
+    [n((i) => i.status === 'met'), 'met on time'],
+    [n((i) => i.status === 'met_late'), 'met late'],
+  ] as const
+  return parts.map(([count, label]) => `${count} ${label}`).join(', ') + '.'
+}
+
+/** Entitlements already met, folded away so the open ones stand out. */
+function MetEntitlements({ items, victimId, canRecord }: { items: readonly Item[]; victimId: string; canRecord: boolean }) {
+  return (
+    <details className="govuk-details">
+      <summary className="govuk-details__summary">
+        <span className="govuk-details__summary-text">Met ({items.length})</span>
+      </summary>
+      <div className="govuk-details__text">
+        <table className="govuk-table app-table--compact">
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">
+                Entitlement
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Because
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Due
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Met
+              </th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {items.map((item) => (
+              <tr key={item.id} className="govuk-table__row" data-testid="met-entitlement" id={`entitlement-${item.id}`}>
+                <td className="govuk-table__cell">
+                  {item.summary} <EntitlementStatusTag status={item.status} />
+                  {canRecord ? (
+                    <>
+                      <br />
+                      <Link className="govuk-link govuk-body-s" to={`/victims/${victimId}/complaints/new?entitlement=${item.id}`}>
+                        Record a complaint<span className="govuk-visually-hidden"> about: {item.summary}</span>
+                      </Link>
+                    </>
+                  ) : null}
+                </td>
+                <td className="govuk-table__cell">
+                  {item.trigger.title}
+                  {item.trigger.defendant ? ` (${item.trigger.defendant})` : ''}, {formatDate(item.trigger.occurredAt)},{' '}
+                  <Link className="govuk-link" to={`/cases/${item.caseId}`}>
+                    {item.crimeReference}
+                  </Link>
+                </td>
+                <td className="govuk-table__cell">{formatDate(item.dueBy)}</td>
+                <td className="govuk-table__cell">{item.metAt ? formatDateTime(item.metAt) : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  )
+}
+
 export function EntitlementsSection({
   checklist,
   victimId,
@@ -161,18 +229,30 @@ export function EntitlementsSection({
       {checklist.rights.length === 0 ? (
         <p className="govuk-body">Nothing is owed yet: entitlements start when events are recorded on the victim’s cases.</p>
       ) : (
-        checklist.rights.map((group) => (
-          <div key={group.right} data-testid={`right-${group.right}`}>
-            <h3 className="govuk-heading-s govuk-!-margin-bottom-2 app-entitlement-right">
-              Right {group.right}: {group.title}
-            </h3>
-            <ol className="govuk-list app-entitlements">
-              {group.entitlements.map((item) => (
-                <EntitlementItem key={item.id} item={item} victimId={victimId} canRecord={checklist.canRecordContact} formKey={formKey} reply={reply} />
-              ))}
-            </ol>
-          </div>
-        ))
+        <>
+          <p className="govuk-body" data-testid="entitlement-counts">
+            {countLine(checklist.rights.flatMap((g) => g.entitlements))}
+          </p>
+          {checklist.rights.map((group) => {
+            const outstanding = group.entitlements.filter((e) => e.status === 'due' || e.status === 'overdue')
+            const done = group.entitlements.filter((e) => e.status === 'met' || e.status === 'met_late')
+            return (
+              <div key={group.right} data-testid={`right-${group.right}`}>
+                <h3 className="govuk-heading-s govuk-!-margin-bottom-2 app-entitlement-right">
+                  Right {group.right}: {group.title}
+                </h3>
+                {outstanding.length > 0 ? (
+                  <ol className="govuk-list app-entitlements">
+                    {outstanding.map((item) => (
+                      <EntitlementItem key={item.id} item={item} victimId={victimId} canRecord={checklist.canRecordContact} formKey={formKey} reply={reply} />
+                    ))}
+                  </ol>
+                ) : null}
+                {done.length > 0 ? <MetEntitlements items={done} victimId={victimId} canRecord={checklist.canRecordContact} /> : null}
+              </div>
+            )
+          })}
+        </>
       )}
       {checklist.windows.length > 0 ? (
         <>
