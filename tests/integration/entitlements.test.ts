@@ -9,6 +9,7 @@ import { recordContact } from '~/services/contacts.server'
 import { db } from '~/services/db.server'
 import { entitlementStatusNow } from '~/services/entitlements.server'
 import { recordJourneyEvent } from '~/services/journal.server'
+import { getCaseOpenEntitlements } from '~/services/case-entitlements.server'
 import { getVictimEntitlements, recordToldForEntitlement } from '~/services/victim-entitlements.server'
 import { allocate, createCase, createOrganisation, createUser, createVictim, linkVictimToCase } from '#tests/setup/factories'
 
@@ -353,5 +354,19 @@ describe('the victim page checklist and “record that the victim was told”', 
     expect(await status(() => recordToldForEntitlement(otherAdvocate, victimId, any.id, { method: 'phone', withWhom: 'victim' }, key(), ip))).toBe(404)
     const theirs = (await rows({ victimId: secondVictimId }))[0]!
     expect(await status(() => recordToldForEntitlement(advocate, victimId, theirs.id, { method: 'phone', withWhom: 'victim' }, key(), ip))).toBe(404)
+  })
+})
+
+describe('the case page’s “still owed to victims”', () => {
+  test('open entitlements of the victims this user may see, soonest first', async () => {
+    const forOfficer = await getCaseOpenEntitlements(officer, caseId, new Date('2026-11-20T12:00:00Z'))
+    expect(forOfficer.length).toBeGreaterThan(0)
+    expect(new Set(forOfficer.map((o) => o.victimId))).toEqual(new Set([victimId, secondVictimId]))
+    expect(forOfficer.map((o) => new Date(o.dueBy).getTime())).toEqual([...forOfficer.map((o) => new Date(o.dueBy).getTime())].sort((a, b) => a - b))
+    expect(forOfficer.every((o) => o.status === 'due' || o.status === 'overdue')).toBe(true)
+    // The advocate reaches the case through their own victim and sees only that victim's.
+    const forAdvocate = await getCaseOpenEntitlements(advocate, caseId)
+    expect(new Set(forAdvocate.map((o) => o.victimId))).toEqual(new Set([victimId]))
+    expect(await status(() => getCaseOpenEntitlements(otherAdvocate, caseId))).toBe(404)
   })
 })
