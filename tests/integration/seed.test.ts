@@ -25,6 +25,7 @@ import { deriveEnhancedRights } from '~/domain/victims/enhanced-rights'
 import type { PrismaClient } from '~/generated/prisma/client'
 import { caseWhere, loadCaseFacts, loadVictimFacts, requireVictimAccess, victimWhere } from '~/services/access.server'
 import { db } from '~/services/db.server'
+import { recomputeAllEntitlements } from '~/services/entitlements.server'
 import { verifyPassword } from '~/services/password.server'
 import { ageOn } from '~/utils/format'
 import { DEMO_PASSWORD, DEMO_REFERENCE_DATE, DEMO_REFERENCES, seedDemo, type SeedSummary } from '../../prisma/seed'
@@ -432,6 +433,22 @@ describe('demo journeys', () => {
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 // `npm run seed` as a command, on its own embedded database (never the test database or ./data).
+describe('demo entitlements', () => {
+  test('every case has Victims’ Code entitlements, some met, some met late, some still open', async () => {
+    expect(summary.entitlements).toBeGreaterThan(50)
+    const byStatus = await prisma.entitlement.groupBy({ by: ['status'], _count: true })
+    expect(new Set(byStatus.map((s) => s.status))).toEqual(new Set(['open', 'met', 'met_late']))
+    const casesWith = await prisma.entitlement.findMany({ distinct: ['caseId'], select: { caseId: true } })
+    expect(casesWith.length).toBe(summary.cases)
+  })
+
+  test('the seeded rows are exactly what recomputing from the records gives (nothing changes)', async () => {
+    const before = await prisma.entitlement.findMany({ orderBy: { id: 'asc' } })
+    await recomputeAllEntitlements()
+    expect(await prisma.entitlement.findMany({ orderBy: { id: 'asc' } })).toEqual(before)
+  })
+})
+
 test('npm run seed seeds an empty embedded database once, then leaves it alone', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'waypoint-seed-cli-'))
   try {
@@ -443,7 +460,7 @@ test('npm run seed seeds an empty embedded database once, then leaves it alone',
     expect(first.status, first.stderr).toBe(0)
     expect(first.stdout).toMatch(/Seeded demo data .* in \d+ ms/)
     expect(first.stdout).toContain('16 victims, 12 cases')
-    expect(first.stdout).toMatch(/\d+ offences, \d+ suspects, \d+ journey events, \d+ contacts/)
+    expect(first.stdout).toMatch(/\d+ offences, \d+ suspects, \d+ journey events, \d+ contacts, \d+ entitlements/)
     expect(first.stdout).toContain(`Demo password: ${DEMO_PASSWORD}`)
     const second = run()
     expect(second.status, second.stderr).toBe(0)
