@@ -1,5 +1,5 @@
 // The administrator's calendar in a real browser (issue 4, points 2 and 6): adding a one-off bank
-// holiday (a weekend refused beside the field, what was typed kept) and removing it again after
+// holiday (a weekend refused beside the field, what was typed kept), renaming it, and removing it after
 // the confirmation page; setting a local deadline with a reason on a rule the reference could not
 // confirm, seeing it listed, and clearing it; an officer refused with 403. Every page axe-checked.
 // The demo data is left as found: the holiday is removed and the local deadline cleared.
@@ -8,7 +8,7 @@ import { expectAccessible, login } from './utils'
 
 const ADMIN = 'admin@demo.example'
 
-test('an administrator adds a one-off bank holiday, sees it listed, then removes it', async ({ page }) => {
+test('an administrator adds a one-off bank holiday, sees it listed, renames it and removes it', async ({ page }) => {
   await login(page, ADMIN)
   await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Bank holidays' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Bank holidays' })).toBeVisible()
@@ -48,13 +48,25 @@ test('an administrator adds a one-off bank holiday, sees it listed, then removes
   await expect(row).toContainText('Last changed by Sam Ellery')
   await expectAccessible(page)
 
+  // Renaming: an empty name is refused beside the field, then the new name is listed.
+  await row.getByRole('link', { name: /^Change name/ }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Change the name of a bank holiday' })).toBeVisible()
+  await page.getByLabel('Name').fill('')
+  await page.getByRole('button', { name: 'Save name' }).click()
+  await expect(page.locator('[id$="-name-error"]')).toContainText('Enter the name of the bank holiday')
+  await expectAccessible(page)
+  await page.getByLabel('Name').fill('Extra bank holiday (e2e, renamed)')
+  await page.getByRole('button', { name: 'Save name' }).click()
+  await expect(page.getByText('The bank holiday on Tuesday 1 June 2027 has been renamed.')).toBeVisible()
+  await expect(row).toContainText('Extra bank holiday (e2e, renamed)')
+
   // A duplicate is refused.
   await form.getByLabel('Day').fill('1')
   await form.getByLabel('Month').fill('6')
   await form.getByLabel('Year').fill('2027')
   await form.getByLabel('Name').fill('Twice')
   await page.getByRole('button', { name: 'Add bank holiday' }).click()
-  await expect(form.locator('[id$="-date-error"]')).toContainText('already a bank holiday (Extra bank holiday (e2e))')
+  await expect(form.locator('[id$="-date-error"]')).toContainText('already a bank holiday (Extra bank holiday (e2e, renamed))')
 
   // Removing asks first.
   await page.goto('/admin/holidays?year=2027')
@@ -63,7 +75,7 @@ test('an administrator adds a one-off bank holiday, sees it listed, then removes
   await expectAccessible(page)
   await page.getByRole('button', { name: 'Remove bank holiday' }).click()
   await expect(page.getByText('Tuesday 1 June 2027 is no longer a bank holiday.')).toBeVisible()
-  await expect(page.getByTestId('holidays-table')).not.toContainText('Extra bank holiday (e2e)')
+  await expect(page.getByTestId('holidays-table')).not.toContainText('Extra bank holiday (e2e')
 })
 
 test('an administrator sets a local deadline with a reason on an unconfirmed rule, sees it, and clears it', async ({ page }) => {
