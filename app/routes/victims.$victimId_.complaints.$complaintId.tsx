@@ -1,0 +1,232 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { ButtonGroup, StatusButton } from '~/components/button'
+import { BackLink, PageHeading } from '~/components/content'
+import { ComplaintStatusTag, EntitlementSummary } from '~/components/entitlements/complaint-list'
+import { DateInput, ErrorSummary, fieldErrors, Radios, Textarea } from '~/components/forms'
+import { SummaryList } from '~/components/summary-list'
+import { toDateParts } from '~/domain/calendar/date-parts'
+import { COMPLAINT_OUTCOMES, NO_OUTCOME, outcomeLabel, updateComplaintSchema } from '~/domain/entitlements/complaints'
+import { clientIp, notFound, requireUser } from '~/services/auth.server'
+import { getComplaint, getComplaintForUpdate, updateComplaint } from '~/services/complaints.server'
+import { setFlash } from '~/services/session.server'
+import { readFormData } from '~/utils/form-data.server'
+import { formatDate } from '~/utils/format'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: `Complaint about Right ${data?.complaint.entitlement.right ?? ''} – ${data?.victim.reference ?? 'Victim'} – Waypoint`,
+  },
+]
+
+function ids(params: LoaderFunctionArgs['params']) {
+  if (!params.victimId || !params.complaintId) throw notFound()
+  return { victimId: params.victimId, complaintId: params.complaintId }
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const { victimId, complaintId } = ids(params)
+  const view = await getComplaint(user, victimId, complaintId, clientIp(context))
+  const c = view.complaint
+  return {
+    ...view,
+    defaultValue: {
+      acknowledgedAt: toDateParts(c.acknowledgedAt),
+      respondedAt: toDateParts(c.respondedAt),
+      outcome: c.outcome ?? NO_OUTCOME,
+      outcomeNotes: c.outcomeNotes ?? '',
+      version: String(c.version),
+    },
+  }
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const { victimId, complaintId } = ids(params)
+  const ip = clientIp(context)
+  // Who is asking is checked before the form is read; the stored received date orders the stages.
+  const { receivedAt } = await getComplaintForUpdate(user, victimId, complaintId)
+  const submission = parseWithZod(await readFormData(request), {
+    schema: updateComplaintSchema({ receivedAt }),
+  })
+  if (submission.status !== 'success') return data({ result: submission.reply(), conflict: null }, { status: 400 })
+  const { version, ...stages } = submission.value
+  const result = await updateComplaint(user, victimId, complaintId, stages, version, ip)
+  if (!result.ok && 'conflict' in result) return data({ result: submission.reply(), conflict: result.conflict }, { status: 409 })
+  if (!result.ok) {
+    const fieldErrors: Record<string, string[]> = {}
+    for (const issue of result.issues) (fieldErrors[issue.path] ??= []).push(issue.message)
+    return data({ result: submission.reply({ fieldErrors }), conflict: null }, { status: 400 })
+  }
+  const message = result.changed.length ? 'Complaint updated.' : 'No changes to save.'
+  return redirect(`/victims/${victimId}/complaints/${complaintId}`, {
+    headers: {
+      'Set-Cookie': await setFlash(request, { kind: 'success', message }),
+    },
+  })
+}
+
+const dateOrNot = (d: Date | string | null, not: string) => (d ? formatDate(d) : not)
+const multiline = (text: string) => <span style={{ whiteSpace: 'pre-line' }}>{text}</span>
+
+export default function ComplaintPage() {
+  const { victim, complaint, canUpdate, defaultValue } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const receivedAt = new Date(complaint.receivedAt)
+  const [form, fields] = useForm({
+    id: `complaint-${complaint.id}`,
+    lastResult: actionData?.result,
+    defaultValue,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: updateComplaintSchema({ receivedAt }) }),
+    shouldValidate: 'onSubmit',
+  })
+  // After a conflict the form edits the version now saved, so saving again keeps these answers on
+  // purpose; after other errors, still the version it was opened at.
+  const submitted = actionData?.result.initialValue?.version
+  const version = actionData?.conflict?.currentVersion ?? (typeof submitted === 'string' ? submitted : defaultValue.version)
+  const back = `/victims/${victim.id}#entitlements`
+  const right = complaint.entitlement.right
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <BackLink to={back}>Back to the victim</BackLink>
+        {actionData?.conflict ? (
+          <ConflictNotice current={actionData.conflict.current} />
+        ) : (
+          <ErrorSummary
+            errors={fieldErrors(
+              {
+                acknowledgedAt: fields.acknowledgedAt,
+                respondedAt: fields.respondedAt,
+                outcome: fields.outcome,
+                outcomeNotes: fields.outcomeNotes,
+                version: fields.version,
+              },
+              form.errors,
+            )}
+          />
+        )}
+        <PageHeading caption={victim.reference}>Complaint about Right {right}</PageHeading>
+        <p className="govuk-body">
+          <ComplaintStatusTag complaint={complaint} />
+        </p>
+        <h2 className="govuk-heading-m">What it is about</h2>
+        <EntitlementSummary entitlement={complaint.entitlement} />
+        <h2 className="govuk-heading-m">The complaint</h2>
+        <SummaryList
+          testId="complaint-stages"
+          rows={[
+            { key: 'Received', value: formatDate(complaint.receivedAt) },
+            {
+              key: 'What the complaint is',
+              value: multiline(complaint.summary),
+            },
+            {
+              key: 'Acknowledged',
+              value: dateOrNot(complaint.acknowledgedAt, 'Not yet'),
+            },
+            {
+              key: 'Responded to',
+              value: dateOrNot(complaint.respondedAt, 'Not yet'),
+            },
+            {
+              key: 'Outcome',
+              value: complaint.outcome ? outcomeLabel(complaint.outcome) : 'Not decided yet',
+            },
+            complaint.outcomeNotes
+              ? {
+                  key: 'Notes on the outcome',
+                  value: multiline(complaint.outcomeNotes),
+                }
+              : null,
+          ]}
+        />
+        {canUpdate ? (
+          <Form method="post" {...getFormProps(form)} noValidate>
+            <h2 className="govuk-heading-m">Update the complaint</h2>
+            <p className="govuk-body">Record each stage when it happens. Leave a date blank if that stage has not happened yet.</p>
+            <input type="hidden" name="version" value={String(version)} key={String(version)} />
+            <DateInput field={fields.acknowledgedAt} legend="When was the complaint acknowledged?" legendSize="s" hint="For example, 27 11 2026" />
+            <DateInput field={fields.respondedAt} legend="When was the response sent?" legendSize="s" hint="For example, 27 11 2026" />
+            <Radios
+              field={fields.outcome}
+              legend="What was the outcome?"
+              legendSize="s"
+              hint="A complaint has an outcome once it has been responded to. The victim can withdraw it at any time."
+              options={[
+                { value: NO_OUTCOME, label: 'Not decided yet' },
+                ...COMPLAINT_OUTCOMES.map((o) => ({
+                  value: o.id,
+                  label: o.label,
+                })),
+              ]}
+            />
+            <Textarea
+              field={fields.outcomeNotes}
+              label="Notes on the outcome (optional)"
+              labelSize="s"
+              hint="For example, what was put right. Do not include the names of other people."
+              rows={4}
+            />
+            <ButtonGroup>
+              <StatusButton pendingText="Saving…" preventDoubleClick>
+                Save changes
+              </StatusButton>
+              <Link className="govuk-link" to={back}>
+                Cancel
+              </Link>
+            </ButtonGroup>
+          </Form>
+        ) : null}
+      </div>
+    </div>
+  )
+}
+
+type Stages = {
+  acknowledgedAt: string | Date | null
+  respondedAt: string | Date | null
+  outcome: string | null
+  outcomeNotes: string | null
+}
+
+/** A save lost an optimistic-concurrency race: what is saved now; the user's answers stay in the form. */
+function ConflictNotice({ current }: { current: Stages }) {
+  return (
+    <div
+      className="govuk-notification-banner"
+      role="region"
+      aria-labelledby="conflict-title"
+      data-module="govuk-notification-banner"
+      data-testid="edit-conflict"
+    >
+      <div className="govuk-notification-banner__header">
+        <h2 className="govuk-notification-banner__title" id="conflict-title">
+          Important
+        </h2>
+      </div>
+      <div className="govuk-notification-banner__content">
+        <p className="govuk-notification-banner__heading">Someone else updated this complaint while you were editing</p>
+        <p className="govuk-body">Nothing was saved. Your answers are still in the form. The complaint now says:</p>
+        <dl className="govuk-summary-list">
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Acknowledged</dt>
+            <dd className="govuk-summary-list__value">{dateOrNot(current.acknowledgedAt, 'Not yet')}</dd>
+          </div>
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Responded to</dt>
+            <dd className="govuk-summary-list__value">{dateOrNot(current.respondedAt, 'Not yet')}</dd>
+          </div>
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Outcome</dt>
+            <dd className="govuk-summary-list__value">{current.outcome ? outcomeLabel(current.outcome) : 'Not decided yet'}</dd>
+          </div>
+        </dl>
+        <p className="govuk-body">Save again to replace these with your answers, or change your answers first.</p>
+      </div>
+    </div>
+  )
+}
