@@ -24,9 +24,10 @@ import { audit } from './audit.server'
 import { forbidden, notFound } from './auth.server'
 import { db } from './db.server'
 import { entitlementStatusNow } from './entitlements.server'
-import { ownerLabel } from './victim-entitlements.server'
 
 type AuditActor = Actor & { email: string }
+
+const OWNERS: Record<string, string> = { police: 'Police', cps: 'CPS', witness_care: 'Witness care', probation: 'Probation' }
 
 const ENTITLEMENT_SELECT = {
   id: true,
@@ -63,7 +64,7 @@ function describeEntitlement(r: EntitlementRow, now: Date) {
     right: r.right,
     rightTitle: ruleSet?.rightTitles[r.right] ?? `Right ${r.right}`,
     summary: rule?.summary ?? r.ruleId,
-    owner: ownerLabel(r.owedBy),
+    owner: OWNERS[r.owedBy] ?? r.owedBy,
     dueBy: r.dueBy,
     // A withdrawn entitlement (its event was corrected away) keeps its complaints.
     status: r.withdrawnAt ? ('withdrawn' as const) : entitlementStatusNow(r, now),
