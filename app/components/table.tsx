@@ -33,9 +33,13 @@ export interface TableProps<Row> {
   /** Shown instead of the table when there are no rows. */
   empty?: ReactNode
   testId?: string
+  /** Extra classes on the table, e.g. app-table--compact. */
+  className?: string
+  /** An id (for links to a row) and a test id per row. */
+  rowAttributes?: (row: Row) => { id?: string; testId?: string }
 }
 
-export function Table<Row>({ caption, captionSize = 'm', captionHidden, columns, rows, rowKey, sort, empty, testId }: TableProps<Row>) {
+export function Table<Row>({ caption, captionSize = 'm', captionHidden, columns, rows, rowKey, sort, empty, testId, className, rowAttributes }: TableProps<Row>) {
   if (rows.length === 0 && empty !== undefined) {
     return (
       <div data-testid={testId}>
@@ -45,7 +49,7 @@ export function Table<Row>({ caption, captionSize = 'm', captionHidden, columns,
     )
   }
   return (
-    <table className="govuk-table" data-testid={testId}>
+    <table className={`govuk-table${className ? ` ${className}` : ''}`} data-testid={testId}>
       <caption className={captionHidden ? 'govuk-visually-hidden' : `govuk-table__caption govuk-table__caption--${captionSize}`}>{caption}</caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
@@ -56,7 +60,7 @@ export function Table<Row>({ caption, captionSize = 'm', captionHidden, columns,
       </thead>
       <tbody className="govuk-table__body">
         {rows.map((row) => (
-          <tr key={rowKey(row)} className="govuk-table__row">
+          <tr key={rowKey(row)} className="govuk-table__row" id={rowAttributes?.(row).id} data-testid={rowAttributes?.(row).testId}>
             {columns.map((c) => (
               <td
                 key={c.key}

@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { WarningText } from '~/components/content'
 import { EntitlementsSection } from '~/components/entitlements/checklist'
+import { ComplaintList } from '~/components/entitlements/complaint-list'
 import { ContactLogSection } from '~/components/victim/contact-log'
 import { UpcomingHearingsSection } from '~/components/journey/upcoming-hearings'
 import { JourneyTimelineSection, NextStepsSection } from '~/components/victim/journey-sections'
@@ -10,6 +11,7 @@ import { CommunicationSection, ConsentSection, ContactSection, EnhancedRightsSec
 import { readToldForm } from '~/domain/entitlements/told'
 import { closedReasonText } from '~/domain/victims/schema'
 import { clientIp, notFound, requireRole } from '~/services/auth.server'
+import { listComplaintsForVictim } from '~/services/complaints.server'
 import { setFlash } from '~/services/session.server'
 import { getVictimEntitlements, recordToldForEntitlement } from '~/services/victim-entitlements.server'
 import { getVictimJourney } from '~/services/victim-journey.server'
@@ -25,12 +27,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, ROLES)
   if (!params.victimId) throw notFound()
   const view = await getVictimForView(user, params.victimId, clientIp(context))
-  const [journey, entitlements] = await Promise.all([getVictimJourney(user, params.victimId), getVictimEntitlements(user, params.victimId)])
+  const [journey, entitlements, complaints] = await Promise.all([
+    getVictimJourney(user, params.victimId),
+    getVictimEntitlements(user, params.victimId),
+    listComplaintsForVictim(user, params.victimId),
+  ])
   const reason = splitClosedReason(view.victim.closedReason)
   return {
     ...view,
     journey,
     entitlements,
+    complaints,
     // One key per rendering: a double-submitted "told" form records one contact.
     formKey: crypto.randomUUID(),
     closedReasonText: reason ? closedReasonText(reason.reason, reason.detail) : null,
@@ -101,6 +108,7 @@ export default function VictimPage() {
       <NextStepsSection journeys={view.journey.journeys} />
       <UpcomingHearingsSection hearings={view.journey.upcomingHearings} />
       <EntitlementsSection checklist={view.entitlements} victimId={victim.id} formKey={view.formKey} reply={reply?.told} />
+      {view.complaints.length > 0 ? <ComplaintList complaints={view.complaints} /> : null}
       <JourneyTimelineSection events={view.journey.events} victimId={victim.id} canRecordContact={view.journey.canRecordContact} />
       <ContactLogSection contacts={view.journey.contacts} victimId={victim.id} canRecord={view.journey.canRecordContact} more={view.journey.moreContacts} />
       <h2 className="govuk-heading-m">Who is working with this victim</h2>

@@ -1,12 +1,11 @@
 // "Still owed on this case": the open Victims' Code entitlements of the victims on a case that this
 // user may see, for the case page — the officer or CPS liaison working a case starts there.
 import type { Actor } from '~/domain/access/policy'
-import { findRule } from '~/domain/entitlements/rules'
+import { findRule, ownerLabel } from '~/domain/entitlements/rules'
 import { londonDateOf } from '~/domain/calendar/working-days'
 import { requireCaseAccess } from './access.server'
 import { db } from './db.server'
 import { entitlementStatusNow, loadRuleSets } from './entitlements.server'
-import { ownerLabel } from './victim-entitlements.server'
 
 export async function getCaseOpenEntitlements(actor: Actor, caseId: string, now: Date = new Date()) {
   const access = await requireCaseAccess(actor, caseId)

@@ -16,7 +16,7 @@ import {
   type ComplaintIssue,
   type ComplaintStagesValues,
 } from '~/domain/entitlements/complaints'
-import { findRule, RULE_SETS } from '~/domain/entitlements/rules'
+import { findRule, ownerLabel, RULE_SETS } from '~/domain/entitlements/rules'
 import { eventTypeLabel } from '~/domain/journey/events'
 import type { Prisma } from '~/generated/prisma/client'
 import { caseWhere, requireVictimAccess } from './access.server'
@@ -27,7 +27,6 @@ import { entitlementStatusNow } from './entitlements.server'
 
 type AuditActor = Actor & { email: string }
 
-const OWNERS: Record<string, string> = { police: 'Police', cps: 'CPS', witness_care: 'Witness care', probation: 'Probation' }
 
 const ENTITLEMENT_SELECT = {
   id: true,
@@ -64,7 +63,7 @@ function describeEntitlement(r: EntitlementRow, now: Date) {
     right: r.right,
     rightTitle: ruleSet?.rightTitles[r.right] ?? `Right ${r.right}`,
     summary: rule?.summary ?? r.ruleId,
-    owner: OWNERS[r.owedBy] ?? r.owedBy,
+    owner: ownerLabel(r.owedBy),
     dueBy: r.dueBy,
     // A withdrawn entitlement (its event was corrected away) keeps its complaints.
     status: r.withdrawnAt ? ('withdrawn' as const) : entitlementStatusNow(r, now),

@@ -4,17 +4,10 @@
 // RuleDeadlineOverride row wins when entitlements are computed (loadRuleSets). Every change is
 // audited with before and after, and the stored entitlements are recomputed once it commits.
 import { eventTypeLabel } from '~/domain/journey/events'
-import { ACTIVE_RULE_SETS, deadlineNeedsLocalConfirmation, findRule, type Owner } from '~/domain/entitlements/rules'
+import { ACTIVE_RULE_SETS, deadlineNeedsLocalConfirmation, findRule, ownerLabel } from '~/domain/entitlements/rules'
 import { audit } from './audit.server'
 import { db } from './db.server'
 import { recomputeAfterCalendarChange, requireAdmin, type AdminActor, type Recomputed } from './holidays-admin.server'
-
-export const OWNER_LABELS: Record<Owner, string> = {
-  police: 'Police',
-  cps: 'CPS',
-  witness_care: 'Witness care unit',
-  probation: 'Probation (victim liaison)',
-}
 
 export const CONFIDENCE_LABELS = { C: 'Confirmed', P: 'Partly confirmed', U: 'Unconfirmed' } as const
 
@@ -46,7 +39,7 @@ function ruleView(rule: RuleLike) {
     right: rule.right,
     summary: rule.summary,
     triggers: rule.triggers.map(eventTypeLabel),
-    owner: OWNER_LABELS[rule.owner],
+    owner: ownerLabel(rule.owner),
     published: { enhancedDays: rule.deadline.enhanced, standardDays: rule.deadline.standard },
     confidence: rule.confidence,
     confidenceLabel: CONFIDENCE_LABELS[rule.confidence],

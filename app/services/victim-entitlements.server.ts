@@ -5,21 +5,13 @@ import { canRecordContact, type Actor } from '~/domain/access/policy'
 import { londonDateOf } from '~/domain/calendar/working-days'
 import { evaluateWindows } from '~/domain/entitlements/engine'
 import { entitlementsInputFor } from '~/domain/entitlements/from-records'
-import { deadlineNeedsLocalConfirmation, findRule } from '~/domain/entitlements/rules'
+import { deadlineNeedsLocalConfirmation, findRule, ownerLabel } from '~/domain/entitlements/rules'
 import { eventTypeLabel } from '~/domain/journey/events'
 import { caseWhere, requireVictimAccess } from './access.server'
 import { forbidden, notFound } from './auth.server'
 import { recordContact, type ContactResult } from './contacts.server'
 import { db } from './db.server'
 import { entitlementStatusNow, loadHolidays, loadRuleSets } from './entitlements.server'
-
-const OWNER_LABELS: Record<string, string> = {
-  police: 'Police',
-  cps: 'CPS',
-  witness_care: 'Witness care',
-  probation: 'Probation',
-}
-export const ownerLabel = (owner: string) => OWNER_LABELS[owner] ?? owner
 
 const JOURNAL_SELECT = {
   id: true,
@@ -60,7 +52,7 @@ export async function getVictimEntitlements(actor: Actor, victimId: string, now:
             defendant: { select: { label: true } },
           },
         },
-        complaints: { select: { id: true } },
+        complaints: { select: { receivedAt: true, acknowledgedAt: true, respondedAt: true, outcome: true } },
       },
     }),
     loadRuleSets(prisma),
@@ -115,7 +107,7 @@ export async function getVictimEntitlements(actor: Actor, victimId: string, now:
         status,
         dueToday: status === 'due' && r.dueBy.toISOString().slice(0, 10) === londonDateOf(now),
         metAt: r.metAt,
-        complaints: r.complaints.length,
+        complaints: r.complaints,
       },
     ]
   })

@@ -82,6 +82,31 @@ class Find {
     return href
   }
 
+  /** The first "Record a complaint" link on a victim page (the Right 12 form for an entitlement). */
+  async complaintForm(reference: string) {
+    await this.page.goto(await this.victim(reference))
+    const href = await this.page
+      .getByRole('link', { name: /^Record a complaint/ })
+      .first()
+      .getAttribute('href', { timeout: 10_000 })
+    if (!href) throw new Error(`No “Record a complaint” link on ${reference}`)
+    return href
+  }
+
+  /** A complaint's page: the demo data has none, so one is recorded through the form first. */
+  async complaint(reference: string) {
+    await this.page.goto(await this.complaintForm(reference))
+    const [year, month, day] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date()).split('-')
+    const received = this.page.getByRole('group', { name: 'When was the complaint received?' })
+    await received.getByLabel('Day').fill(day!)
+    await received.getByLabel('Month').fill(month!)
+    await received.getByLabel('Year').fill(year!)
+    await this.page.getByLabel('What is the complaint?').fill('Invented for the accessibility check.')
+    await this.page.getByRole('button', { name: 'Save complaint' }).click()
+    await this.page.waitForURL(/\/complaints\/(?!new)[^/?#]+$/)
+    return new URL(this.page.url()).pathname
+  }
+
   /** /admin/users/<id> for a user's name. */
   user(name: string) {
     return this.href('/admin/users', name)
@@ -114,6 +139,11 @@ const PAGES: Record<string, Visit[] | 'two-factor test'> = {
   'account._index.tsx': [{ as: 'advocate', url: '/account', shows: 'Your account' }],
   'account.two-factor.tsx': 'two-factor test',
   'admin.audit._index.tsx': [{ as: 'admin', url: '/admin/audit' }],
+  'admin.holidays.tsx': [
+    { as: 'admin', url: '/admin/holidays?year=2026', submitEmpty: 'Add bank holiday', shows: 'Bank holidays' },
+    { as: 'admin', url: '/admin/holidays?change=2026-12-25', shows: 'Change the name of a bank holiday', note: 'rename' },
+    { as: 'admin', url: '/admin/holidays?remove=2026-12-25', shows: 'Remove the bank holiday on Friday 25 December 2026?', note: 'confirm removal' },
+  ],
   'admin.organisations.$organisationId.tsx': [
     {
       as: 'admin',
@@ -121,6 +151,10 @@ const PAGES: Record<string, Visit[] | 'two-factor test'> = {
     },
   ],
   'admin.organisations._index.tsx': [{ as: 'admin', url: '/admin/organisations', shows: 'Organisations' }],
+  'admin.rules._index.tsx': [{ as: 'admin', url: '/admin/rules', shows: 'Deadline to be confirmed locally' }],
+  'admin.rules.$ruleSetId.$ruleId.tsx': [
+    { as: 'admin', url: '/admin/rules/code-2020/r06_charge_decision', submitEmpty: 'Save local deadline', shows: 'Deadline to be confirmed locally' },
+  ],
   'admin.users.$userId.$operation.tsx': [
     {
       as: 'admin',
@@ -216,6 +250,13 @@ const PAGES: Record<string, Visit[] | 'two-factor test'> = {
       shows: 'Open a case',
     },
   ],
+  'compliance._index.tsx': [
+    { as: 'officer', url: '/compliance', shows: 'Victims’ Code compliance' },
+    { as: 'cps', url: '/compliance?status=overdue', shows: 'Victims’ Code compliance', note: 'drilled down to the overdue entitlements' },
+    { as: 'witnesscare', url: '/compliance', shows: 'Victims’ Code compliance' },
+    { as: 'manager', url: '/compliance', shows: 'Victims’ Code compliance' },
+    { as: 'officer', url: '/compliance?from-day=31&from-month=2&from-year=2026', shows: 'must be a real date', note: 'the error state: a date that is not real' },
+  ],
   'forgot-password.tsx': [
     {
       as: 'anonymous',
@@ -266,6 +307,10 @@ const PAGES: Record<string, Visit[] | 'two-factor test'> = {
     },
   ],
   'victims.$victimId_.close.tsx': [{ as: 'advocate', url: async (f) => `${await f.victim(VICTIM)}/close` }],
+  'victims.$victimId_.complaints.new.tsx': [
+    { as: 'advocate', url: (f) => f.complaintForm('V-2026-0131'), shows: 'Record a complaint', submitEmpty: 'Save complaint' },
+  ],
+  'victims.$victimId_.complaints.$complaintId.tsx': [{ as: 'advocate', url: (f) => f.complaint('V-2026-0131'), shows: /Complaint about Right \d+/ }],
   'victims.$victimId_.consent.tsx': [{ as: 'advocate', url: async (f) => `${await f.victim(VICTIM)}/consent` }],
   'victims.$victimId_.contacts.new.tsx': [
     {

@@ -73,6 +73,10 @@ test('an arrest owes the victim Right 6; told from the checklist, it is met and 
   await expect(theirs).toContainText('Police (Northmoor Police)')
   await expectAccessible(advocate.page)
 
+  // Before anyone tells the victim, the compliance page lists it as due.
+  await page.goto('/compliance?status=due_later&rule=r06_suspect_arrested#cases')
+  await expect(page.getByTestId('compliance-row').filter({ hasText: ref })).toContainText('Due')
+
   // The officer records that the victim was told, from the entitlement itself.
   await openVictim(page, AMIRA)
   const item = page.getByTestId('entitlement').filter({ hasText: ref }).filter({ hasText: 'Told of the arrest' })
@@ -93,7 +97,13 @@ test('an arrest owes the victim Right 6; told from the checklist, it is met and 
   await expect(page.getByTestId('contact-log')).toContainText('Told of the arrest')
   await expectAccessible(page)
 
-  // COMPLIANCE_STEP
+  // The compliance page now counts it as met on time.
+  await page.goto('/compliance?status=met&rule=r06_suspect_arrested#cases')
+  await expect(page.getByTestId('compliance-row').filter({ hasText: ref })).toContainText('Met')
+  await expect(page.getByTestId('total-met')).not.toContainText(/\b0\b/)
+  await expectAccessible(page)
+  await page.goto('/compliance?status=due_later&rule=r06_suspect_arrested#cases')
+  await expect(page.getByTestId('compliance-row').filter({ hasText: ref })).toHaveCount(0)
 
   await officer.close()
   await advocate.close()

@@ -1,8 +1,9 @@
 // The case page's "Still owed to victims" table: open Victims' Code entitlements, soonest first,
 // each linking to the entry on the victim's checklist where it can be met.
 import { Link } from '@remix-run/react'
+import { Table } from '~/components/table'
 import { formatDate } from '~/utils/format'
-import { EntitlementStatusTag } from './checklist'
+import { EntitlementStatusTag } from './status-tag'
 
 interface Owed {
   id: string
@@ -23,52 +24,29 @@ export function CaseOwedSection({ owed }: { owed: readonly Owed[] }) {
       <h2 className="govuk-heading-m" id="owed">
         Still owed to victims
       </h2>
-      {owed.length === 0 ? (
-        <p className="govuk-body">Nothing is owed to the victims you can see on this case.</p>
-      ) : (
-        <table className="govuk-table app-table--compact">
-          <caption className="govuk-table__caption govuk-visually-hidden">Open Victims’ Code entitlements on this case</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Victim
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Entitlement
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Due
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Owed by
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Status
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {owed.map((o) => (
-              <tr key={o.id} className="govuk-table__row">
-                <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={`/victims/${o.victimId}#entitlement-${o.id}`}>
-                    {o.victimReference}
-                  </Link>
-                </td>
-                <td className="govuk-table__cell">
-                  Right {o.right}: {o.summary}
-                  {o.defendant ? ` (${o.defendant})` : ''}
-                </td>
-                <td className="govuk-table__cell">{formatDate(o.dueBy)}</td>
-                <td className="govuk-table__cell">{o.owner}</td>
-                <td className="govuk-table__cell">
-                  <EntitlementStatusTag status={o.status} dueToday={o.dueToday} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <Table
+        caption="Open Victims’ Code entitlements on this case"
+        captionHidden
+        className="app-table--compact"
+        rows={owed}
+        rowKey={(o) => o.id}
+        empty="Nothing is owed to the victims you can see on this case."
+        columns={[
+          {
+            key: 'victim',
+            header: 'Victim',
+            cell: (o) => (
+              <Link className="govuk-link" to={`/victims/${o.victimId}#entitlement-${o.id}`}>
+                {o.victimReference}
+              </Link>
+            ),
+          },
+          { key: 'what', header: 'Entitlement', cell: (o) => `Right ${o.right}: ${o.summary}${o.defendant ? ` (${o.defendant})` : ''}` },
+          { key: 'due', header: 'Due', cell: (o) => formatDate(o.dueBy) },
+          { key: 'owner', header: 'Owed by', cell: (o) => o.owner },
+          { key: 'status', header: 'Status', cell: (o) => <EntitlementStatusTag status={o.status} dueToday={o.dueToday} /> },
+        ]}
+      />
     </section>
   )
 }

@@ -4,27 +4,16 @@
 import { Form, Link } from '@remix-run/react'
 import { StatusButton } from '~/components/button'
 import { Select } from '~/components/forms'
-import { Tag, type TagColour } from '~/components/tag'
+import { Table } from '~/components/table'
 import { CONTACT_METHODS, CONTACT_WITH } from '~/domain/contacts/contact'
-import type { EntitlementStatus } from '~/domain/entitlements/engine'
 import type { VictimEntitlements } from '~/services/victim-entitlements.server'
 import { formatDate, formatDateTime } from '~/utils/format'
+import { EntitlementComplaintTag } from './complaint-list'
 import { DeadlineToBeConfirmed } from './deadline-note'
+import { EntitlementStatusTag } from './status-tag'
 
 type Checklist = VictimEntitlements
 type Item = Checklist['rights'][number]['entitlements'][number]
-
-const STATUS: Record<EntitlementStatus, { label: string; colour: TagColour }> = {
-  met: { label: 'Met', colour: 'green' },
-  met_late: { label: 'Met late', colour: 'orange' },
-  due: { label: 'Due', colour: 'blue' },
-  overdue: { label: 'Overdue', colour: 'red' },
-}
-
-export function EntitlementStatusTag({ status, dueToday }: { status: EntitlementStatus; dueToday?: boolean }) {
-  const s = STATUS[status]
-  return <Tag colour={dueToday ? 'yellow' : s.colour}>{dueToday ? 'Due today' : s.label}</Tag>
-}
 
 /** What the action answered for one entitlement's "told" form (errors next to its fields). */
 export interface ToldFormReply {
@@ -135,7 +124,12 @@ function EntitlementItem({
             Record a complaint
             <span className="govuk-visually-hidden"> about: {item.summary}</span>
           </Link>
-          {item.complaints > 0 ? ` · ${item.complaints === 1 ? 'One complaint' : `${item.complaints} complaints`} recorded` : null}
+          {item.complaints.length > 0 ? (
+            <>
+              {' '}
+              <EntitlementComplaintTag complaints={item.complaints} />
+            </>
+          ) : null}
         </p>
       ) : null}
     </li>
@@ -161,28 +155,20 @@ function MetEntitlements({ items, victimId, canRecord }: { items: readonly Item[
         <span className="govuk-details__summary-text">Met ({items.length})</span>
       </summary>
       <div className="govuk-details__text">
-        <table className="govuk-table app-table--compact">
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Entitlement
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Because
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Due
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Met
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {items.map((item) => (
-              <tr key={item.id} className="govuk-table__row" data-testid="met-entitlement" id={`entitlement-${item.id}`}>
-                <td className="govuk-table__cell">
-                  {item.summary} <EntitlementStatusTag status={item.status} />
+        <Table
+          caption="Entitlements already met"
+          captionHidden
+          className="app-table--compact"
+          rows={items}
+          rowKey={(item) => item.id}
+          rowAttributes={(item) => ({ id: `entitlement-${item.id}`, testId: 'met-entitlement' })}
+          columns={[
+            {
+              key: 'what',
+              header: 'Entitlement',
+              cell: (item) => (
+                <>
+                  {item.summary} <EntitlementStatusTag status={item.status} /> <EntitlementComplaintTag complaints={item.complaints} />
                   {canRecord ? (
                     <>
                       <br />
@@ -191,20 +177,26 @@ function MetEntitlements({ items, victimId, canRecord }: { items: readonly Item[
                       </Link>
                     </>
                   ) : null}
-                </td>
-                <td className="govuk-table__cell">
+                </>
+              ),
+            },
+            {
+              key: 'because',
+              header: 'Because',
+              cell: (item) => (
+                <>
                   {item.trigger.title}
                   {item.trigger.defendant ? ` (${item.trigger.defendant})` : ''}, {formatDate(item.trigger.occurredAt)},{' '}
                   <Link className="govuk-link" to={`/cases/${item.caseId}`}>
                     {item.crimeReference}
                   </Link>
-                </td>
-                <td className="govuk-table__cell">{formatDate(item.dueBy)}</td>
-                <td className="govuk-table__cell">{item.metAt ? formatDateTime(item.metAt) : ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { key: 'due', header: 'Due', cell: (item) => formatDate(item.dueBy) },
+            { key: 'met', header: 'Met', cell: (item) => (item.metAt ? formatDateTime(item.metAt) : '') },
+          ]}
+        />
       </div>
     </details>
   )

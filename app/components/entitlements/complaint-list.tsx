@@ -8,6 +8,7 @@ import { Table } from '~/components/table'
 import { Tag, type TagColour } from '~/components/tag'
 import { complaintStage, complaintStatusLabel, complaintToShow, type ComplaintStage } from '~/domain/entitlements/complaints'
 import { formatDate, formatDateTime } from '~/utils/format'
+import { EntitlementStatusTag } from './status-tag'
 
 type DateLike = Date | string
 
@@ -118,13 +119,6 @@ export function ComplaintList({
   )
 }
 
-const ENTITLEMENT_STATUS: Record<string, { label: string; colour: TagColour }> = {
-  met: { label: 'Met', colour: 'green' },
-  met_late: { label: 'Met late', colour: 'orange' },
-  due: { label: 'Due', colour: 'blue' },
-  overdue: { label: 'Overdue', colour: 'red' },
-  withdrawn: { label: 'No longer owed', colour: 'grey' },
-}
 
 export interface ComplaintEntitlementLike {
   right: number
@@ -141,10 +135,6 @@ export interface ComplaintEntitlementLike {
 
 /** The entitlement a complaint is about: the right, what was owed, why, by whom, by when, and its status. */
 export function EntitlementSummary({ entitlement: e }: { entitlement: ComplaintEntitlementLike }) {
-  const status = ENTITLEMENT_STATUS[e.status] ?? {
-    label: e.status,
-    colour: 'grey' as const,
-  }
   return (
     <SummaryList
       testId="complaint-entitlement"
@@ -168,7 +158,7 @@ export function EntitlementSummary({ entitlement: e }: { entitlement: ComplaintE
           key: 'Due',
           value: (
             <>
-              {formatDate(e.dueBy)} <Tag colour={status.colour}>{status.label}</Tag>
+              {formatDate(e.dueBy)} <EntitlementStatusTag status={e.status} />
             </>
           ),
         },

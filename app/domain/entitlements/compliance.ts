@@ -4,7 +4,7 @@
 // (app/services/compliance.server.ts) runs the grouped queries; everything here is testable alone.
 import { isDateBlank, parseDateParts, toDateParts, type DateParts } from '~/domain/calendar/date-parts'
 import { addCalendarDays, londonDateOf, type IsoDate } from '~/domain/calendar/working-days'
-import type { Owner } from './rules'
+import { ownerLabel } from './rules'
 
 /**
  * Where an entitlement stands now. The same semantics as entitlementStatusNow (stored `open` rows
@@ -216,7 +216,6 @@ function add(t: Tally, status: ComplianceStatus, n: number) {
   t.total += n
 }
 
-export const OWNER_LABELS: Record<Owner, string> = { police: 'Police', cps: 'CPS', witness_care: 'Witness care', probation: 'Probation' }
 
 /** The organisation key used in links and tables: the id, or `none-<owner>`. */
 export const orgKeyOf = (g: Pick<GroupKey, 'owedBy' | 'owedByOrganisationId'>) => g.owedByOrganisationId ?? `none-${g.owedBy}`
@@ -224,7 +223,7 @@ export const orgKeyOf = (g: Pick<GroupKey, 'owedBy' | 'owedByOrganisationId'>) =
 /** The name shown for an owing organisation (or for a part the case names no organisation for). */
 export function owingOrganisationName(g: Pick<GroupKey, 'owedBy' | 'owedByOrganisationId'>, names: ReadonlyMap<string, string>): string {
   if (g.owedByOrganisationId) return names.get(g.owedByOrganisationId) ?? 'Unknown organisation'
-  return `${OWNER_LABELS[g.owedBy as Owner] ?? g.owedBy} (no organisation on the case)`
+  return `${ownerLabel(g.owedBy)} (no organisation on the case)`
 }
 
 export interface RuleRow {

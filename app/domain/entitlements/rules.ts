@@ -11,6 +11,9 @@
 /** Who owes the victim the entitlement. */
 export type Owner = 'police' | 'cps' | 'witness_care' | 'probation'
 
+export const OWNER_LABELS: Record<Owner, string> = { police: 'Police', cps: 'CPS', witness_care: 'Witness care', probation: 'Probation' }
+export const ownerLabel = (owner: string) => OWNER_LABELS[owner as Owner] ?? owner
+
 /**
  * How sure the reference is of a rule's deadline (§1.3 "Status" column, read for the deadline):
  * C confirmed; P partly confirmed (earlier edition or secondary summary); U unconfirmed.
