@@ -147,7 +147,7 @@ test('a case’s journey from arrest to trial listing, each step recorded by its
   // Amira's advocate sees the arrest on her timeline and records telling her about it.
   const advocate = await signedIn(browser, 'advocate@demo.example')
   await advocate.page.goto(`/cases/${caseId}`)
-  await advocate.page.getByRole('link', { name: AMIRA }).click()
+  await advocate.page.getByTestId('case-victims').getByRole('link', { name: AMIRA }).click()
   const timeline = advocate.page.getByTestId('journey-timeline-items')
   await expect(timeline).toContainText('Suspect arrested')
   await expect(timeline).toContainText(ref)

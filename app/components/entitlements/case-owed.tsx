@@ -38,6 +38,10 @@ export function CaseOwedSection({ owed }: { owed: readonly Owed[] }) {
             cell: (o) => (
               <Link className="govuk-link" to={`/victims/${o.victimId}#entitlement-${o.id}`}>
                 {o.victimReference}
+                <span className="govuk-visually-hidden">
+                  : {o.summary}
+                  {o.defendant ? ` (${o.defendant})` : ''}
+                </span>
               </Link>
             ),
           },
