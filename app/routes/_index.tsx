@@ -3,10 +3,12 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { AdminUsersList } from '~/components/admin/users-list'
 import { CaseTable } from '~/components/casework/case-table'
 import { VictimTable } from '~/components/casework/victim-table'
+import { OwedByOrganisationPanel } from '~/components/entitlements/owed-panel'
 import { ROLE_LABELS } from '~/domain/access/navigation'
 import { adminUsersPage } from '~/services/admin.server'
 import { requireUser } from '~/services/auth.server'
 import { listCases, listVictims } from '~/services/caseload.server'
+import { owedByMyOrganisation } from '~/services/compliance.server'
 import { teamOverview } from '~/services/overview.server'
 
 export const meta: MetaFunction = () => [{ title: 'Home – Waypoint' }]
@@ -21,11 +23,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     case 'advocate':
       return { view: 'advocate' as const, name: user.name, victims: await listVictims(user, { mine: true, status: 'open' }) }
     case 'officer':
-      return { view: 'officer' as const, name: user.name, cases: await listCases(user, { mine: true }) }
+      return { view: 'officer' as const, name: user.name, cases: await listCases(user, { mine: true }), owed: await owedByMyOrganisation(user) }
     case 'cps_liaison':
-      return { view: 'cps_liaison' as const, name: user.name, cases: await listCases(user, { awaitingCps: true }) }
+      return { view: 'cps_liaison' as const, name: user.name, cases: await listCases(user, { awaitingCps: true }), owed: await owedByMyOrganisation(user) }
     case 'manager':
-      return { view: 'manager' as const, name: user.name, organisation: user.organisationName, overview: await teamOverview(user) }
+      return {
+        view: 'manager' as const,
+        name: user.name,
+        organisation: user.organisationName,
+        overview: await teamOverview(user),
+        owed: await owedByMyOrganisation(user),
+      }
   }
 }
 
@@ -48,6 +56,7 @@ export default function Home() {
       return (
         <>
           <h1 className="govuk-heading-l">My cases</h1>
+          <OwedByOrganisationPanel owed={data.owed} />
           <CaseTable rows={data.cases.rows} caption={`Cases you are officer in charge of (${data.cases.total})`} />
         </>
       )
@@ -55,6 +64,7 @@ export default function Home() {
       return (
         <>
           <h1 className="govuk-heading-l">Cases awaiting CPS</h1>
+          <OwedByOrganisationPanel owed={data.owed} />
           <CaseTable rows={data.cases.rows} caption={`Sent to CPS and awaiting a charging decision (${data.cases.total})`} />
           <p className="govuk-body">
             <Link className="govuk-link" to="/cases">
@@ -70,12 +80,24 @@ export default function Home() {
   }
 }
 
-function ManagerOverview({ organisation, overview }: { organisation: string; overview: { staff: { id: string; name: string; role: keyof typeof ROLE_LABELS; allocations: number }[]; totals: Record<'openVictims' | 'closedVictims' | 'restrictedVictims' | 'openCases' | 'unallocated', number> } }) {
+function ManagerOverview({
+  organisation,
+  overview,
+  owed,
+}: {
+  organisation: string
+  owed: Parameters<typeof OwedByOrganisationPanel>[0]['owed']
+  overview: {
+    staff: { id: string; name: string; role: keyof typeof ROLE_LABELS; allocations: number }[]
+    totals: Record<'openVictims' | 'closedVictims' | 'restrictedVictims' | 'openCases' | 'unallocated', number>
+  }
+}) {
   const { totals } = overview
   return (
     <>
       <span className="govuk-caption-l">{organisation}</span>
       <h1 className="govuk-heading-l">Team overview</h1>
+      <OwedByOrganisationPanel owed={owed} />
       <dl className="govuk-summary-list" data-testid="team-totals">
         <Total label="Open victim records" value={totals.openVictims} />
         <Total label="Open victims without a lead advocate" value={totals.unallocated} />
@@ -87,9 +109,15 @@ function ManagerOverview({ organisation, overview }: { organisation: string; ove
         <caption className="govuk-table__caption govuk-table__caption--m">Caseload by team member</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Name</th>
-            <th scope="col" className="govuk-table__header">Role</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Current allocations</th>
+            <th scope="col" className="govuk-table__header">
+              Name
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Role
+            </th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+              Current allocations
+            </th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">

@@ -9,6 +9,7 @@ import { londonDateOf, type IsoDate } from '~/domain/calendar/working-days'
 import {
   bucketsFromGroups,
   complianceStatusAt,
+  drillDownHref,
   orgKeyOf,
   owingOrganisationName,
   summarise,
@@ -188,3 +189,39 @@ function ruleSummaryAnySet(ruleId: string): string {
 }
 
 export type ComplianceView = Awaited<ReturnType<typeof complianceView>>
+
+/**
+ * The home page's "owed by your organisation": open entitlements the user's own organisation owes,
+ * overdue and due today, on the records they may see — two counts on the
+ * (owedByOrganisationId, status, dueAt) index. Null for those whose organisation owes none.
+ */
+export async function owedByMyOrganisation(actor: Actor, now: Date = new Date()) {
+  if (!canViewCompliance(actor)) return null
+  const prisma = await db()
+  const org = await prisma.organisation.findUnique({ where: { id: actor.organisationId }, select: { name: true, kind: true } })
+  if (!org || !['police', 'cps', 'witness_care'].includes(org.kind)) return null
+  const mine: Prisma.EntitlementWhereInput = {
+    withdrawnAt: null,
+    owedByOrganisationId: actor.organisationId,
+    ruleSetId: { in: ACTIVE_RULE_SETS.map((r) => r.id) },
+    case: caseWhere(actor),
+    victim: victimWhere(actor),
+  }
+  const [overdue, dueToday] = await Promise.all([
+    prisma.entitlement.count({ where: { AND: [mine, statusWhere('overdue', now)] } }),
+    prisma.entitlement.count({ where: { AND: [mine, statusWhere('due_today', now)] } }),
+  ])
+  const today = londonDateOf(now)
+  // Everything overdue, however long ago it fell due: the period starts with the calendar.
+  const period = { from: OWED_SINCE, to: today }
+  return {
+    organisation: org.name,
+    overdue,
+    dueToday,
+    overdueHref: drillDownHref(period, { status: 'overdue', org: actor.organisationId }),
+    dueTodayHref: drillDownHref({ from: today, to: today }, { status: 'due_today', org: actor.organisationId }),
+  }
+}
+
+/** The first day of the seeded bank-holiday calendar, so the first day an entitlement can be due. */
+const OWED_SINCE: IsoDate = '2020-01-01'

@@ -10,6 +10,7 @@ import { db } from '~/services/db.server'
 import { entitlementStatusNow } from '~/services/entitlements.server'
 import { recordJourneyEvent } from '~/services/journal.server'
 import { getCaseOpenEntitlements } from '~/services/case-entitlements.server'
+import { owedByMyOrganisation } from '~/services/compliance.server'
 import { getVictimEntitlements, recordToldForEntitlement } from '~/services/victim-entitlements.server'
 import { allocate, createCase, createOrganisation, createUser, createVictim, linkVictimToCase } from '#tests/setup/factories'
 
@@ -368,5 +369,21 @@ describe('the case page’s “still owed to victims”', () => {
     const forAdvocate = await getCaseOpenEntitlements(advocate, caseId)
     expect(new Set(forAdvocate.map((o) => o.victimId))).toEqual(new Set([victimId]))
     expect(await status(() => getCaseOpenEntitlements(otherAdvocate, caseId))).toBe(404)
+  })
+})
+
+describe('the home page’s “owed by your organisation”', () => {
+  test('counts the open entitlements the force owes that are overdue or due today, and links to them', async () => {
+    const prisma = await db()
+    const now = new Date('2026-11-16T12:00:00Z')
+    const owed = await owedByMyOrganisation(officer, now)
+    const open = await prisma.entitlement.findMany({ where: { owedByOrganisationId: policeId, status: 'open', withdrawnAt: null } })
+    const expectedOverdue = open.filter((r) => r.dueAt.getTime() <= now.getTime()).length
+    const expectedToday = open.filter((r) => r.dueAt.getTime() > now.getTime() && r.dueBy.toISOString().slice(0, 10) === '2026-11-16').length
+    expect(expectedOverdue + expectedToday).toBeGreaterThan(0)
+    expect(owed).toMatchObject({ overdue: expectedOverdue, dueToday: expectedToday })
+    expect(owed!.overdueHref).toContain(`status=overdue&org=${policeId}`)
+    // Advocates work from each victim's checklist; a voluntary service owes nothing.
+    expect(await owedByMyOrganisation(advocate, now)).toBeNull()
   })
 })
