@@ -152,7 +152,12 @@ test('a case’s journey from arrest to trial listing, each step recorded by its
   await expect(timeline).toContainText('Suspect arrested')
   await expect(timeline).toContainText(ref)
   await expectAccessible(advocate.page)
-  await timeline.locator('.moj-timeline__item:not([data-superseded])', { hasText: 'Suspect arrested' }).getByRole('link', { name: /Record telling them about this/ }).click()
+  // Amira is on other cases (other tests record arrests too): this case's arrest, by its reference.
+  await timeline
+    .locator('.moj-timeline__item:not([data-superseded])', { hasText: 'Suspect arrested' })
+    .filter({ hasText: ref })
+    .getByRole('link', { name: /Record telling them about this/ })
+    .click()
   await fillDate(advocate.page, 'contactedAt', 0)
   await advocate.page.getByLabel('Phone call').check()
   await advocate.page.getByLabel('The victim').check()
