@@ -468,6 +468,53 @@ export async function seedDemo(prisma: PrismaClient, options: { now?: Date } = {
       })
 
       const journal = await seedJourneys(tx, journeys, { now, caseId, victimId, userId })
+      // Follow-up visits by Amira's and Leah's advocate (invented), so the visit plan has a history.
+      const visit = (victim: VictimKey, at: Date, v: Omit<Prisma.VisitCreateManyInput, 'victimId' | 'organisationId' | 'recordedById' | 'at' | 'idempotencyKey'>) => ({
+        victimId: victimId(victim),
+        organisationId: orgId('brightpath'),
+        recordedById: userId('advocate'),
+        at,
+        idempotencyKey: `seed-visit-${randomUUID()}`,
+        ...v,
+      })
+      await tx.visit.createMany({
+        data: [
+          visit('amira', on('2026-10-01', 16), {
+            status: 'completed',
+            placeType: 'home',
+            purpose: 'First follow-up after the report',
+            seenAlone: true,
+            spokenToAlone: true,
+            engagement: 'engaged',
+            wishesAndFeelings: 'Wants to keep going to school and for her mum to be told what happens next.',
+            disclosure: 'more_detail',
+            disclosureNotes: 'Described a second flat used by the group (invented demo detail).',
+            nextVisitOn: new Date('2026-10-27T00:00:00Z'),
+          }),
+          visit('amira', on('2026-10-27', 15, 30), {
+            status: 'completed',
+            placeType: 'school',
+            purpose: 'Regular visit; preparing for the ABE review',
+            seenAlone: true,
+            spokenToAlone: true,
+            engagement: 'partly_engaged',
+            disclosure: 'none',
+          }),
+          visit('amira', on('2026-11-20', 16), { status: 'not_happened', notHappenedReason: 'declined', placeType: 'home', purpose: 'Regular visit' }),
+          visit('leah', on('2026-11-02', 11), {
+            status: 'completed',
+            placeType: 'neutral_venue',
+            purpose: 'Update on bail conditions',
+            secondVisitorName: 'DC Rowan Pellow',
+            secondVisitorAgency: 'Northmoor Police',
+            seenAlone: false,
+            spokenToAlone: true,
+            engagement: 'engaged',
+            disclosure: 'none',
+          }),
+        ],
+      })
+
       // Victims' Code entitlements, computed exactly as the journal and contact services do.
       const calendar = { holidays: await loadHolidays(tx), ruleSets: await loadRuleSets(tx) }
       for (const c of caseRows) await recomputeEntitlements(tx, c.id, { now, calendar })

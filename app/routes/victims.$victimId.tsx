@@ -3,6 +3,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { WarningText } from '~/components/content'
 import { EntitlementsSection } from '~/components/entitlements/checklist'
 import { ComplaintList } from '~/components/entitlements/complaint-list'
+import { VisitsSection } from '~/components/visits/visits-section'
 import { ContactLogSection } from '~/components/victim/contact-log'
 import { UpcomingHearingsSection } from '~/components/journey/upcoming-hearings'
 import { JourneyTimelineSection, NextStepsSection } from '~/components/victim/journey-sections'
@@ -15,6 +16,7 @@ import { listComplaintsForVictim } from '~/services/complaints.server'
 import { setFlash } from '~/services/session.server'
 import { getVictimEntitlements, recordToldForEntitlement } from '~/services/victim-entitlements.server'
 import { getVictimJourney } from '~/services/victim-journey.server'
+import { getVictimVisits } from '~/services/visits.server'
 import { getVictimForView, splitClosedReason } from '~/services/victims.server'
 import { readFormData } from '~/utils/form-data.server'
 import { displayName, formatDate, humanise } from '~/utils/format'
@@ -32,12 +34,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     getVictimEntitlements(user, params.victimId),
     listComplaintsForVictim(user, params.victimId),
   ])
+  const visits = await getVictimVisits(user, params.victimId)
   const reason = splitClosedReason(view.victim.closedReason)
   return {
     ...view,
     journey,
     entitlements,
     complaints,
+    visits,
     // One key per rendering: a double-submitted "told" form records one contact.
     formKey: crypto.randomUUID(),
     closedReasonText: reason ? closedReasonText(reason.reason, reason.detail) : null,
@@ -109,6 +113,7 @@ export default function VictimPage() {
       <UpcomingHearingsSection hearings={view.journey.upcomingHearings} />
       <EntitlementsSection checklist={view.entitlements} victimId={victim.id} formKey={view.formKey} reply={reply?.told} />
       {view.complaints.length > 0 ? <ComplaintList complaints={view.complaints} /> : null}
+      {view.visits ? <VisitsSection visits={view.visits} victimId={victim.id} /> : null}
       <JourneyTimelineSection events={view.journey.events} victimId={victim.id} canRecordContact={view.journey.canRecordContact} />
       <ContactLogSection contacts={view.journey.contacts} victimId={victim.id} canRecord={view.journey.canRecordContact} more={view.journey.moreContacts} />
       <h2 className="govuk-heading-m">Who is working with this victim</h2>

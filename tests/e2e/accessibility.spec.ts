@@ -332,6 +332,7 @@ const PAGES: Record<string, Visit[] | 'two-factor test'> = {
       shows: VICTIM,
     },
   ],
+  'victims.$victimId_.visits.new.tsx': [{ as: 'advocate', url: async (f) => `${await f.victim(VICTIM)}/visits/new`, submitEmpty: 'Save visit' }],
   'victims._index.tsx': [
     { as: 'advocate', url: '/victims', shows: 'Victims' },
     { as: 'manager', url: '/victims', shows: 'Victims' },

@@ -44,16 +44,11 @@ export interface VictimFacts {
 
 export type Action = 'view' | 'update'
 
-const allocatedTo = (allocations: readonly AllocationFact[], actor: Actor) =>
-  allocations.some((a) => a.userId === actor.id)
-const heldByOrg = (allocations: readonly AllocationFact[], actor: Actor) =>
-  allocations.some((a) => a.organisationId === actor.organisationId)
+const allocatedTo = (allocations: readonly AllocationFact[], actor: Actor) => allocations.some((a) => a.userId === actor.id)
+const heldByOrg = (allocations: readonly AllocationFact[], actor: Actor) => allocations.some((a) => a.organisationId === actor.organisationId)
 
 function cpsReachesCase(actor: Actor, c: CaseFacts) {
-  return (
-    c.sentToCps &&
-    (c.cpsOrganisationId === actor.organisationId || c.witnessCareOrganisationId === actor.organisationId)
-  )
+  return c.sentToCps && (c.cpsOrganisationId === actor.organisationId || c.witnessCareOrganisationId === actor.organisationId)
 }
 
 export function canViewCase(actor: Actor, c: CaseFacts): boolean {
@@ -114,8 +109,7 @@ export const canSeeCasework = (actor: Actor) => actor.role !== 'admin'
 // ---- Creating records (issue 3) ------------------------------------------------------------------
 // Advocates and officers open victim records (a child may be referred for support before any police
 // report); managers may too. A new record is held by the creator's organisation (see services).
-export const canCreateVictim = (actor: Actor) =>
-  actor.role === 'advocate' || actor.role === 'officer' || actor.role === 'manager'
+export const canCreateVictim = (actor: Actor) => actor.role === 'advocate' || actor.role === 'officer' || actor.role === 'manager'
 
 // Cases are police investigations: officers (and police managers) open them for their own force.
 export const canCreateCase = (actor: Actor, policeOrganisationId: string) =>
@@ -151,3 +145,11 @@ export function canRecordJourneyEvent(actor: Actor, roleMayRecordType: boolean, 
  * victim, including witness care and CPS liaison, who tell victims about charges and hearings.
  */
 export const canRecordContact = (actor: Actor, v: VictimFacts) => actor.role !== 'admin' && canViewVictim(actor, v)
+
+/**
+ * Follow-up visits hold what the child said, their wishes and feelings and safeguarding concerns:
+ * for those supporting and safeguarding them (advocates, police, managers), not CPS liaison or
+ * witness care, whose work does not need them. Recording one needs the right to update the victim.
+ */
+export const canSeeVisits = (actor: Actor, v: VictimFacts) => actor.role !== 'cps_liaison' && canViewVictim(actor, v)
+export const canRecordVisit = (actor: Actor, v: VictimFacts) => canUpdateVictim(actor, v)

@@ -1,0 +1,129 @@
+// Follow-up visits (issue 5, points 1 and 2): the visit log and the schedule of visits owed, derived
+// from the victim's incidents, open cases, key court events and the visits themselves with the
+// default policy (app/domain/visits/policy.ts; per-organisation configuration is still to come).
+import { canRecordVisit, canSeeVisits, type Actor } from '~/domain/access/policy'
+import { formatLondonDate } from '~/domain/journey/derive'
+import { detail, effectiveJournal } from '~/domain/journey/journal'
+import { DEFAULT_VISIT_POLICY } from '~/domain/visits/policy'
+import { evaluateVisitSchedule, type VisitRecord } from '~/domain/visits/schedule'
+import type { VisitInput } from '~/domain/visits/visit'
+import { requireVictimAccess } from './access.server'
+import { audit } from './audit.server'
+import { forbidden } from './auth.server'
+import { db } from './db.server'
+
+export type VisitResult = { ok: true; visitId: string; duplicate: boolean } | { ok: false; issues: { path: string; message: string }[] }
+
+const londonDay = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(d)
+
+export async function recordVisit(
+  actor: Actor & { email: string },
+  victimId: string,
+  input: VisitInput,
+  idempotencyKey: string,
+  ip: string,
+): Promise<VisitResult> {
+  const access = await requireVictimAccess(actor, victimId)
+  if (!canRecordVisit(actor, access.facts)) throw forbidden()
+  const prisma = await db()
+  return prisma.$transaction(async (tx) => {
+    const existing = await tx.visit.findUnique({ where: { idempotencyKey }, select: { id: true, victimId: true } })
+    if (existing) {
+      if (existing.victimId !== victimId) throw forbidden()
+      return { ok: true as const, visitId: existing.id, duplicate: true }
+    }
+    // The form checks these too; the service holds whatever calls it to the same limits.
+    if (input.status !== 'planned' && input.at.getTime() > Date.now()) {
+      return { ok: false as const, issues: [{ path: 'at', message: 'A visit that took place or was attempted must be today or in the past' }] }
+    }
+    const victim = await tx.victim.findUniqueOrThrow({ where: { id: victimId }, select: { createdAt: true } })
+    if (input.status !== 'planned' && londonDay(input.at) < londonDay(victim.createdAt)) {
+      return {
+        ok: false as const,
+        issues: [{ path: 'at', message: `The visit cannot be before the victim’s record was opened on ${formatLondonDate(victim.createdAt)}` }],
+      }
+    }
+    const visit = await tx.visit.create({
+      data: { ...input, victimId, organisationId: actor.organisationId, recordedById: actor.id, idempotencyKey },
+      select: { id: true },
+    })
+    // Identifiers and choices only: what the child said stays out of the audit log.
+    await audit(
+      {
+        actor,
+        action: 'visit.record',
+        entityType: 'victim',
+        entityId: victimId,
+        ip,
+        details: { visitId: visit.id, status: input.status, disclosure: input.disclosure ?? null },
+      },
+      tx,
+    )
+    return { ok: true as const, visitId: visit.id, duplicate: false }
+  })
+}
+
+/** The victim's visits and the schedule owed; null for a user who may see the victim but not visits. */
+export async function getVictimVisits(actor: Actor, victimId: string, now: Date = new Date()) {
+  const access = await requireVictimAccess(actor, victimId)
+  if (!canSeeVisits(actor, access.facts)) return null
+  const prisma = await db()
+  const [visits, links] = await Promise.all([
+    prisma.visit.findMany({
+      where: { victimId },
+      orderBy: [{ at: 'desc' }, { recordedAt: 'desc' }],
+      include: { recordedBy: { select: { name: true } }, organisation: { select: { name: true } } },
+    }),
+    prisma.victimCase.findMany({
+      where: { victimId },
+      select: {
+        case: {
+          select: {
+            id: true,
+            status: true,
+            createdAt: true,
+            updatedAt: true,
+            events: {
+              where: { OR: [{ victimId: null }, { victimId }] },
+              select: { id: true, type: true, occurredAt: true, recordedAt: true, details: true, supersedesId: true, victimId: true, defendantId: true },
+            },
+          },
+        },
+      },
+    }),
+  ])
+  const cases = links.map((l) => l.case)
+  const journal = cases.flatMap((c) => effectiveJournal(c.events))
+  const hearingTypeOf = new Map(journal.filter((e) => e.type === 'hearing_listed').map((e) => [e.id, detail<string>(e, 'hearingType')]))
+  const records: VisitRecord[] = visits.map((v) =>
+    v.status === 'not_happened'
+      ? { id: v.id, at: v.at.toISOString(), status: 'not_happened', reason: (v.notHappenedReason ?? 'not_found') as 'declined' | 'not_found' | 'missing' }
+      : { id: v.id, at: v.at.toISOString(), status: v.status as 'planned' | 'completed' },
+  )
+  const schedule = evaluateVisitSchedule(
+    {
+      asOf: now.toISOString(),
+      incidents: journal.filter((e) => e.type === 'crime_reported').map((e) => ({ id: e.id, at: e.occurredAt.toISOString() })),
+      // A closed case stopped needing visits when it was last changed (its closure).
+      cases: cases.map((c) => ({ id: c.id, openedAt: c.createdAt.toISOString(), ...(c.status === 'open' ? {} : { closedAt: c.updatedAt.toISOString() }) })),
+      courtEvents: journal.map((e) => {
+        const hearing = detail<string>(e, 'hearingEventId')
+        const hearingType = hearing ? hearingTypeOf.get(hearing) : undefined
+        return { id: e.id, type: e.type, at: e.occurredAt.toISOString(), ...(hearingType ? { hearingType } : {}) }
+      }),
+      visits: records,
+    },
+    DEFAULT_VISIT_POLICY,
+  )
+  return { visits, schedule, canRecord: canRecordVisit(actor, access.facts) }
+}
+
+export type VictimVisits = NonNullable<Awaited<ReturnType<typeof getVictimVisits>>>
+
+/** What the "record a visit" form needs; 403 for a user who may see the victim but not record visits. */
+export async function getVisitForm(actor: Actor, victimId: string) {
+  const access = await requireVictimAccess(actor, victimId)
+  if (!canRecordVisit(actor, access.facts)) throw forbidden()
+  const prisma = await db()
+  return prisma.victim.findUniqueOrThrow({ where: { id: victimId }, select: { id: true, reference: true } })
+}
