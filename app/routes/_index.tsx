@@ -4,12 +4,14 @@ import { AdminUsersList } from '~/components/admin/users-list'
 import { CaseTable } from '~/components/casework/case-table'
 import { VictimTable } from '~/components/casework/victim-table'
 import { OwedByOrganisationPanel } from '~/components/entitlements/owed-panel'
+import { VisitsDueTable } from '~/components/visits/visits-due'
 import { ROLE_LABELS } from '~/domain/access/navigation'
 import { adminUsersPage } from '~/services/admin.server'
 import { requireUser } from '~/services/auth.server'
 import { listCases, listVictims } from '~/services/caseload.server'
 import { owedByMyOrganisation } from '~/services/compliance.server'
 import { teamOverview } from '~/services/overview.server'
+import { visitsDueOnCaseload } from '~/services/visits.server'
 
 export const meta: MetaFunction = () => [{ title: 'Home – Waypoint' }]
 
@@ -21,7 +23,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     case 'admin':
       return { view: 'admin' as const, users: await adminUsersPage(user, new URL(request.url).searchParams) }
     case 'advocate':
-      return { view: 'advocate' as const, name: user.name, victims: await listVictims(user, { mine: true, status: 'open' }) }
+      return {
+        view: 'advocate' as const,
+        name: user.name,
+        victims: await listVictims(user, { mine: true, status: 'open' }),
+        visitsDue: await visitsDueOnCaseload(user),
+      }
     case 'officer':
       return { view: 'officer' as const, name: user.name, cases: await listCases(user, { mine: true }), owed: await owedByMyOrganisation(user) }
     case 'cps_liaison':
@@ -33,6 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         organisation: user.organisationName,
         overview: await teamOverview(user),
         owed: await owedByMyOrganisation(user),
+        visitsDue: await visitsDueOnCaseload(user),
       }
   }
 }
@@ -45,6 +53,7 @@ export default function Home() {
         <>
           <h1 className="govuk-heading-l">My caseload</h1>
           <VictimTable rows={data.victims.rows} caption={`Victims allocated to you (${data.victims.total})`} />
+          <VisitsDueTable rows={data.visitsDue} />
           <p className="govuk-body">
             <Link className="govuk-link" to="/victims">
               See all victims your service supports
@@ -84,9 +93,11 @@ function ManagerOverview({
   organisation,
   overview,
   owed,
+  visitsDue,
 }: {
   organisation: string
   owed: Parameters<typeof OwedByOrganisationPanel>[0]['owed']
+  visitsDue: Parameters<typeof VisitsDueTable>[0]['rows']
   overview: {
     staff: { id: string; name: string; role: keyof typeof ROLE_LABELS; allocations: number }[]
     totals: Record<'openVictims' | 'closedVictims' | 'restrictedVictims' | 'openCases' | 'unallocated', number>
@@ -105,6 +116,7 @@ function ManagerOverview({
         <Total label="Closed victim records" value={totals.closedVictims} />
         <Total label="Open cases" value={totals.openCases} />
       </dl>
+      <VisitsDueTable rows={visitsDue} />
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-table__caption--m">Caseload by team member</caption>
         <thead className="govuk-table__head">

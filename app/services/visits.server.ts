@@ -7,7 +7,9 @@ import { detail, effectiveJournal } from '~/domain/journey/journal'
 import { DEFAULT_VISIT_POLICY } from '~/domain/visits/policy'
 import { evaluateVisitSchedule, type VisitRecord } from '~/domain/visits/schedule'
 import type { VisitInput } from '~/domain/visits/visit'
-import { requireVictimAccess } from './access.server'
+import { addCalendarDays, londonDateOf } from '~/domain/calendar/working-days'
+import type { Prisma } from '~/generated/prisma/client'
+import { requireVictimAccess, victimWhere } from './access.server'
 import { audit } from './audit.server'
 import { forbidden } from './auth.server'
 import { db } from './db.server'
@@ -63,44 +65,31 @@ export async function recordVisit(
   })
 }
 
-/** The victim's visits and the schedule owed; null for a user who may see the victim but not visits. */
-export async function getVictimVisits(actor: Actor, victimId: string, now: Date = new Date()) {
-  const access = await requireVictimAccess(actor, victimId)
-  if (!canSeeVisits(actor, access.facts)) return null
-  const prisma = await db()
-  const [visits, links] = await Promise.all([
-    prisma.visit.findMany({
-      where: { victimId },
-      orderBy: [{ at: 'desc' }, { recordedAt: 'desc' }],
-      include: { recordedBy: { select: { name: true } }, organisation: { select: { name: true } } },
-    }),
-    prisma.victimCase.findMany({
-      where: { victimId },
-      select: {
-        case: {
-          select: {
-            id: true,
-            status: true,
-            createdAt: true,
-            updatedAt: true,
-            events: {
-              where: { OR: [{ victimId: null }, { victimId }] },
-              select: { id: true, type: true, occurredAt: true, recordedAt: true, details: true, supersedesId: true, victimId: true, defendantId: true },
-            },
-          },
-        },
-      },
-    }),
-  ])
-  const cases = links.map((l) => l.case)
-  const journal = cases.flatMap((c) => effectiveJournal(c.events))
+const CASES_SELECT = {
+  case: {
+    select: {
+      id: true,
+      status: true,
+      createdAt: true,
+      updatedAt: true,
+      events: { select: { id: true, type: true, occurredAt: true, recordedAt: true, details: true, supersedesId: true, victimId: true, defendantId: true } },
+    },
+  },
+} as const
+
+type CaseRow = Prisma.VictimCaseGetPayload<{ select: typeof CASES_SELECT }>['case']
+type VisitRow = { id: string; at: Date; status: string; notHappenedReason: string | null }
+
+/** The schedule of visits owed to one victim, from their cases' journals and their visits. */
+function scheduleFor(victimId: string, cases: readonly CaseRow[], visits: readonly VisitRow[], now: Date) {
+  const journal = cases.flatMap((c) => effectiveJournal(c.events.filter((e) => !e.victimId || e.victimId === victimId)))
   const hearingTypeOf = new Map(journal.filter((e) => e.type === 'hearing_listed').map((e) => [e.id, detail<string>(e, 'hearingType')]))
   const records: VisitRecord[] = visits.map((v) =>
     v.status === 'not_happened'
       ? { id: v.id, at: v.at.toISOString(), status: 'not_happened', reason: (v.notHappenedReason ?? 'not_found') as 'declined' | 'not_found' | 'missing' }
       : { id: v.id, at: v.at.toISOString(), status: v.status as 'planned' | 'completed' },
   )
-  const schedule = evaluateVisitSchedule(
+  return evaluateVisitSchedule(
     {
       asOf: now.toISOString(),
       incidents: journal.filter((e) => e.type === 'crime_reported').map((e) => ({ id: e.id, at: e.occurredAt.toISOString() })),
@@ -115,7 +104,69 @@ export async function getVictimVisits(actor: Actor, victimId: string, now: Date 
     },
     DEFAULT_VISIT_POLICY,
   )
+}
+
+/** The victim's visits and the schedule owed; null for a user who may see the victim but not visits. */
+export async function getVictimVisits(actor: Actor, victimId: string, now: Date = new Date()) {
+  const access = await requireVictimAccess(actor, victimId)
+  if (!canSeeVisits(actor, access.facts)) return null
+  const prisma = await db()
+  const [visits, links] = await Promise.all([
+    prisma.visit.findMany({
+      where: { victimId },
+      orderBy: [{ at: 'desc' }, { recordedAt: 'desc' }],
+      include: { recordedBy: { select: { name: true } }, organisation: { select: { name: true } } },
+    }),
+    prisma.victimCase.findMany({ where: { victimId }, select: CASES_SELECT }),
+  ])
+  const schedule = scheduleFor(
+    victimId,
+    links.map((l) => l.case),
+    visits,
+    now,
+  )
   return { visits, schedule, canRecord: canRecordVisit(actor, access.facts) }
+}
+
+/** How far ahead the home page looks for visits coming due. */
+export const VISITS_DUE_WITHIN_DAYS = 7
+const CASELOAD_LIMIT = 300
+
+/**
+ * Visits owed on the home page (issue 5, point 1): for an advocate, the open victims allocated to
+ * them; for a manager, their organisation's open victims — each victim whose next visit is overdue or
+ * due within a week, soonest first. A fixed number of queries, whatever the caseload.
+ */
+export async function visitsDueOnCaseload(actor: Actor, now: Date = new Date()) {
+  if (actor.role !== 'advocate' && actor.role !== 'manager') return null
+  const prisma = await db()
+  const mine =
+    actor.role === 'advocate'
+      ? { allocations: { some: { endedAt: null, userId: actor.id } } }
+      : { allocations: { some: { endedAt: null, organisationId: actor.organisationId } } }
+  const victims = await prisma.victim.findMany({
+    where: { AND: [victimWhere(actor), { status: 'open' }, mine] },
+    select: { id: true, reference: true, firstName: true, lastName: true, preferredName: true },
+    take: CASELOAD_LIMIT,
+  })
+  const ids = victims.map((v) => v.id)
+  const [visits, links] = await Promise.all([
+    prisma.visit.findMany({ where: { victimId: { in: ids } }, select: { id: true, victimId: true, at: true, status: true, notHappenedReason: true } }),
+    prisma.victimCase.findMany({ where: { victimId: { in: ids } }, select: { victimId: true, ...CASES_SELECT } }),
+  ])
+  const horizon = addCalendarDays(londonDateOf(now), VISITS_DUE_WITHIN_DAYS)
+  return victims
+    .map((v) => {
+      const schedule = scheduleFor(
+        v.id,
+        links.filter((l) => l.victimId === v.id).map((l) => l.case),
+        visits.filter((x) => x.victimId === v.id),
+        now,
+      )
+      return { victim: v, nextDue: schedule.nextDue, overdue: schedule.overdueCount }
+    })
+    .filter((r) => r.nextDue !== undefined && (r.overdue > 0 || r.nextDue <= horizon))
+    .sort((a, b) => (a.nextDue! < b.nextDue! ? -1 : a.nextDue! > b.nextDue! ? 1 : 0))
 }
 
 export type VictimVisits = NonNullable<Awaited<ReturnType<typeof getVictimVisits>>>

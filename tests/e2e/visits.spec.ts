@@ -17,6 +17,8 @@ function londonDate(offsetDays: number) {
 
 test('an advocate records a visit with a new disclosure and sees it on the victim page', async ({ page }) => {
   await login(page, 'advocate@demo.example')
+  // Her last visit was declined and the regular one is overdue: she is on the advocate's home page.
+  await expect(page.getByTestId('visits-due')).toContainText(AMIRA)
   await page.goto(`/victims?q=${AMIRA}`)
   await page.getByRole('link', { name: AMIRA }).first().click()
   await expect(page.getByTestId('visits')).toContainText('Follow-up visits')

@@ -6,7 +6,7 @@ import type { Actor } from '~/domain/access/policy'
 import type { VisitInput } from '~/domain/visits/visit'
 import { db } from '~/services/db.server'
 import { recordJourneyEvent } from '~/services/journal.server'
-import { getVictimVisits, getVisitForm, recordVisit } from '~/services/visits.server'
+import { getVictimVisits, getVisitForm, recordVisit, visitsDueOnCaseload } from '~/services/visits.server'
 import { allocate, createCase, createOrganisation, createUser, createVictim } from '#tests/setup/factories'
 
 type A = Actor & { email: string }
@@ -15,7 +15,7 @@ const ip = '198.51.100.11'
 let keySeq = 0
 const key = () => `visit-key-${++keySeq}`
 
-let officer: A, advocate: A, cps: A, otherAdvocate: A, admin: A
+let officer: A, advocate: A, cps: A, otherAdvocate: A, admin: A, manager: A
 let victimId: string, caseId: string
 
 async function status(fn: () => Promise<unknown>) {
@@ -51,6 +51,7 @@ beforeAll(async () => {
   advocate = actor(await createUser({ role: 'advocate', organisationId: service.id }))
   otherAdvocate = actor(await createUser({ role: 'advocate', organisationId: (await createOrganisation({ kind: 'voluntary' })).id }))
   admin = actor(await createUser({ role: 'admin', organisationId: police.id }))
+  manager = actor(await createUser({ role: 'manager', organisationId: service.id }))
   caseId = (await createCase({ policeOrganisationId: police.id, cpsOrganisationId: cpsOrg.id, sentToCpsAt: new Date('2026-11-05T10:00:00Z') })).id
   victimId = (await createVictim({ caseIds: [caseId] })).id
   // The record and the case exist from 1 November 2026.
@@ -125,5 +126,17 @@ describe('the schedule', () => {
     expect(result.ok).toBe(true)
     const seen = await getVictimVisits(advocate, victimId, new Date('2026-11-20T12:00:00Z'))
     expect(seen!.schedule.requirements.some((r) => r.missingEpisodeSuspected && (r.status === 'due' || r.status === 'overdue'))).toBe(true)
+  })
+})
+
+describe('visits due on the home page', () => {
+  test('a victim appears when their next visit is within a week or overdue, for their advocate and the service’s manager', async () => {
+    expect(await visitsDueOnCaseload(advocate, new Date('2026-11-20T12:00:00Z'))).toEqual([])
+    const soon = await visitsDueOnCaseload(advocate, new Date('2026-12-05T12:00:00Z'))
+    expect(soon!.map((r) => [r.victim.id, r.nextDue, r.overdue])).toEqual([[victimId, '2026-12-10', 0]])
+    const late = await visitsDueOnCaseload(manager, new Date('2026-12-12T12:00:00Z'))
+    expect(late!.find((r) => r.victim.id === victimId)).toMatchObject({ nextDue: '2026-12-10', overdue: 1 })
+    expect(await visitsDueOnCaseload(otherAdvocate, new Date('2026-12-12T12:00:00Z'))).toEqual([])
+    expect(await visitsDueOnCaseload(officer)).toBeNull()
   })
 })
