@@ -8,6 +8,7 @@ import { BackLink, PageHeading, WarningText } from '~/components/content'
 import { DateInput, ErrorSummary, fieldErrors, Select, TextField } from '~/components/forms'
 import { Table, type Column } from '~/components/table'
 import { parseDateParts } from '~/domain/calendar/date-parts'
+import { isoDateOf } from '~/domain/calendar/working-days'
 import { clientIp, notFound, requireRole } from '~/services/auth.server'
 import {
   addHoliday,
@@ -46,7 +47,7 @@ const AddSchema = z.object({
     .optional()
     .transform((parts, ctx) => {
       const date = parseDateParts(parts, 'the date of the bank holiday')
-      if (date.ok) return date.date.toISOString().slice(0, 10)
+      if (date.ok) return isoDateOf(date.date)
       ctx.addIssue({ code: 'custom', message: date.message })
       return z.NEVER
     }),

@@ -5,7 +5,7 @@
 // The counts are three grouped queries on the Entitlement indexes, whatever the number of rows;
 // the list is one count and one page of rows.
 import type { Actor } from '~/domain/access/policy'
-import { londonDateOf, type IsoDate } from '~/domain/calendar/working-days'
+import { dateValueOf, isoDateOf, londonDateOf, type IsoDate } from '~/domain/calendar/working-days'
 import {
   bucketsFromGroups,
   complianceStatusAt,
@@ -31,14 +31,12 @@ const ROLES: readonly Actor['role'][] = ['officer', 'cps_liaison', 'manager']
 /** May this user open the compliance page? (Advocates work from each victim's checklist.) */
 export const canViewCompliance = (actor: Pick<Actor, 'role'>) => ROLES.includes(actor.role)
 
-const dateOnly = (d: IsoDate) => new Date(`${d}T00:00:00Z`)
-
 /** Entitlements in force, of the active rule sets, that the actor may see, due in the period. */
 function scopeWhere(actor: Actor, period: { from: IsoDate; to: IsoDate }): Prisma.EntitlementWhereInput {
   return {
     withdrawnAt: null,
     ruleSetId: { in: ACTIVE_RULE_SETS.map((r) => r.id) },
-    dueBy: { gte: dateOnly(period.from), lte: dateOnly(period.to) },
+    dueBy: { gte: dateValueOf(period.from), lte: dateValueOf(period.to) },
     case: caseWhere(actor),
     victim: victimWhere(actor),
   }
@@ -46,7 +44,7 @@ function scopeWhere(actor: Actor, period: { from: IsoDate; to: IsoDate }): Prism
 
 /** The where-clause of one status bucket at `now` (the same semantics as complianceStatusAt). */
 function statusWhere(status: ComplianceStatus, now: Date): Prisma.EntitlementWhereInput {
-  const today = dateOnly(londonDateOf(now))
+  const today = dateValueOf(londonDateOf(now))
   switch (status) {
     case 'met':
     case 'met_late':
@@ -90,7 +88,7 @@ export async function complianceView(actor: Actor & { email: string }, query: Co
   const now = options.now ?? new Date()
   const prisma = await db()
   const scope = scopeWhere(actor, query.period)
-  const today = dateOnly(londonDateOf(now))
+  const today = dateValueOf(londonDateOf(now))
 
   const [byStatus, overdue, dueToday] = await Promise.all([
     prisma.entitlement.groupBy({ by: [...GROUP_KEYS, 'status'], where: scope, _count: { _all: true } }),
@@ -158,7 +156,7 @@ export async function complianceView(actor: Actor & { email: string }, query: Co
         ruleId: r.ruleId,
         right: r.right,
         summary: ruleSummary(r.ruleSetId, r.ruleId),
-        dueBy: r.dueBy.toISOString().slice(0, 10),
+        dueBy: isoDateOf(r.dueBy),
         status: complianceStatusAt(r, now),
         metAt: r.metAt,
         owner: owingOrganisationName(r, names),

@@ -3,24 +3,21 @@
 // victim linked to a case, an offence or date of birth edited — so the rows are never behind
 // the records they come from. Only the due → overdue move happens with time, and readers decide
 // it from dueAt (see entitlementStatusNow), so nothing has to run at midnight.
-import { endOfLondonDay, type IsoDate } from '~/domain/calendar/working-days'
+import { dateValueOf, endOfLondonDay, isoDateOf, type IsoDate } from '~/domain/calendar/working-days'
 import { evaluateEntitlements, type EntitlementStatus } from '~/domain/entitlements/engine'
 import { entitlementsInputFor, metSource, withOverrides } from '~/domain/entitlements/from-records'
+import { JOURNAL_SELECT } from '~/domain/journey/journal'
 import { ACTIVE_RULE_SETS, findRule, type Owner, type RuleSet } from '~/domain/entitlements/rules'
 import type { Prisma } from '~/generated/prisma/client'
 import { db } from './db.server'
 
 type Tx = Prisma.TransactionClient
 
-const JOURNAL_SELECT = { id: true, type: true, occurredAt: true, recordedAt: true, receivedAt: true, defendantId: true, victimId: true, details: true, supersedesId: true } as const
-
-const isoDate = (d: Date): IsoDate => d.toISOString().slice(0, 10)
-const dateOnly = (d: IsoDate) => new Date(`${d}T00:00:00Z`)
 
 /** England & Wales bank holidays as the administrators keep them (a few dozen rows). */
 export async function loadHolidays(tx: Tx): Promise<Set<IsoDate>> {
   const rows = await tx.bankHoliday.findMany({ select: { date: true } })
-  return new Set(rows.map((r) => isoDate(r.date)))
+  return new Set(rows.map((r) => isoDateOf(r.date)))
 }
 
 /** The active rule sets with administrators' deadline changes applied. */
@@ -92,7 +89,7 @@ export async function recomputeEntitlements(tx: Tx, caseId: string, options: { v
           defendantId: e.defendant ?? null,
           owedBy: e.owedBy,
           owedByOrganisationId: orgFor[e.owedBy],
-          dueBy: dateOnly(e.dueBy),
+          dueBy: dateValueOf(e.dueBy),
           dueAt: endOfLondonDay(e.dueBy),
           status: e.status === 'met' || e.status === 'met_late' ? e.status : 'open',
           metAt: e.metAt ? new Date(e.metAt) : null,

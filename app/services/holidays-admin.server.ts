@@ -2,7 +2,7 @@
 // holidays are proclaimed at short notice, so the seeded 2020–2030 table must be editable. Every
 // change is audited with what it was before and after, in the same transaction; once it commits,
 // every stored entitlement is recomputed so due dates follow the new calendar.
-import { isWeekend, type IsoDate } from '~/domain/calendar/working-days'
+import { dateValueOf, isoDateOf, isWeekend, type IsoDate } from '~/domain/calendar/working-days'
 import { canAdminister, type Actor } from '~/domain/access/policy'
 import { todayInLondon } from '~/domain/calendar/date-parts'
 import { audit } from './audit.server'
@@ -46,15 +46,13 @@ export async function recomputeAfterCalendarChange(): Promise<Recomputed> {
   return { cases, ms }
 }
 
-const isoDate = (d: Date): IsoDate => d.toISOString().slice(0, 10)
-const dateOnly = (d: IsoDate) => new Date(`${d}T00:00:00Z`)
 const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === 'P2002'
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 
 /** "Saturday 14 March 2026" for a calendar date (by hand: ICU versions differ on the comma). */
 export function longDate(d: IsoDate): string {
-  const date = dateOnly(d)
+  const date = dateValueOf(d)
   return `${WEEKDAYS[date.getUTCDay()]} ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`
 }
 
@@ -68,8 +66,8 @@ export function holidayYear(raw: string | null | undefined, now: Date = new Date
 /** A yyyy-mm-dd that is a real date, or null. */
 export function parseIsoDate(raw: string | null | undefined): IsoDate | null {
   if (!raw || !/^\d{4}-\d{2}-\d{2}$/.test(raw)) return null
-  const d = dateOnly(raw)
-  return Number.isNaN(d.getTime()) || isoDate(d) !== raw ? null : raw
+  const d = dateValueOf(raw)
+  return Number.isNaN(d.getTime()) || isoDateOf(d) !== raw ? null : raw
 }
 
 /** One year's holidays, the years there are any for (plus this one), and who last changed each. */
@@ -78,7 +76,7 @@ export async function listHolidays(actor: AdminActor, year: number) {
   const prisma = await db()
   const [rows, years] = await Promise.all([
     prisma.bankHoliday.findMany({
-      where: { date: { gte: dateOnly(`${year}-01-01`), lte: dateOnly(`${year}-12-31`) } },
+      where: { date: { gte: dateValueOf(`${year}-01-01`), lte: dateValueOf(`${year}-12-31`) } },
       orderBy: { date: 'asc' },
     }),
     prisma.$queryRaw<{ year: number }[]>`SELECT DISTINCT EXTRACT(YEAR FROM "date")::int AS year FROM "BankHoliday" ORDER BY year`,
@@ -91,8 +89,8 @@ export async function listHolidays(actor: AdminActor, year: number) {
     year,
     years: [...new Set([...years.map((y) => Number(y.year)), thisYear, year])].sort((a, b) => a - b),
     holidays: rows.map((r) => ({
-      date: isoDate(r.date),
-      longDate: longDate(isoDate(r.date)),
+      date: isoDateOf(r.date),
+      longDate: longDate(isoDateOf(r.date)),
       name: r.name,
       source: r.source,
       sourceLabel: HOLIDAY_SOURCE_LABELS[r.source] ?? r.source,
@@ -105,8 +103,8 @@ export async function listHolidays(actor: AdminActor, year: number) {
 export async function getHoliday(actor: AdminActor, date: IsoDate) {
   requireAdmin(actor)
   const prisma = await db()
-  const row = await prisma.bankHoliday.findUnique({ where: { date: dateOnly(date) } })
-  return row ? { date: isoDate(row.date), longDate: longDate(isoDate(row.date)), name: row.name, source: row.source } : null
+  const row = await prisma.bankHoliday.findUnique({ where: { date: dateValueOf(date) } })
+  return row ? { date: isoDateOf(row.date), longDate: longDate(isoDateOf(row.date)), name: row.name, source: row.source } : null
 }
 
 export type HolidayFailure = { ok: false; field: 'date' | 'name' | null; message: string }
@@ -138,9 +136,9 @@ export async function addHoliday(actor: AdminActor, input: { date: IsoDate; name
   const prisma = await db()
   try {
     const result = await prisma.$transaction(async (tx) => {
-      const existing = await tx.bankHoliday.findUnique({ where: { date: dateOnly(date) } })
+      const existing = await tx.bankHoliday.findUnique({ where: { date: dateValueOf(date) } })
       if (existing) return duplicate(existing.name)
-      await tx.bankHoliday.create({ data: { date: dateOnly(date), name, source: 'admin', updatedById: actor.id } })
+      await tx.bankHoliday.create({ data: { date: dateValueOf(date), name, source: 'admin', updatedById: actor.id } })
       await audit(
         { actor, action: 'calendar.holiday.add', entityType: 'bank_holiday', entityId: date, ip, details: { before: null, after: { date, name, source: 'admin' } } },
         tx,
@@ -162,10 +160,10 @@ export async function renameHoliday(actor: AdminActor, date: IsoDate, rawName: s
   const name = rawName.trim()
   const prisma = await db()
   const result = await prisma.$transaction(async (tx) => {
-    const before = await tx.bankHoliday.findUnique({ where: { date: dateOnly(date) } })
+    const before = await tx.bankHoliday.findUnique({ where: { date: dateValueOf(date) } })
     if (!before) return gone
     if (before.name === name) return 'unchanged' as const
-    await tx.bankHoliday.update({ where: { date: dateOnly(date) }, data: { name, updatedById: actor.id } })
+    await tx.bankHoliday.update({ where: { date: dateValueOf(date) }, data: { name, updatedById: actor.id } })
     await audit(
       {
         actor,
@@ -189,9 +187,9 @@ export async function removeHoliday(actor: AdminActor, date: IsoDate, ip: string
   requireAdmin(actor)
   const prisma = await db()
   const result = await prisma.$transaction(async (tx) => {
-    const before = await tx.bankHoliday.findUnique({ where: { date: dateOnly(date) } })
+    const before = await tx.bankHoliday.findUnique({ where: { date: dateValueOf(date) } })
     if (!before) return gone
-    await tx.bankHoliday.delete({ where: { date: dateOnly(date) } })
+    await tx.bankHoliday.delete({ where: { date: dateValueOf(date) } })
     await audit(
       {
         actor,

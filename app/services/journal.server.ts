@@ -13,7 +13,7 @@ import {
   type EventTypeId,
   type JourneyIssue,
 } from '~/domain/journey/events'
-import { correctionReasons, detail, detailDate, effectiveJournal, supersededIds, type JournalEvent } from '~/domain/journey/journal'
+import { correctionReasons, detail, detailDate, effectiveJournal, JOURNAL_SELECT, supersededIds, type JournalEvent } from '~/domain/journey/journal'
 import { checkJourneyEvent } from '~/domain/journey/validate'
 import { TIME_DEPENDENT_STAGES } from '~/domain/journey/stages'
 import type { Prisma } from '~/generated/prisma/client'
@@ -28,8 +28,6 @@ type ActorWithEmail = Actor & { email: string }
 
 export type RecordResult = { ok: true; eventId: string; duplicate: boolean } | { ok: false; issues: JourneyIssue[] }
 
-// The columns the journey domain reads (JournalEvent).
-const JOURNAL_SELECT = { id: true, type: true, occurredAt: true, recordedAt: true, receivedAt: true, defendantId: true, victimId: true, details: true, supersedesId: true } as const
 
 async function loadJournal(tx: Tx, caseId: string): Promise<JournalEvent[]> {
   return tx.journeyEvent.findMany({ where: { caseId }, select: JOURNAL_SELECT })

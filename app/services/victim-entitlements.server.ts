@@ -7,23 +7,12 @@ import { evaluateWindows } from '~/domain/entitlements/engine'
 import { entitlementsInputFor } from '~/domain/entitlements/from-records'
 import { deadlineNeedsLocalConfirmation, findRule, ownerLabel } from '~/domain/entitlements/rules'
 import { eventTypeLabel } from '~/domain/journey/events'
+import { JOURNAL_SELECT } from '~/domain/journey/journal'
 import { caseWhere, requireVictimAccess } from './access.server'
 import { forbidden, notFound } from './auth.server'
 import { recordContact, type ContactResult } from './contacts.server'
 import { db } from './db.server'
 import { entitlementStatusNow, loadHolidays, loadRuleSets } from './entitlements.server'
-
-const JOURNAL_SELECT = {
-  id: true,
-  type: true,
-  occurredAt: true,
-  recordedAt: true,
-  receivedAt: true,
-  defendantId: true,
-  victimId: true,
-  details: true,
-  supersedesId: true,
-} as const
 
 export async function getVictimEntitlements(actor: Actor, victimId: string, now: Date = new Date()) {
   const access = await requireVictimAccess(actor, victimId)

@@ -16,8 +16,6 @@ import { db } from './db.server'
 
 export type VisitResult = { ok: true; visitId: string; duplicate: boolean } | { ok: false; issues: { path: string; message: string }[] }
 
-const londonDay = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(d)
-
 export async function recordVisit(
   actor: Actor & { email: string },
   victimId: string,
@@ -39,7 +37,7 @@ export async function recordVisit(
       return { ok: false as const, issues: [{ path: 'at', message: 'A visit that took place or was attempted must be today or in the past' }] }
     }
     const victim = await tx.victim.findUniqueOrThrow({ where: { id: victimId }, select: { createdAt: true } })
-    if (input.status !== 'planned' && londonDay(input.at) < londonDay(victim.createdAt)) {
+    if (input.status !== 'planned' && londonDateOf(input.at) < londonDateOf(victim.createdAt)) {
       return {
         ok: false as const,
         issues: [{ path: 'at', message: `The visit cannot be before the victim’s record was opened on ${formatLondonDate(victim.createdAt)}` }],

@@ -66,6 +66,12 @@ export function isWeekend(date: IsoDate): boolean {
   return dow === 0 || dow === 6
 }
 
+/** The calendar date of a date-only database value (Prisma returns @db.Date at 00:00 UTC). */
+export const isoDateOf = (value: Date): IsoDate => value.toISOString().slice(0, 10)
+
+/** A calendar date as a date-only database value (00:00 UTC). */
+export const dateValueOf = (date: IsoDate): Date => new Date(`${date}T00:00:00Z`)
+
 /** The Europe/London calendar date of an instant. */
 export function londonDateOf(instant: Date): IsoDate {
   if (Number.isNaN(instant.getTime())) throw new RangeError('Invalid instant')

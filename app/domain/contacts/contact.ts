@@ -3,6 +3,7 @@
 // Victims' Code entitlement checks read ("was the victim told of the charge within 1 working day?").
 import { z } from 'zod'
 import { parseDateParts, todayInLondon } from '~/domain/calendar/date-parts'
+import { londonDateOf } from '~/domain/calendar/working-days'
 
 export const CONTACT_METHODS = [
   { id: 'in_person', label: 'In person' },
@@ -119,7 +120,7 @@ export function contactFormSchema(now: Date = new Date()) {
       let contactedAt = v.contactedAt
       if (v.contactedTime) {
         contactedAt = londonInstant(v.contactedAt, v.contactedTime.hours, v.contactedTime.minutes)
-        if (contactedAt.getTime() > now.getTime() && londonDay(contactedAt) === londonDay(now)) {
+        if (contactedAt.getTime() > now.getTime() && londonDateOf(contactedAt) === londonDateOf(now)) {
           ctx.addIssue({ code: 'custom', path: ['contactedTime'], message: 'The time of the contact must be now or in the past' })
           return z.NEVER
         }
@@ -128,4 +129,3 @@ export function contactFormSchema(now: Date = new Date()) {
     })
 }
 
-const londonDay = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(d)

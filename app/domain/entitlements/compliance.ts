@@ -3,7 +3,7 @@
 // into totals, a table by right (and rule) and a table by owing organisation. The service
 // (app/services/compliance.server.ts) runs the grouped queries; everything here is testable alone.
 import { isDateBlank, parseDateParts, toDateParts, type DateParts } from '~/domain/calendar/date-parts'
-import { addCalendarDays, londonDateOf, type IsoDate } from '~/domain/calendar/working-days'
+import { addCalendarDays, isoDateOf, londonDateOf, type IsoDate } from '~/domain/calendar/working-days'
 import { ownerLabel } from './rules'
 
 /**
@@ -50,7 +50,7 @@ export interface StoredEntitlement {
 export function complianceStatusAt(row: StoredEntitlement, now: Date): ComplianceStatus {
   if (row.status === 'met' || row.status === 'met_late') return row.status
   if (now.getTime() >= row.dueAt.getTime()) return 'overdue'
-  return row.dueBy.toISOString().slice(0, 10) === londonDateOf(now) ? 'due_today' : 'due_later'
+  return isoDateOf(row.dueBy) === londonDateOf(now) ? 'due_today' : 'due_later'
 }
 
 // ---- the query string -----------------------------------------------------------------------------
@@ -78,8 +78,6 @@ const ISO = /^\d{4}-\d{2}-\d{2}$/
 const RULE_ID = /^[a-z0-9_]{1,60}$/
 const ORG_KEY = /^(none-(police|cps|witness_care|probation)|[A-Za-z0-9_-]{1,40})$/
 
-const isoOf = (d: Date): IsoDate => d.toISOString().slice(0, 10)
-
 /** A date from `name` (ISO, as links carry it) or the `name-day/-month/-year` boxes. */
 function readDate(params: URLSearchParams, name: string, label: string): { typed: DateParts; date?: IsoDate; error?: string } {
   const iso = params.get(name)?.trim()
@@ -87,7 +85,7 @@ function readDate(params: URLSearchParams, name: string, label: string): { typed
     const [year, month, day] = iso.split('-').map((p) => String(Number(p)))
     const typed = { day, month, year }
     const parsed = parseDateParts(typed, label, { minYear: 2000 })
-    return parsed.ok ? { typed, date: isoOf(parsed.date) } : { typed, error: parsed.message }
+    return parsed.ok ? { typed, date: isoDateOf(parsed.date) } : { typed, error: parsed.message }
   }
   const typed: DateParts = {
     day: params.get(`${name}-day`)?.slice(0, 10) ?? undefined,
@@ -96,7 +94,7 @@ function readDate(params: URLSearchParams, name: string, label: string): { typed
   }
   if (isDateBlank(typed)) return { typed }
   const parsed = parseDateParts(typed, label, { minYear: 2000 })
-  return parsed.ok ? { typed, date: isoOf(parsed.date) } : { typed, error: parsed.message }
+  return parsed.ok ? { typed, date: isoDateOf(parsed.date) } : { typed, error: parsed.message }
 }
 
 const dayCount = (from: IsoDate, to: IsoDate) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000)

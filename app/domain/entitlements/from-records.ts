@@ -1,7 +1,7 @@
 // From Waypoint's records to the engine's input (issue 4, point 3). Pure: the service loads a
 // case's journal, the victim's contacts and offences, and this shapes them exactly as the
 // command-line scenario does, so the stored rows and `npm run -s entitlements` agree.
-import type { IsoDate } from '~/domain/calendar/working-days'
+import { isoDateOf } from '~/domain/calendar/working-days'
 import { isSexualCategory } from '~/domain/cases/offences'
 import { detail, effectiveJournal, type JournalEvent } from '~/domain/journey/journal'
 import type { EntitlementsInput, ScenarioContact, ScenarioEvent } from './engine'
@@ -25,8 +25,6 @@ export interface ContactRecord {
   eventIds: readonly string[]
 }
 
-const isoDate = (d: Date): IsoDate => d.toISOString().slice(0, 10)
-
 /**
  * The Code's offence category for one victim on a case: a sexual offence against them (or against
  * no one in particular) makes it `sexual_offence`, the "most serious crime" ground; otherwise
@@ -35,11 +33,11 @@ const isoDate = (d: Date): IsoDate => d.toISOString().slice(0, 10)
  */
 export function caseFactsFor(victimId: string, offences: readonly OffenceRecord[], fallback: Date): EntitlementsInput['case'] {
   const theirs = offences.filter((o) => o.victimId === null || o.victimId === victimId)
-  if (theirs.length === 0) return { offenceCategory: 'other', offenceDate: isoDate(fallback) }
+  if (theirs.length === 0) return { offenceCategory: 'other', offenceDate: isoDateOf(fallback) }
   const earliest = theirs.reduce((a, b) => (b.committedFrom < a.committedFrom ? b : a))
   return {
     offenceCategory: theirs.some((o) => isSexualCategory(o.category)) ? 'sexual_offence' : 'other',
-    offenceDate: isoDate(earliest.committedFrom),
+    offenceDate: isoDateOf(earliest.committedFrom),
   }
 }
 
@@ -91,7 +89,7 @@ export function entitlementsInputFor(args: {
   const firstEvent = events[0]?.occurredAt ?? args.asOf
   return {
     asOf: args.asOf.toISOString(),
-    victim: { dateOfBirth: isoDate(victim.dateOfBirth), grounds: victim.manualEnhancedGrounds.filter((g) => args.ruleSet.manualGrounds.includes(g)) },
+    victim: { dateOfBirth: isoDateOf(victim.dateOfBirth), grounds: victim.manualEnhancedGrounds.filter((g) => args.ruleSet.manualGrounds.includes(g)) },
     case: caseFactsFor(victim.id, args.offences, firstEvent),
     events: events.map(toScenarioEvent),
     contacts,

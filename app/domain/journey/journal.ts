@@ -17,6 +17,19 @@ export interface JournalEvent {
   supersedesId?: string | null
 }
 
+/** The columns of a stored event that make a JournalEvent (a Prisma `select`). */
+export const JOURNAL_SELECT = {
+  id: true,
+  type: true,
+  occurredAt: true,
+  recordedAt: true,
+  receivedAt: true,
+  defendantId: true,
+  victimId: true,
+  details: true,
+  supersedesId: true,
+} as const
+
 /** The ids of events that a later correction replaced. */
 export function supersededIds(events: readonly Pick<JournalEvent, 'supersedesId'>[]): Set<string> {
   const out = new Set<string>()

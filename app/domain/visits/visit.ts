@@ -4,6 +4,7 @@
 // limits (not before the victim's record existed).
 import { z } from 'zod'
 import { isDateBlank, parseDateParts } from '~/domain/calendar/date-parts'
+import { londonDateOf } from '~/domain/calendar/working-days'
 import { londonInstant, parseTime } from '~/domain/contacts/contact'
 
 const option = <T extends string>(id: T, label: string) => ({ id, label })
@@ -75,8 +76,6 @@ export interface VisitInput {
   nextVisitOn?: Date
 }
 
-const londonDay = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(d)
-
 /**
  * The "record a visit" form. Which questions must be answered depends on what happened: a visit
  * made needs who was seen and how it went; one that did not happen needs why; a planned one needs
@@ -120,8 +119,8 @@ export function visitFormSchema(now: Date = new Date()) {
           if (time) at = londonInstant(date.date, time.hours, time.minutes)
           else issue('atTime', 'Enter a real time, like 2:30pm or 14:30')
         }
-        const day = londonDay(at)
-        const today = londonDay(now)
+        const day = londonDateOf(at)
+        const today = londonDateOf(now)
         if (v.status !== 'planned' && (day > today || (day === today && at.getTime() > now.getTime() && v.atTime))) {
           issue(v.atTime && day === today ? 'atTime' : 'at', 'A visit that took place or was attempted must be today or in the past')
         }
@@ -141,7 +140,7 @@ export function visitFormSchema(now: Date = new Date()) {
       if (!isDateBlank(v.nextVisitOn)) {
         const next = parseDateParts(v.nextVisitOn, 'the date of the next visit')
         if (!next.ok) issue('nextVisitOn', next.message)
-        else if (at && londonDay(next.date) <= londonDay(at)) issue('nextVisitOn', 'The next visit must be after this one')
+        else if (at && londonDateOf(next.date) <= londonDateOf(at)) issue('nextVisitOn', 'The next visit must be after this one')
         else nextVisitOn = next.date
       }
       if (!at || ctx.issues.length > 0) return z.NEVER
