@@ -1,27 +1,21 @@
 // "Still owed on this case": the open Victims' Code entitlements of the victims on a case that this
 // user may see, for the case page — the officer or CPS liaison working a case starts there.
 import type { Actor } from '~/domain/access/policy'
-import { findRule, ownerLabel } from '~/domain/entitlements/rules'
-import { londonDateOf } from '~/domain/calendar/working-days'
+import { ownerLabel, ruleOf } from '~/domain/entitlements/rules'
 import { requireCaseAccess } from './access.server'
 import { db } from './db.server'
-import { entitlementStatusNow, loadRuleSets } from './entitlements.server'
+import { entitlementStatusNow, isDueToday } from './entitlements.server'
 
 export async function getCaseOpenEntitlements(actor: Actor, caseId: string, now: Date = new Date()) {
   const access = await requireCaseAccess(actor, caseId)
   const prisma = await db()
-  const [rows, ruleSets] = await Promise.all([
-    prisma.entitlement.findMany({
-      where: { caseId, victimId: { in: [...access.visibleVictimIds] }, withdrawnAt: null, status: 'open' },
-      orderBy: [{ dueAt: 'asc' }, { ruleId: 'asc' }],
-      include: { victim: { select: { reference: true } }, trigger: { select: { defendant: { select: { label: true } } } } },
-    }),
-    loadRuleSets(prisma),
-  ])
-  const today = londonDateOf(now)
+  const rows = await prisma.entitlement.findMany({
+    where: { caseId, victimId: { in: [...access.visibleVictimIds] }, withdrawnAt: null, status: 'open' },
+    orderBy: [{ dueAt: 'asc' }, { ruleId: 'asc' }],
+    include: { victim: { select: { reference: true } }, trigger: { select: { defendant: { select: { label: true } } } } },
+  })
   return rows.map((r) => {
-    const rule = findRule(ruleSets.find((rs) => rs.id === r.ruleSetId) ?? ruleSets[0]!, r.ruleId)
-    const status = entitlementStatusNow(r, now)
+    const rule = ruleOf(r.ruleSetId, r.ruleId)
     return {
       id: r.id,
       victimId: r.victimId,
@@ -31,8 +25,8 @@ export async function getCaseOpenEntitlements(actor: Actor, caseId: string, now:
       defendant: r.trigger.defendant?.label ?? null,
       dueBy: r.dueBy,
       owner: ownerLabel(r.owedBy),
-      status,
-      dueToday: status === 'due' && r.dueBy.toISOString().slice(0, 10) === today,
+      status: entitlementStatusNow(r, now),
+      dueToday: isDueToday(r, now),
     }
   })
 }

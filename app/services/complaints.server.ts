@@ -16,7 +16,7 @@ import {
   type ComplaintIssue,
   type ComplaintStagesValues,
 } from '~/domain/entitlements/complaints'
-import { findRule, ownerLabel, RULE_SETS } from '~/domain/entitlements/rules'
+import { ownerLabel, ruleOf, RULE_SETS } from '~/domain/entitlements/rules'
 import { eventTypeLabel } from '~/domain/journey/events'
 import type { Prisma } from '~/generated/prisma/client'
 import { caseWhere, requireVictimAccess } from './access.server'
@@ -55,13 +55,12 @@ type EntitlementRow = Prisma.EntitlementGetPayload<{
 
 /** What a complaint page says about the entitlement it is about. */
 function describeEntitlement(r: EntitlementRow, now: Date) {
-  const ruleSet = RULE_SETS[r.ruleSetId]
-  const rule = ruleSet && findRule(ruleSet, r.ruleId)
+  const rule = ruleOf(r.ruleSetId, r.ruleId)
   return {
     id: r.id,
     ruleId: r.ruleId,
     right: r.right,
-    rightTitle: ruleSet?.rightTitles[r.right] ?? `Right ${r.right}`,
+    rightTitle: RULE_SETS[r.ruleSetId]?.rightTitles[r.right] ?? `Right ${r.right}`,
     summary: rule?.summary ?? r.ruleId,
     owner: ownerLabel(r.owedBy),
     dueBy: r.dueBy,

@@ -17,7 +17,7 @@ import {
   type ComplianceQuery,
   type ComplianceStatus,
 } from '~/domain/entitlements/compliance'
-import { ACTIVE_RULE_SETS, findRule, RULE_SETS } from '~/domain/entitlements/rules'
+import { ACTIVE_RULE_SETS, findRule, ruleOf } from '~/domain/entitlements/rules'
 import type { Prisma } from '~/generated/prisma/client'
 import { caseWhere, victimWhere } from './access.server'
 import { audit } from './audit.server'
@@ -73,8 +73,7 @@ function filterWhere(filters: ComplianceFilters, now: Date): Prisma.EntitlementW
 const GROUP_KEYS = ['ruleSetId', 'ruleId', 'right', 'owedBy', 'owedByOrganisationId'] as const
 
 function ruleSummary(ruleSetId: string, ruleId: string): string {
-  const ruleSet = RULE_SETS[ruleSetId]
-  return (ruleSet && findRule(ruleSet, ruleId)?.summary) ?? ruleId
+  return ruleOf(ruleSetId, ruleId)?.summary ?? ruleId
 }
 
 export interface ComplianceOptions {

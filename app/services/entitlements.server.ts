@@ -4,6 +4,7 @@
 // the records they come from. Only the due → overdue move happens with time, and readers decide
 // it from dueAt (see entitlementStatusNow), so nothing has to run at midnight.
 import { dateValueOf, endOfLondonDay, isoDateOf, type IsoDate } from '~/domain/calendar/working-days'
+import { complianceStatusAt, type StoredEntitlement } from '~/domain/entitlements/compliance'
 import { evaluateEntitlements, type EntitlementStatus } from '~/domain/entitlements/engine'
 import { entitlementsInputFor, metSource, withOverrides } from '~/domain/entitlements/from-records'
 import { JOURNAL_SELECT } from '~/domain/journey/journal'
@@ -157,8 +158,11 @@ export async function recomputeVictimEntitlements(tx: Tx, victimId: string, now?
   for (const l of links) await recomputeEntitlements(tx, l.caseId, { victimIds: [victimId], now })
 }
 
-/** The status of a stored row now: open rows are due or overdue by the clock. */
-export function entitlementStatusNow(row: { status: string; dueAt: Date }, now: Date = new Date()): EntitlementStatus {
-  if (row.status === 'met' || row.status === 'met_late') return row.status
-  return now.getTime() >= row.dueAt.getTime() ? 'overdue' : 'due'
+/** The status of a stored row now: open rows are due or overdue by the clock (complianceStatusAt). */
+export function entitlementStatusNow(row: StoredEntitlement, now: Date = new Date()): EntitlementStatus {
+  const status = complianceStatusAt(row, now)
+  return status === 'due_today' || status === 'due_later' ? 'due' : status
 }
+
+/** Is today, in London, the last day of an open row? */
+export const isDueToday = (row: StoredEntitlement, now: Date = new Date()) => complianceStatusAt(row, now) === 'due_today'

@@ -2,17 +2,16 @@
 // entitlements on the cases this user may see, grouped by right, with the victim's own time
 // windows; and the one-step "record that the victim was told" that logs the contact.
 import { canRecordContact, type Actor } from '~/domain/access/policy'
-import { londonDateOf } from '~/domain/calendar/working-days'
 import { evaluateWindows } from '~/domain/entitlements/engine'
-import { entitlementsInputFor } from '~/domain/entitlements/from-records'
-import { deadlineNeedsLocalConfirmation, findRule, ownerLabel } from '~/domain/entitlements/rules'
+import { eventsFor } from '~/domain/entitlements/from-records'
+import { ACTIVE_RULE_SETS, deadlineNeedsLocalConfirmation, ownerLabel, ruleOf, RULE_SETS } from '~/domain/entitlements/rules'
 import { eventTypeLabel } from '~/domain/journey/events'
 import { JOURNAL_SELECT } from '~/domain/journey/journal'
 import { caseWhere, requireVictimAccess } from './access.server'
 import { forbidden, notFound } from './auth.server'
 import { recordContact, type ContactResult } from './contacts.server'
 import { db } from './db.server'
-import { entitlementStatusNow, loadHolidays, loadRuleSets } from './entitlements.server'
+import { entitlementStatusNow, isDueToday, loadHolidays } from './entitlements.server'
 
 export async function getVictimEntitlements(actor: Actor, victimId: string, now: Date = new Date()) {
   const access = await requireVictimAccess(actor, victimId)
@@ -20,7 +19,7 @@ export async function getVictimEntitlements(actor: Actor, victimId: string, now:
   const visibleCase = {
     AND: [caseWhere(actor), { victims: { some: { victimId } } }],
   }
-  const [rows, ruleSets, holidays, victim, cases] = await Promise.all([
+  const [rows, holidays, cases] = await Promise.all([
     prisma.entitlement.findMany({
       where: { victimId, withdrawnAt: null, case: visibleCase },
       orderBy: [{ right: 'asc' }, { dueBy: 'asc' }, { ruleId: 'asc' }],
@@ -44,20 +43,12 @@ export async function getVictimEntitlements(actor: Actor, victimId: string, now:
         complaints: { select: { receivedAt: true, acknowledgedAt: true, respondedAt: true, outcome: true } },
       },
     }),
-    loadRuleSets(prisma),
     loadHolidays(prisma),
-    prisma.victim.findUniqueOrThrow({
-      where: { id: victimId },
-      select: { id: true, dateOfBirth: true, manualEnhancedGrounds: true },
-    }),
     prisma.case.findMany({
       where: visibleCase,
       select: {
         id: true,
         crimeReference: true,
-        offences: {
-          select: { victimId: true, category: true, committedFrom: true },
-        },
         events: { select: JOURNAL_SELECT },
       },
     }),
@@ -70,15 +61,14 @@ export async function getVictimEntitlements(actor: Actor, victimId: string, now:
     })[r.owedBy as 'police' | 'cps' | 'witness_care'] ?? null
 
   const entitlements = rows.flatMap((r) => {
-    const ruleSet = ruleSets.find((rs) => rs.id === r.ruleSetId)
-    const rule = ruleSet && findRule(ruleSet, r.ruleId)
-    if (!ruleSet || !rule) return []
+    const rule = ruleOf(r.ruleSetId, r.ruleId)
+    if (!rule) return []
     const status = entitlementStatusNow(r, now)
     return [
       {
         id: r.id,
         right: r.right,
-        rightTitle: ruleSet.rightTitles[r.right] ?? `Right ${r.right}`,
+        rightTitle: RULE_SETS[r.ruleSetId]?.rightTitles[r.right] ?? `Right ${r.right}`,
         summary: rule.summary,
         toBeConfirmed: deadlineNeedsLocalConfirmation(rule),
         // Met by telling the victim (a contact), or by another step being recorded (e.g. a referral).
@@ -94,7 +84,7 @@ export async function getVictimEntitlements(actor: Actor, victimId: string, now:
         ownerOrganisation: orgName(r),
         dueBy: r.dueBy,
         status,
-        dueToday: status === 'due' && r.dueBy.toISOString().slice(0, 10) === londonDateOf(now),
+        dueToday: isDueToday(r, now),
         metAt: r.metAt,
         complaints: r.complaints,
       },
@@ -103,23 +93,15 @@ export async function getVictimEntitlements(actor: Actor, victimId: string, now:
 
   // The victim's own time limits are worked out on reading: they depend only on the journal.
   const windows = cases.flatMap((c) =>
-    ruleSets.flatMap((ruleSet) => {
-      const input = entitlementsInputFor({
-        asOf: now,
-        victim,
-        offences: c.offences,
-        journal: c.events,
-        contacts: [],
-        ruleSet,
-      })
-      return evaluateWindows(input.events, ruleSet, holidays).map((w) => ({
+    ACTIVE_RULE_SETS.flatMap((ruleSet) =>
+      evaluateWindows(eventsFor(victimId, c.events), ruleSet, holidays).map((w) => ({
         ...w,
         summary: ruleSet.windows.find((x) => x.id === w.window)?.summary ?? w.window,
         caseId: c.id,
         crimeReference: c.crimeReference,
         triggerTitle: eventTypeLabel(c.events.find((e) => e.id === w.trigger)?.type ?? ''),
-      }))
-    }),
+      })),
+    ),
   )
 
   const rights = [...new Set(entitlements.map((e) => e.right))].map((right) => ({
@@ -161,8 +143,7 @@ export async function recordToldForEntitlement(
     select: { ruleSetId: true, ruleId: true, triggerEventId: true },
   })
   if (!row) throw notFound()
-  const ruleSet = (await loadRuleSets(prisma)).find((rs) => rs.id === row.ruleSetId)
-  const summary = (ruleSet && findRule(ruleSet, row.ruleId)?.summary) ?? 'Told about this'
+  const summary = ruleOf(row.ruleSetId, row.ruleId)?.summary ?? 'Told about this'
   return recordContact(
     actor,
     victimId,

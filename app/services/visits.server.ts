@@ -3,7 +3,7 @@
 // default policy (app/domain/visits/policy.ts; per-organisation configuration is still to come).
 import { canRecordVisit, canSeeVisits, type Actor } from '~/domain/access/policy'
 import { formatLondonDate } from '~/domain/journey/derive'
-import { detail, effectiveJournal } from '~/domain/journey/journal'
+import { detail, effectiveJournal, JOURNAL_SELECT } from '~/domain/journey/journal'
 import { DEFAULT_VISIT_POLICY } from '~/domain/visits/policy'
 import { evaluateVisitSchedule, type VisitRecord } from '~/domain/visits/schedule'
 import type { VisitInput } from '~/domain/visits/visit'
@@ -70,7 +70,7 @@ const CASES_SELECT = {
       status: true,
       createdAt: true,
       updatedAt: true,
-      events: { select: { id: true, type: true, occurredAt: true, recordedAt: true, details: true, supersedesId: true, victimId: true, defendantId: true } },
+      events: { select: JOURNAL_SELECT },
     },
   },
 } as const

@@ -66,6 +66,13 @@ function toScenarioEvent(e: JournalEvent): ScenarioEvent {
   }
 }
 
+/** The events that count for one victim: in force (not corrected away), about the case or about them. */
+export function eventsFor(victimId: string, journal: readonly JournalEvent[]): ScenarioEvent[] {
+  return effectiveJournal(journal)
+    .filter((e) => !e.victimId || e.victimId === victimId)
+    .map(toScenarioEvent)
+}
+
 /**
  * The engine input for one victim on one case. Events count when they are in force (not corrected
  * away) and are about the case as a whole or about this victim. A contact about an event that was
@@ -80,18 +87,18 @@ export function entitlementsInputFor(args: {
   ruleSet: RuleSet
 }): EntitlementsInput {
   const { victim, journal } = args
-  const events = effectiveJournal(journal).filter((e) => !e.victimId || e.victimId === victim.id)
+  const events = eventsFor(victim.id, journal)
   const current = currentVersionOf(journal)
   const contacts: ScenarioContact[] = args.contacts.map((c) => ({
     at: c.contactedAt.toISOString(),
     about: [...new Set(c.eventIds.map((id) => current.get(id) ?? id))],
   }))
-  const firstEvent = events[0]?.occurredAt ?? args.asOf
+  const firstEvent = events[0] ? new Date(events[0].at) : args.asOf
   return {
     asOf: args.asOf.toISOString(),
     victim: { dateOfBirth: isoDateOf(victim.dateOfBirth), grounds: victim.manualEnhancedGrounds.filter((g) => args.ruleSet.manualGrounds.includes(g)) },
     case: caseFactsFor(victim.id, args.offences, firstEvent),
-    events: events.map(toScenarioEvent),
+    events,
     contacts,
   }
 }

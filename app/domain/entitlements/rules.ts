@@ -297,6 +297,12 @@ export function findRule(ruleSet: RuleSet, id: string): EntitlementRule | undefi
   return ruleSet.rules.find((r) => r.id === id)
 }
 
+/** A stored entitlement's rule as published (views need its words, not an administrator's deadline). */
+export function ruleOf(ruleSetId: string, ruleId: string): EntitlementRule | undefined {
+  const ruleSet = RULE_SETS[ruleSetId]
+  return ruleSet && findRule(ruleSet, ruleId)
+}
+
 /** Should the deadline carry a "to be confirmed locally" note? */
 export const deadlineNeedsLocalConfirmation = (rule: Pick<EntitlementRule, 'confidence'>) => rule.confidence !== 'C'
 
