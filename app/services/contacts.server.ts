@@ -8,7 +8,7 @@ import { requireVictimAccess } from './access.server'
 import { audit } from './audit.server'
 import { forbidden } from './auth.server'
 import { db } from './db.server'
-import { recomputeVictimEntitlements } from './entitlements.server'
+import { recomputeEntitlements } from './entitlements.server'
 
 export type ContactResult = { ok: true; contactId: string; duplicate: boolean } | { ok: false; issues: JourneyIssue[] }
 
@@ -38,7 +38,7 @@ export async function recordContact(
         case: { victims: { some: { victimId } } },
         OR: [{ victimId: null }, { victimId }],
       },
-      select: { id: true },
+      select: { id: true, caseId: true },
     })
     const issues = checkContact(input, { now: new Date(), eventIdsOnVictimsCases: new Set(linkable.map((e) => e.id)) })
     if (issues.length > 0) return { ok: false as const, issues }
@@ -55,7 +55,8 @@ export async function recordContact(
       },
       select: { id: true },
     })
-    await recomputeVictimEntitlements(tx, victimId)
+    // Only the cases of the events it was about can change: a contact meets entitlements through them.
+    for (const caseId of new Set(linkable.map((e) => e.caseId))) await recomputeEntitlements(tx, caseId, { victimIds: [victimId] })
     await audit(
       { actor, action: 'contact.record', entityType: 'victim', entityId: victimId, ip, details: { contactId: contact.id, method: input.method, events: input.eventIds.length } },
       tx,
