@@ -29,12 +29,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, ROLES)
   if (!params.victimId) throw notFound()
   const view = await getVictimForView(user, params.victimId, clientIp(context))
-  const [journey, entitlements, complaints] = await Promise.all([
+  const [journey, entitlements, complaints, visits] = await Promise.all([
     getVictimJourney(user, params.victimId),
     getVictimEntitlements(user, params.victimId),
     listComplaintsForVictim(user, params.victimId),
+    getVictimVisits(user, params.victimId),
   ])
-  const visits = await getVictimVisits(user, params.victimId)
   const reason = splitClosedReason(view.victim.closedReason)
   return {
     ...view,
