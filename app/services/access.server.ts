@@ -8,6 +8,8 @@ import {
   canViewCaseThroughVictim,
   canViewVictim,
   canViewVictimContactDetails,
+  hasReferralOnlyAccess,
+  REFERRAL_ACCESS_STATUSES,
   type Actor,
   type CaseFacts,
   type VictimFacts,
@@ -47,6 +49,7 @@ const victimFactsSelect = {
   restricted: true,
   allocations: allocationSelect,
   cases: { select: { case: { select: caseFactsSelect } } },
+  referrals: { where: { status: { in: REFERRAL_ACCESS_STATUSES as unknown as string[] } }, select: { toOrganisationId: true, status: true } },
 } as const
 
 type VictimFactsRow = Prisma.VictimGetPayload<{ select: typeof victimFactsSelect }>
@@ -57,6 +60,7 @@ function toVictimFacts(v: VictimFactsRow): VictimFacts {
     restricted: v.restricted,
     allocations: v.allocations,
     cases: v.cases.map((vc) => toCaseFacts(vc.case)),
+    referrals: v.referrals,
   }
 }
 
@@ -80,6 +84,8 @@ export interface VictimAccess {
   facts: VictimFacts
   canUpdate: boolean
   canSeeContactDetails: boolean
+  /** Visible only through a referral to the user's organisation: view only, no visits. */
+  referralOnly: boolean
 }
 
 /**
@@ -93,6 +99,7 @@ export async function requireVictimAccess(actor: Actor, victimId: string, action
     facts,
     canUpdate: canUpdateVictim(actor, facts),
     canSeeContactDetails: canViewVictimContactDetails(actor, facts),
+    referralOnly: hasReferralOnlyAccess(actor, facts),
   }
   if (action === 'update' && !access.canUpdate) throw forbidden()
   return access
@@ -142,6 +149,11 @@ function directCaseWhere(actor: Actor): Prisma.CaseWhereInput {
   }
 }
 
+/** Unrestricted victims referred to the actor's organisation (advocates and managers): referral-only access. */
+function referredWhere(actor: Actor): Prisma.VictimWhereInput {
+  return { referrals: { some: { toOrganisationId: actor.organisationId, status: { in: [...REFERRAL_ACCESS_STATUSES] } } } }
+}
+
 export function victimWhere(actor: Actor): Prisma.VictimWhereInput {
   const explicitlyAllocated: Prisma.VictimWhereInput = { allocations: { some: { ...ACTIVE, userId: actor.id } } }
   let unrestricted: Prisma.VictimWhereInput
@@ -150,7 +162,7 @@ export function victimWhere(actor: Actor): Prisma.VictimWhereInput {
       return NOTHING
     case 'advocate':
       unrestricted = {
-        allocations: { some: { ...ACTIVE, OR: [{ userId: actor.id }, { organisationId: actor.organisationId }] } },
+        OR: [{ allocations: { some: { ...ACTIVE, OR: [{ userId: actor.id }, { organisationId: actor.organisationId }] } } }, referredWhere(actor)],
       }
       break
     case 'manager':
@@ -158,6 +170,7 @@ export function victimWhere(actor: Actor): Prisma.VictimWhereInput {
         OR: [
           { allocations: { some: { ...ACTIVE, organisationId: actor.organisationId } } },
           { cases: { some: { case: directCaseWhere(actor) } } },
+          referredWhere(actor),
         ],
       }
       break

@@ -3,7 +3,14 @@
 // agree with the pure policy for every (user, record) pair, so list pages can never show a record
 // its own page would refuse.
 import { beforeAll, describe, expect, test } from 'vitest'
-import { canViewCaseThroughVictim, canViewVictim, type Actor } from '~/domain/access/policy'
+import {
+  canAllocateToVictim,
+  canRecordContact,
+  canSeeVisits,
+  canViewCaseThroughVictim,
+  canViewVictim,
+  type Actor,
+} from '~/domain/access/policy'
 import type { PrismaClient } from '~/generated/prisma/client'
 import {
   caseWhere,
@@ -13,9 +20,11 @@ import {
   requireVictimAccess,
   victimWhere,
 } from '~/services/access.server'
+import { listVictims } from '~/services/caseload.server'
 import { getCaseForView } from '~/services/cases.server'
 import { db } from '~/services/db.server'
 import { getVictimForView } from '~/services/victims.server'
+import { getVictimVisits } from '~/services/visits.server'
 
 type OrgKind = 'police' | 'cps' | 'witness_care' | 'voluntary' | 'local_authority'
 type Role = Actor['role']
@@ -100,13 +109,40 @@ beforeAll(async () => {
   await prisma.allocation.create({
     data: { kind: 'advocate', victimId: victims.vB!, userId: users.adv1b!.id, organisationId: orgs.V1!, endedAt: new Date('2026-01-01') },
   })
+  // Support referrals: only sent, accepted and active ones give the receiving organisation (referral-only)
+  // access, and never to a restricted victim.
+  await referral('vA', 'V1', 'V2', 'sent', 'adv1')
+  await referral('vB', 'V2', 'V1', 'declined', 'adv2')
+  await referral('vC', 'V1', 'V2', 'active', 'mgrV1')
+  await referral('vE', 'V1', 'V2', 'closed', 'adv1')
 })
+
+async function referral(victim: string, from: string, to: string, status: string, by: string) {
+  const consent = await prisma.consent.create({
+    data: { victimId: victims[victim]!, scope: 'Support', sharedWith: `Test ${to}`, givenBy: 'Young person', recordedById: users[by]!.id },
+  })
+  await prisma.referral.create({
+    data: {
+      victimId: victims[victim]!,
+      fromOrganisationId: orgs[from]!,
+      toOrganisationId: orgs[to]!,
+      serviceType: 'counselling',
+      reason: 'Test',
+      referredById: users[by]!.id,
+      sharingBasis: 'consent',
+      consentId: consent.id,
+      status,
+      sentAt: new Date('2026-10-01T10:00:00Z'),
+      idempotencyKey: `access-${victim}-${to}`,
+    },
+  })
+}
 
 // Expected visibility, written out by hand from the rules in docs/decisions/0003-access-policy.md.
 const VICTIMS: Record<string, string[]> = {
   adv1: ['vA', 'vD'],
   adv1b: ['vA'],
-  adv2: ['vB'],
+  adv2: ['vB', 'vA'],
   off1: ['vA'],
   off1b: ['vB'],
   off2: ['vE'],
@@ -121,7 +157,7 @@ const VICTIMS: Record<string, string[]> = {
 const CASES: Record<string, string[]> = {
   adv1: ['case1', 'case3'],
   adv1b: ['case1'],
-  adv2: ['case2'],
+  adv2: ['case2', 'case1'],
   off1: ['case1'],
   off1b: ['case2'],
   off2: ['case3'],
@@ -177,8 +213,26 @@ describe('victim records', () => {
     expect(await status(() => requireVictimAccess(users.adv1!, victims.vA!, 'update'))).toBe(200)
     expect(await status(() => requireVictimAccess(users.off1!, victims.vA!, 'update'))).toBe(200)
     expect(await status(() => requireVictimAccess(users.cps1!, victims.vA!, 'update'))).toBe(403)
-    expect(await status(() => requireVictimAccess(users.adv2!, victims.vA!, 'update'))).toBe(404)
+    expect(await status(() => requireVictimAccess(users.adv2!, victims.vA!, 'update'))).toBe(403) // referral-only
+    expect(await status(() => requireVictimAccess(users.adv2!, victims.vC!, 'update'))).toBe(404)
     expect(await status(() => requireVictimAccess(users.admin!, victims.vA!, 'update'))).toBe(404)
+  })
+
+  test('referral-only access: the receiving organisation views the victim, but cannot change, allocate or see visits', async () => {
+    const access = await requireVictimAccess(users.adv2!, victims.vA!)
+    expect(access.referralOnly).toBe(true)
+    expect(access.canUpdate).toBe(false)
+    expect(canSeeVisits(users.adv2!, access.facts)).toBe(false)
+    expect(canAllocateToVictim(users.adv2!, access.facts)).toBe(false)
+    expect(canRecordContact(users.adv2!, access.facts)).toBe(false)
+    expect(await status(() => requireVictimAccess(users.adv2!, victims.vA!, 'update'))).toBe(403)
+    expect(await getVictimVisits(users.adv2!, victims.vA!)).toBeNull()
+    expect(await status(() => getVictimVisits(users.adv1!, victims.vA!))).toBe(200)
+    // The referring side keeps its own (direct) access.
+    expect((await requireVictimAccess(users.adv1!, victims.vA!)).referralOnly).toBe(false)
+    // The victims list of the receiving advocate shows the referred victim.
+    const list = await listVictims(users.adv2!, {})
+    expect(list.rows.map((r) => r.lastName).sort()).toEqual(['vA', 'vB'])
   })
 
   test('viewing a victim page is audited', async () => {

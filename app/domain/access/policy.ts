@@ -10,6 +10,9 @@
 //                 cases; cases of their force or sent to their CPS area / witness care unit)
 //  - admin:       users, organisations and the audit log — no casework at all
 // A restricted victim is visible only to users explicitly allocated to that victim.
+// Referral-only access (issue 5 point 7): advocates and managers of an organisation that a victim has
+// been referred to (referral sent, accepted or active) may view the victim — and the victim's cases, to
+// support them through court — but not change the record, allocate, or see visits and what they hold.
 
 export type Role = 'advocate' | 'officer' | 'cps_liaison' | 'manager' | 'admin'
 
@@ -40,7 +43,17 @@ export interface VictimFacts {
   /** Active allocations on the victim record itself. */
   allocations: readonly AllocationFact[]
   cases: readonly CaseFacts[]
+  /** Support referrals of the victim (app/domain/support/referrals.ts). Absent: none. */
+  referrals?: readonly ReferralFact[]
 }
+
+export interface ReferralFact {
+  toOrganisationId: string
+  status: string
+}
+
+/** Referral statuses that let the receiving organisation see the victim: until it is answered and while support runs. */
+export const REFERRAL_ACCESS_STATUSES = ['sent', 'accepted', 'active'] as const
 
 export type Action = 'view' | 'update'
 
@@ -75,6 +88,24 @@ export function canViewCaseThroughVictim(actor: Actor, c: CaseFacts, victims: re
 }
 
 export function canViewVictim(actor: Actor, v: VictimFacts): boolean {
+  return hasDirectVictimAccess(actor, v) || hasReferralOnlyAccess(actor, v)
+}
+
+/** Through a referral to the actor's organisation (advocates and managers), for unrestricted victims. */
+export function referredToActorOrg(actor: Actor, v: VictimFacts): boolean {
+  if (v.restricted || (actor.role !== 'advocate' && actor.role !== 'manager')) return false
+  return (v.referrals ?? []).some(
+    (r) => r.toOrganisationId === actor.organisationId && (REFERRAL_ACCESS_STATUSES as readonly string[]).includes(r.status),
+  )
+}
+
+/** The victim is visible only because of a referral: view, never change, allocate or see visits. */
+export function hasReferralOnlyAccess(actor: Actor, v: VictimFacts): boolean {
+  return !hasDirectVictimAccess(actor, v) && referredToActorOrg(actor, v)
+}
+
+/** Access by allocation, service or case — everything but a referral. */
+export function hasDirectVictimAccess(actor: Actor, v: VictimFacts): boolean {
   if (actor.role === 'admin') return false
   if (v.restricted) return allocatedTo(v.allocations, actor)
   switch (actor.role) {
@@ -95,7 +126,7 @@ export function canViewVictimContactDetails(actor: Actor, v: VictimFacts): boole
 
 export function canUpdateVictim(actor: Actor, v: VictimFacts): boolean {
   // Victim details belong to the people supporting and investigating; CPS record on the case.
-  return (actor.role === 'advocate' || actor.role === 'officer' || actor.role === 'manager') && canViewVictim(actor, v)
+  return (actor.role === 'advocate' || actor.role === 'officer' || actor.role === 'manager') && hasDirectVictimAccess(actor, v)
 }
 
 export function canUpdateCase(actor: Actor, c: CaseFacts): boolean {
@@ -144,12 +175,12 @@ export function canRecordJourneyEvent(actor: Actor, roleMayRecordType: boolean, 
  * Logging a contact with the victim (what they were told, when, how): anyone working with the
  * victim, including witness care and CPS liaison, who tell victims about charges and hearings.
  */
-export const canRecordContact = (actor: Actor, v: VictimFacts) => actor.role !== 'admin' && canViewVictim(actor, v)
+export const canRecordContact = (actor: Actor, v: VictimFacts) => actor.role !== 'admin' && hasDirectVictimAccess(actor, v)
 
 /**
  * Follow-up visits hold what the child said, their wishes and feelings and safeguarding concerns:
  * for those supporting and safeguarding them (advocates, police, managers), not CPS liaison or
  * witness care, whose work does not need them. Recording one needs the right to update the victim.
  */
-export const canSeeVisits = (actor: Actor, v: VictimFacts) => actor.role !== 'cps_liaison' && canViewVictim(actor, v)
+export const canSeeVisits = (actor: Actor, v: VictimFacts) => actor.role !== 'cps_liaison' && hasDirectVictimAccess(actor, v)
 export const canRecordVisit = (actor: Actor, v: VictimFacts) => canUpdateVictim(actor, v)
