@@ -96,6 +96,20 @@ export default function OrganisationForm() {
             </Link>
           </p>
         ) : null}
+        {organisation ? (
+          <p className="govuk-body">
+            <Link className="govuk-link" to={`/admin/organisations/${organisation.id}/visit-policy`}>
+              Follow-up visit policy
+            </Link>
+          </p>
+        ) : null}
+        {organisation ? (
+          <p className="govuk-body">
+            <Link className="govuk-link" to={`/admin/organisations/${organisation.id}/services`}>
+              Support services it offers
+            </Link>
+          </p>
+        ) : null}
         <Form method="post" {...getFormProps(form)} noValidate>
           <TextField field={fields.name} label="Name" autoComplete="off" />
           <Select field={fields.kind} label="Type" options={KIND_OPTIONS} placeholder="Select a type" />

@@ -1,10 +1,10 @@
 // Follow-up visits (issue 5, points 1 and 2): the visit log and the schedule of visits owed, derived
-// from the victim's incidents, open cases, key court events and the visits themselves with the
-// default policy (app/domain/visits/policy.ts; per-organisation configuration is still to come).
+// from the victim's incidents, open cases, key court events and the visits themselves, under the
+// policy of the organisation holding the victim (app/services/visit-policy.server.ts).
 import { canRecordVisit, canSeeVisits, type Actor } from '~/domain/access/policy'
 import { formatLondonDate } from '~/domain/journey/derive'
 import { detail, effectiveJournal, JOURNAL_SELECT } from '~/domain/journey/journal'
-import { DEFAULT_VISIT_POLICY } from '~/domain/visits/policy'
+import { DEFAULT_VISIT_POLICY, type VisitPolicy } from '~/domain/visits/policy'
 import { evaluateVisitSchedule, type VisitRecord } from '~/domain/visits/schedule'
 import type { VisitInput } from '~/domain/visits/visit'
 import { addCalendarDays, londonDateOf } from '~/domain/calendar/working-days'
@@ -13,6 +13,7 @@ import { requireVictimAccess, victimWhere } from './access.server'
 import { audit } from './audit.server'
 import { forbidden } from './auth.server'
 import { db } from './db.server'
+import { visitPoliciesFor } from './visit-policy.server'
 
 export type VisitResult = { ok: true; visitId: string; duplicate: boolean } | { ok: false; issues: { path: string; message: string }[] }
 
@@ -79,7 +80,7 @@ type CaseRow = Prisma.VictimCaseGetPayload<{ select: typeof CASES_SELECT }>['cas
 type VisitRow = { id: string; at: Date; status: string; notHappenedReason: string | null }
 
 /** The schedule of visits owed to one victim, from their cases' journals and their visits. */
-function scheduleFor(victimId: string, cases: readonly CaseRow[], visits: readonly VisitRow[], now: Date) {
+function scheduleFor(victimId: string, cases: readonly CaseRow[], visits: readonly VisitRow[], now: Date, policy: VisitPolicy) {
   const journal = cases.flatMap((c) => effectiveJournal(c.events.filter((e) => !e.victimId || e.victimId === victimId)))
   const hearingTypeOf = new Map(journal.filter((e) => e.type === 'hearing_listed').map((e) => [e.id, detail<string>(e, 'hearingType')]))
   const records: VisitRecord[] = visits.map((v) =>
@@ -100,7 +101,7 @@ function scheduleFor(victimId: string, cases: readonly CaseRow[], visits: readon
       }),
       visits: records,
     },
-    DEFAULT_VISIT_POLICY,
+    policy,
   )
 }
 
@@ -109,21 +110,24 @@ export async function getVictimVisits(actor: Actor, victimId: string, now: Date 
   const access = await requireVictimAccess(actor, victimId)
   if (!canSeeVisits(actor, access.facts)) return null
   const prisma = await db()
-  const [visits, links] = await Promise.all([
+  const [visits, links, policies] = await Promise.all([
     prisma.visit.findMany({
       where: { victimId },
       orderBy: [{ at: 'desc' }, { recordedAt: 'desc' }],
       include: { recordedBy: { select: { name: true } }, organisation: { select: { name: true } } },
     }),
     prisma.victimCase.findMany({ where: { victimId }, select: CASES_SELECT }),
+    visitPoliciesFor([victimId]),
   ])
+  const policy = policies.get(victimId) ?? DEFAULT_VISIT_POLICY
   const schedule = scheduleFor(
     victimId,
     links.map((l) => l.case),
     visits,
     now,
+    policy,
   )
-  return { visits, schedule, canRecord: canRecordVisit(actor, access.facts) }
+  return { visits, schedule, policy, canRecord: canRecordVisit(actor, access.facts) }
 }
 
 /** How far ahead the home page looks for visits coming due. */
@@ -148,9 +152,10 @@ export async function visitsDueOnCaseload(actor: Actor, now: Date = new Date()) 
     take: CASELOAD_LIMIT,
   })
   const ids = victims.map((v) => v.id)
-  const [visits, links] = await Promise.all([
+  const [visits, links, policies] = await Promise.all([
     prisma.visit.findMany({ where: { victimId: { in: ids } }, select: { id: true, victimId: true, at: true, status: true, notHappenedReason: true } }),
     prisma.victimCase.findMany({ where: { victimId: { in: ids } }, select: { victimId: true, ...CASES_SELECT } }),
+    visitPoliciesFor(ids),
   ])
   const horizon = addCalendarDays(londonDateOf(now), VISITS_DUE_WITHIN_DAYS)
   return victims
@@ -160,6 +165,7 @@ export async function visitsDueOnCaseload(actor: Actor, now: Date = new Date()) 
         links.filter((l) => l.victimId === v.id).map((l) => l.case),
         visits.filter((x) => x.victimId === v.id),
         now,
+        policies.get(v.id) ?? DEFAULT_VISIT_POLICY,
       )
       return { victim: v, nextDue: schedule.nextDue, overdue: schedule.overdueCount }
     })

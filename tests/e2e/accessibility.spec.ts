@@ -150,6 +150,9 @@ const PAGES: Record<string, Visit[] | 'two-factor test'> = {
       url: (f) => f.organisation('Brightpath Young Survivors Service'),
     },
   ],
+  'admin.organisations.$organisationId_.visit-policy.tsx': [
+    { as: 'admin', url: async (f) => `${await f.organisation('Brightpath Young Survivors Service')}/visit-policy`, shows: 'Follow-up visit policy' },
+  ],
   'admin.organisations._index.tsx': [{ as: 'admin', url: '/admin/organisations', shows: 'Organisations' }],
   'admin.rules._index.tsx': [{ as: 'admin', url: '/admin/rules', shows: 'Deadline to be confirmed locally' }],
   'admin.rules.$ruleSetId.$ruleId.tsx': [

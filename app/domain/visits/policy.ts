@@ -53,3 +53,31 @@ export const VisitPolicyDaysSchema = z.object({
   afterCourtEventWithinDays: days('the deadline after a court event'),
   retryWithinDays: days('the deadline to try again'),
 })
+
+export type VisitPolicyDays = z.infer<typeof VisitPolicyDaysSchema>
+
+/** An organisation's stored days over the defaults; the key court events stay the partnership's. */
+export function policyFromSetting(setting: VisitPolicyDays | null | undefined): VisitPolicy {
+  if (!setting) return DEFAULT_VISIT_POLICY
+  const { firstVisitWithinDays, cadenceDays, afterCourtEventWithinDays, retryWithinDays } = setting
+  return { ...DEFAULT_VISIT_POLICY, firstVisitWithinDays, cadenceDays, afterCourtEventWithinDays, retryWithinDays }
+}
+
+const HOLDING_ORDER = ['lead_advocate', 'advocate', 'service'] as const
+
+/**
+ * Whose policy a victim's visits follow: the organisation holding the child — of the lead advocate,
+ * else of any advocate, else of the service allocated — so one child has one plan however many
+ * agencies work with them. Null (the defaults) when no supporting organisation holds them.
+ */
+export function holdingOrganisationId(allocations: readonly { kind: string; organisationId: string; startedAt: Date }[]): string | null {
+  for (const kind of HOLDING_ORDER) {
+    const first = allocations.filter((a) => a.kind === kind).sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime())[0]
+    if (first) return first.organisationId
+  }
+  return null
+}
+
+/** Key court events in words, for the policy page (administrators set only the days). */
+export const KEY_COURT_EVENTS_TEXT =
+  'the hearings where the child gives evidence (section 28 recording and trial), each defendant’s verdict, the sentence and an appeal’s result'
