@@ -8,14 +8,31 @@ export interface NavItem {
 }
 
 export const NAVIGATION: Record<Role, NavItem[]> = {
-  advocate: [{ href: '/', label: 'My caseload' }, { href: '/victims', label: 'Victims' }],
-  officer: [{ href: '/', label: 'My cases' }, { href: '/cases', label: 'Cases' }, { href: '/compliance', label: 'Code compliance' }],
-  cps_liaison: [{ href: '/', label: 'Awaiting CPS' }, { href: '/cases', label: 'Cases' }, { href: '/compliance', label: 'Code compliance' }],
+  advocate: [
+    { href: '/', label: 'My caseload' },
+    { href: '/victims', label: 'Victims' },
+    { href: '/referrals', label: 'Referrals' },
+    { href: '/support', label: 'Support services' },
+  ],
+  officer: [
+    { href: '/', label: 'My cases' },
+    { href: '/cases', label: 'Cases' },
+    { href: '/compliance', label: 'Code compliance' },
+    { href: '/support', label: 'Support services' },
+  ],
+  cps_liaison: [
+    { href: '/', label: 'Awaiting CPS' },
+    { href: '/cases', label: 'Cases' },
+    { href: '/compliance', label: 'Code compliance' },
+    { href: '/support', label: 'Support services' },
+  ],
   manager: [
     { href: '/', label: 'Team overview' },
     { href: '/victims', label: 'Victims' },
     { href: '/cases', label: 'Cases' },
     { href: '/compliance', label: 'Code compliance' },
+    { href: '/referrals', label: 'Referrals' },
+    { href: '/support', label: 'Support services' },
   ],
   admin: [
     { href: '/admin/users', label: 'Users' },
