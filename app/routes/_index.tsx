@@ -5,6 +5,7 @@ import { CaseTable } from '~/components/casework/case-table'
 import { VictimTable } from '~/components/casework/victim-table'
 import { OwedByOrganisationPanel } from '~/components/entitlements/owed-panel'
 import { VisitsDueTable } from '~/components/visits/visits-due'
+import { MissingDuePanel } from '~/components/missing/missing-due'
 import { ROLE_LABELS } from '~/domain/access/navigation'
 import { adminUsersPage } from '~/services/admin.server'
 import { requireUser } from '~/services/auth.server'
@@ -12,6 +13,7 @@ import { listCases, listVictims } from '~/services/caseload.server'
 import { owedByMyOrganisation } from '~/services/compliance.server'
 import { teamOverview } from '~/services/overview.server'
 import { visitsDueOnCaseload } from '~/services/visits.server'
+import { missingOnCaseload } from '~/services/missing.server'
 
 export const meta: MetaFunction = () => [{ title: 'Home – Waypoint' }]
 
@@ -28,6 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         name: user.name,
         victims: await listVictims(user, { mine: true, status: 'open' }),
         visitsDue: await visitsDueOnCaseload(user),
+        missing: await missingOnCaseload(user),
       }
     case 'officer':
       return { view: 'officer' as const, name: user.name, cases: await listCases(user, { mine: true }), owed: await owedByMyOrganisation(user) }
@@ -41,6 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         overview: await teamOverview(user),
         owed: await owedByMyOrganisation(user),
         visitsDue: await visitsDueOnCaseload(user),
+        missing: await missingOnCaseload(user),
       }
   }
 }
@@ -54,6 +58,7 @@ export default function Home() {
           <h1 className="govuk-heading-l">My caseload</h1>
           <VictimTable rows={data.victims.rows} caption={`Victims allocated to you (${data.victims.total})`} />
           <VisitsDueTable rows={data.visitsDue} />
+          <MissingDuePanel data={data.missing} />
           <p className="govuk-body">
             <Link className="govuk-link" to="/victims">
               See all victims your service supports
@@ -94,10 +99,12 @@ function ManagerOverview({
   overview,
   owed,
   visitsDue,
+  missing,
 }: {
   organisation: string
   owed: Parameters<typeof OwedByOrganisationPanel>[0]['owed']
   visitsDue: Parameters<typeof VisitsDueTable>[0]['rows']
+  missing: Parameters<typeof MissingDuePanel>[0]['data']
   overview: {
     staff: { id: string; name: string; role: keyof typeof ROLE_LABELS; allocations: number }[]
     totals: Record<'openVictims' | 'closedVictims' | 'restrictedVictims' | 'openCases' | 'unallocated', number>
@@ -117,6 +124,7 @@ function ManagerOverview({
         <Total label="Open cases" value={totals.openCases} />
       </dl>
       <VisitsDueTable rows={visitsDue} />
+      <MissingDuePanel data={missing} />
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-table__caption--m">Caseload by team member</caption>
         <thead className="govuk-table__head">

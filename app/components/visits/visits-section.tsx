@@ -24,7 +24,19 @@ export function VisitsSection({ visits, victimId }: { visits: VictimVisits; vict
       <h2 className="govuk-heading-m" id="visits">
         Follow-up visits
       </h2>
-      {missing ? <WarningText>The last attempt found the young person missing: record the missing episode and tell the police.</WarningText> : null}
+      {missing ? (
+        <WarningText>
+          The last attempt found the young person missing:{' '}
+          {visits.canRecord ? (
+            <Link className="govuk-link" to={`/victims/${victimId}/missing/new`}>
+              record the missing episode
+            </Link>
+          ) : (
+            'record the missing episode'
+          )}{' '}
+          and tell the police.
+        </WarningText>
+      ) : null}
       {open.length === 0 ? (
         <p className="govuk-body">No visit is owed at the moment.</p>
       ) : (

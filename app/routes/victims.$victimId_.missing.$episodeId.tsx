@@ -1,0 +1,286 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { ButtonGroup, StatusButton } from '~/components/button'
+import { BackLink } from '~/components/content'
+import { DateInput, ErrorSummary, fieldErrors, Radios, Textarea, TextField } from '~/components/forms'
+import { RhiTag } from '~/components/missing/rhi-tag'
+import { SummaryList } from '~/components/summary-list'
+import { FOUND_BY, londonWallTime, RHI_STATUSES, type RhiOutcome } from '~/domain/missing/episodes'
+import { interviewFormSchema, returnFormSchema } from '~/domain/missing/form'
+import { clientIp, notFound, requireRole } from '~/services/auth.server'
+import { getEpisodeForUpdate, getMissingEpisode, recordReturn, recordReturnInterview, type EpisodeNow, type Issue } from '~/services/missing.server'
+import { setFlash } from '~/services/session.server'
+import { readFormData } from '~/utils/form-data.server'
+import { formatDateTime } from '~/utils/format'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Missing episode – ${data?.victim.reference ?? 'Victim'} – Waypoint` }]
+
+const ROLES = ['advocate', 'officer', 'manager'] as const
+const options = (list: readonly { id: string; label: string }[]) => list.map((o) => ({ value: o.id, label: o.label }))
+const labelOf = (list: readonly { id: string; label: string }[], id: string | null) => list.find((x) => x.id === id)?.label ?? id ?? ''
+
+function ids(params: LoaderFunctionArgs['params']) {
+  if (!params.victimId || !params.episodeId) throw notFound()
+  return { victimId: params.victimId, episodeId: params.episodeId }
+}
+
+/** An instant as the date boxes and time box show it, on a London clock. */
+function partsOf(instant: Date | string | null) {
+  if (!instant) return { date: undefined, time: undefined }
+  const { date, time } = londonWallTime(new Date(instant))
+  const [year, month, day] = date.split('-')
+  return { date: { day: String(Number(day)), month: String(Number(month)), year }, time }
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ROLES)
+  const { victimId, episodeId } = ids(params)
+  return getMissingEpisode(user, victimId, episodeId, clientIp(context))
+}
+
+type Intent = 'return' | 'interview'
+const fieldErrorsOf = (issues: Issue[]) => {
+  const errors: Record<string, string[]> = {}
+  for (const issue of issues) (errors[issue.path] ??= []).push(issue.message)
+  return errors
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, ROLES)
+  const { victimId, episodeId } = ids(params)
+  // Who is asking is checked before the form is read; the stored episode is what the form is checked against.
+  const episode = await getEpisodeForUpdate(user, victimId, episodeId)
+  const form = await readFormData(request)
+  const intent = form.get('intent')
+  const now = new Date()
+  const ip = clientIp(context)
+  const reply = (i: Intent, result: SubmissionResult<string[]>, conflict: { current: EpisodeNow; currentVersion: number } | null, status: number) =>
+    data({ intent: i, result, conflict }, { status })
+  let outcome
+  if (intent === 'return') {
+    const submission = parseWithZod(form, { schema: returnFormSchema(episode, now) })
+    if (submission.status !== 'success') return reply('return', submission.reply(), null, 400)
+    const { version, ...input } = submission.value
+    outcome = { intent: 'return' as const, submission, result: await recordReturn(user, victimId, episodeId, input, version, ip, now) }
+  } else if (intent === 'interview') {
+    // Without a return there is nothing to interview about; the service says so next to the status.
+    const submission = parseWithZod(form, { schema: interviewFormSchema(episode.returnedAt ?? episode.missingFrom, now) })
+    if (submission.status !== 'success') return reply('interview', submission.reply(), null, 400)
+    const { version, ...input } = submission.value
+    outcome = { intent: 'interview' as const, submission, result: await recordReturnInterview(user, victimId, episodeId, input, version, ip, now) }
+  } else {
+    throw new Response('Unknown action', { status: 400, statusText: 'Bad Request' })
+  }
+  const { result, submission } = outcome
+  if (!result.ok && 'conflict' in result) return reply(outcome.intent, submission.reply(), result.conflict, 409)
+  if (!result.ok) return reply(outcome.intent, submission.reply({ fieldErrors: fieldErrorsOf(result.issues) }), null, 400)
+  const message = outcome.intent === 'return' ? 'Return recorded: the return home interview is due within 72 hours.' : 'Return home interview recorded.'
+  return redirect(`/victims/${victimId}/missing/${episodeId}`, { headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message }) } })
+}
+
+const DUE_WORDS: Partial<Record<RhiOutcome, string>> = { due: 'Due by', overdue: 'Was due by' }
+
+export default function MissingEpisodePage() {
+  const { victim, episode, canRecord } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const back = `/victims/${victim.id}#missing-episodes`
+  const interviewed = episode.rhiStatus !== 'not_offered'
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <BackLink to={back}>Back to the victim</BackLink>
+        {actionData?.conflict ? <ConflictNotice current={actionData.conflict.current} /> : null}
+        <span className="govuk-caption-l">{victim.reference}</span>
+        <h1 className="govuk-heading-l">Missing episode</h1>
+        <SummaryList
+          testId="missing-episode"
+          rows={[
+            { key: 'Went missing', value: formatDateTime(episode.missingFrom) },
+            { key: 'Returned', value: episode.returnedAt ? formatDateTime(episode.returnedAt) : 'Still missing' },
+            {
+              key: 'Reported to the police',
+              value: episode.reportedToPolice ? `Yes${episode.policeReference ? `, reference ${episode.policeReference}` : ''}` : 'No',
+            },
+            episode.foundBy
+              ? { key: 'How they returned', value: `${labelOf(FOUND_BY, episode.foundBy)}${episode.foundByDetail ? `: ${episode.foundByDetail}` : ''}` }
+              : null,
+            { key: 'Recorded by', value: `${episode.recordedBy.name} (${episode.organisation.name})` },
+          ]}
+        />
+        <h2 className="govuk-heading-m">Return home interview</h2>
+        <p className="govuk-body" data-testid="rhi-status">
+          <RhiTag outcome={episode.outcome} />
+          {episode.dueText && DUE_WORDS[episode.outcome] ? <span className="govuk-!-margin-left-2">{`${DUE_WORDS[episode.outcome]} ${episode.dueText}`}</span> : null}
+        </p>
+        {episode.returnedAt ? (
+          <p className="govuk-body">
+            The young person must be offered an independent return home interview within 72 hours of returning
+            {episode.dueText ? `: by ${episode.dueText}` : ''}.
+          </p>
+        ) : (
+          <p className="govuk-body">When they return, record it here: the return home interview is then due within 72 hours.</p>
+        )}
+        {interviewed ? (
+          <SummaryList
+            testId="rhi-details"
+            rows={[
+              { key: 'Interview', value: labelOf(RHI_STATUSES, episode.rhiStatus) },
+              episode.rhiAt ? { key: 'When', value: formatDateTime(episode.rhiAt) } : null,
+              episode.rhiBy ? { key: 'By', value: episode.rhiBy } : null,
+              episode.rhiFindings ? { key: 'Findings', value: <span style={{ whiteSpace: 'pre-line' }}>{episode.rhiFindings}</span> } : null,
+            ]}
+          />
+        ) : null}
+        {episode.rhiStatus === 'completed' && episode.rhiFindings && canRecord ? (
+          <p className="govuk-body">
+            <Link className="govuk-link" to={`/victims/${victim.id}/intelligence/new?episode=${episode.id}`}>
+              Add intelligence for the police from this interview
+            </Link>
+          </p>
+        ) : null}
+        {canRecord && (!episode.returnedAt || (actionData?.intent === 'return' && actionData.conflict)) ? (
+          <ReturnForm
+            key={actionData?.intent === 'return' ? 'submitted' : episode.version}
+            episode={episode}
+            lastResult={actionData?.intent === 'return' ? actionData.result : undefined}
+            version={actionData?.intent === 'return' && actionData.conflict ? actionData.conflict.currentVersion : episode.version}
+          />
+        ) : null}
+        {canRecord && episode.returnedAt ? (
+          <InterviewForm
+            key={actionData?.intent === 'interview' ? 'submitted' : episode.version}
+            episode={episode}
+            lastResult={actionData?.intent === 'interview' ? actionData.result : undefined}
+            version={actionData?.intent === 'interview' && actionData.conflict ? actionData.conflict.currentVersion : episode.version}
+          />
+        ) : null}
+      </div>
+    </div>
+  )
+}
+
+type EpisodeView = ReturnType<typeof useLoaderData<typeof loader>>['episode']
+interface FormProps {
+  episode: EpisodeView
+  lastResult: SubmissionResult<string[]> | undefined
+  version: number
+}
+
+function ReturnForm({ episode, lastResult, version }: FormProps) {
+  const missingFrom = new Date(episode.missingFrom)
+  const schema = () => returnFormSchema({ missingFrom, reportedToPolice: episode.reportedToPolice, policeReference: episode.policeReference }, new Date())
+  const [form, fields] = useForm({
+    id: `return-${episode.id}`,
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: schema() }),
+    shouldValidate: 'onSubmit',
+  })
+  return (
+    <Form method="post" {...getFormProps(form)} noValidate>
+      <h2 className="govuk-heading-m">Record their return</h2>
+      <ErrorSummary
+        errors={fieldErrors(
+          { returnedAt: fields.returnedAt, returnedAtTime: fields.returnedAtTime, foundBy: fields.foundBy, foundByDetail: fields.foundByDetail, version: fields.version },
+          form.errors,
+        )}
+      />
+      <input type="hidden" name="intent" value="return" />
+      <input type="hidden" name="version" value={String(version)} key={String(version)} />
+      <DateInput field={fields.returnedAt} legend="Date they returned" legendSize="s" hint="For example, 28 11 2026" />
+      <TextField field={fields.returnedAtTime} label="Time they returned" hint="For example, 2:30pm or 14:30" width={5} autoComplete="off" spellCheck={false} />
+      <Radios field={fields.foundBy} legend="How did they return, or who found them?" legendSize="s" options={options(FOUND_BY)} />
+      <TextField field={fields.foundByDetail} label="Who found them (if someone else)" />
+      <ButtonGroup>
+        <StatusButton pendingText="Saving…" preventDoubleClick>
+          Save return
+        </StatusButton>
+      </ButtonGroup>
+    </Form>
+  )
+}
+
+function InterviewForm({ episode, lastResult, version }: FormProps) {
+  const returnedAt = new Date(episode.returnedAt!)
+  const at = partsOf(episode.rhiAt)
+  const [form, fields] = useForm({
+    id: `interview-${episode.id}`,
+    lastResult,
+    // "Not offered yet" is not preselected: the question is what has happened since.
+    defaultValue: {
+      status: episode.rhiStatus === 'not_offered' ? undefined : episode.rhiStatus,
+      at: at.date,
+      atTime: at.time,
+      by: episode.rhiBy ?? undefined,
+      findings: episode.rhiFindings ?? undefined,
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: interviewFormSchema(returnedAt, new Date()) }),
+    shouldValidate: 'onSubmit',
+  })
+  return (
+    <Form method="post" {...getFormProps(form)} noValidate>
+      <h2 className="govuk-heading-m">Record the return home interview</h2>
+      <ErrorSummary
+        errors={fieldErrors(
+          { status: fields.status, at: fields.at, atTime: fields.atTime, by: fields.by, findings: fields.findings, version: fields.version },
+          form.errors,
+        )}
+      />
+      <input type="hidden" name="intent" value="interview" />
+      <input type="hidden" name="version" value={String(version)} key={String(version)} />
+      <Radios field={fields.status} legend="What has happened?" legendSize="s" options={options(RHI_STATUSES)} />
+      <DateInput field={fields.at} legend="Date it was offered, carried out or declined" legendSize="s" hint="For example, 28 11 2026" />
+      <TextField field={fields.atTime} label="Time" hint="For example, 2:30pm or 14:30" width={5} autoComplete="off" spellCheck={false} />
+      <TextField
+        field={fields.by}
+        label="Who offered or carried out the interview"
+        hint="Their name and agency. It should be someone not involved in the young person’s care, unless they prefer a trusted worker."
+      />
+      <Textarea
+        field={fields.findings}
+        label="Findings (for a completed interview)"
+        hint="Where they were, who with, and any risks. Findings can be shared with the police as intelligence."
+        rows={5}
+      />
+      <ButtonGroup>
+        <StatusButton pendingText="Saving…" preventDoubleClick>
+          Save interview
+        </StatusButton>
+      </ButtonGroup>
+    </Form>
+  )
+}
+
+/** A save lost an optimistic-concurrency race: what is saved now; the user's answers stay in the form. */
+function ConflictNotice({ current }: { current: EpisodeNow | { [K in keyof EpisodeNow]: unknown } }) {
+  const c = current as { returnedAt: string | null; rhiStatus: string; rhiAt: string | null; rhiBy: string | null }
+  return (
+    <div className="govuk-notification-banner" role="region" aria-labelledby="conflict-title" data-module="govuk-notification-banner" data-testid="edit-conflict">
+      <div className="govuk-notification-banner__header">
+        <h2 className="govuk-notification-banner__title" id="conflict-title">
+          Important
+        </h2>
+      </div>
+      <div className="govuk-notification-banner__content">
+        <p className="govuk-notification-banner__heading">Someone else updated this missing episode while you were editing</p>
+        <p className="govuk-body">Nothing was saved. Your answers are still in the form. The episode now says:</p>
+        <dl className="govuk-summary-list">
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Returned</dt>
+            <dd className="govuk-summary-list__value">{c.returnedAt ? formatDateTime(c.returnedAt) : 'Still missing'}</dd>
+          </div>
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Return home interview</dt>
+            <dd className="govuk-summary-list__value">
+              {labelOf(RHI_STATUSES, c.rhiStatus)}
+              {c.rhiAt ? `, ${formatDateTime(c.rhiAt)}` : ''}
+              {c.rhiBy ? `, by ${c.rhiBy}` : ''}
+            </dd>
+          </div>
+        </dl>
+        <p className="govuk-body">Save again to replace this with your answers, or change your answers first.</p>
+      </div>
+    </div>
+  )
+}
