@@ -112,7 +112,9 @@ export default function MissingEpisodePage() {
         <h2 className="govuk-heading-m">Return home interview</h2>
         <p className="govuk-body" data-testid="rhi-status">
           <RhiTag outcome={episode.outcome} />
-          {episode.dueText && DUE_WORDS[episode.outcome] ? <span className="govuk-!-margin-left-2">{`${DUE_WORDS[episode.outcome]} ${episode.dueText}`}</span> : null}
+          {episode.dueText && DUE_WORDS[episode.outcome] ? (
+            <span className="govuk-!-margin-left-2">{`${DUE_WORDS[episode.outcome]} ${episode.dueText}`}</span>
+          ) : null}
         </p>
         {episode.returnedAt ? (
           <p className="govuk-body">
@@ -182,7 +184,13 @@ function ReturnForm({ episode, lastResult, version }: FormProps) {
       <h2 className="govuk-heading-m">Record their return</h2>
       <ErrorSummary
         errors={fieldErrors(
-          { returnedAt: fields.returnedAt, returnedAtTime: fields.returnedAtTime, foundBy: fields.foundBy, foundByDetail: fields.foundByDetail, version: fields.version },
+          {
+            returnedAt: fields.returnedAt,
+            returnedAtTime: fields.returnedAtTime,
+            foundBy: fields.foundBy,
+            foundByDetail: fields.foundByDetail,
+            version: fields.version,
+          },
           form.errors,
         )}
       />
@@ -256,7 +264,13 @@ function InterviewForm({ episode, lastResult, version }: FormProps) {
 function ConflictNotice({ current }: { current: EpisodeNow | { [K in keyof EpisodeNow]: unknown } }) {
   const c = current as { returnedAt: string | null; rhiStatus: string; rhiAt: string | null; rhiBy: string | null }
   return (
-    <div className="govuk-notification-banner" role="region" aria-labelledby="conflict-title" data-module="govuk-notification-banner" data-testid="edit-conflict">
+    <div
+      className="govuk-notification-banner"
+      role="region"
+      aria-labelledby="conflict-title"
+      data-module="govuk-notification-banner"
+      data-testid="edit-conflict"
+    >
       <div className="govuk-notification-banner__header">
         <h2 className="govuk-notification-banner__title" id="conflict-title">
           Important

@@ -86,7 +86,14 @@ export default function RecordMissingEpisode() {
           <input type="hidden" name={fields.idempotencyKey.name} value={idempotencyKey} />
           <h2 className="govuk-heading-m">When they went missing</h2>
           <DateInput field={fields.missingFrom} legend="Date they went missing" legendSize="s" hint="For example, 27 11 2026" />
-          <TextField field={fields.missingFromTime} label="Time they went missing" hint="For example, 9:30pm or 21:30" width={5} autoComplete="off" spellCheck={false} />
+          <TextField
+            field={fields.missingFromTime}
+            label="Time they went missing"
+            hint="For example, 9:30pm or 21:30"
+            width={5}
+            autoComplete="off"
+            spellCheck={false}
+          />
           <Radios
             field={fields.reportedToPolice}
             legend="Were they reported missing to the police?"
@@ -98,7 +105,14 @@ export default function RecordMissingEpisode() {
           <h2 className="govuk-heading-m">If they have returned</h2>
           <p className="govuk-body">Leave this part blank while they are still missing. You can record their return later.</p>
           <DateInput field={fields.returnedAt} legend="Date they returned" legendSize="s" hint="For example, 28 11 2026" />
-          <TextField field={fields.returnedAtTime} label="Time they returned" hint="For example, 2:30pm or 14:30" width={5} autoComplete="off" spellCheck={false} />
+          <TextField
+            field={fields.returnedAtTime}
+            label="Time they returned"
+            hint="For example, 2:30pm or 14:30"
+            width={5}
+            autoComplete="off"
+            spellCheck={false}
+          />
           <Radios field={fields.foundBy} legend="How did they return, or who found them?" legendSize="s" options={options(FOUND_BY)} />
           <TextField field={fields.foundByDetail} label="Who found them (if someone else)" />
           <ButtonGroup>

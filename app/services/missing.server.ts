@@ -190,10 +190,7 @@ export interface EpisodeNow {
   rhiFindings: string | null
 }
 
-export type UpdateEpisodeResult =
-  | { ok: true }
-  | { ok: false; issues: Issue[] }
-  | { ok: false; conflict: { current: EpisodeNow; currentVersion: number } }
+export type UpdateEpisodeResult = { ok: true } | { ok: false; issues: Issue[] } | { ok: false; conflict: { current: EpisodeNow; currentVersion: number } }
 
 const nowOf = (e: EpisodeNow & { version: number }) => ({
   current: {
@@ -219,7 +216,12 @@ async function updateEpisode(
   episodeId: string,
   version: number,
   ip: string,
-  check: (current: { missingFrom: Date; returnedAt: Date | null; reportedToPolice: boolean; policeReference: string | null }) => Issue[] | { data: Prisma.MissingEpisodeUpdateManyMutationInput; details: Record<string, string | number | boolean | null> },
+  check: (current: {
+    missingFrom: Date
+    returnedAt: Date | null
+    reportedToPolice: boolean
+    policeReference: string | null
+  }) => Issue[] | { data: Prisma.MissingEpisodeUpdateManyMutationInput; details: Record<string, string | number | boolean | null> },
   action: string,
 ): Promise<UpdateEpisodeResult> {
   await loadEpisode(actor, victimId, episodeId, 'record')

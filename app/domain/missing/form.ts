@@ -103,6 +103,7 @@ export interface ReturnInput {
 export function checkReturn(episode: EpisodeSoFar, input: { returnedAt?: Date; foundBy?: string | null; foundByDetail?: string | null }, now: Date) {
   const issues: Issues = new Map()
   if (!input.returnedAt) issues.set('returnedAt', 'Enter the date they returned')
+  if (!input.foundBy) issues.set('foundBy', 'Select how they returned or who found them')
   const rules = missingEpisodeSchema(now).safeParse({
     missingFrom: episode.missingFrom,
     returnedAt: input.returnedAt ?? '',
