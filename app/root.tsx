@@ -27,6 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         email: user.email,
         role: user.role,
         organisationName: user.organisationName,
+        organisationKind: user.organisationKind,
       },
       flash: flash.message,
       demoMode: getEnv().DEMO_MODE,

@@ -30,6 +30,7 @@ import { checkJourneyEvent } from '../app/domain/journey/validate'
 import type { Prisma, PrismaClient } from '../app/generated/prisma/client'
 import { hashPassword } from '../app/services/password.server'
 import { caseJourneys, futureDates, type CaseJourneySeed, type FutureDates } from './seed/journeys'
+import { seedIntelligence } from './seed/intelligence'
 import { seedMissingEpisodes } from './seed/missing'
 
 export { DEMO_PASSWORD }
@@ -517,6 +518,8 @@ export async function seedDemo(prisma: PrismaClient, options: { now?: Date } = {
       })
 
       await seedMissingEpisodes(tx, { now, victimId, userId, organisationId: orgId('brightpath') })
+
+      await seedIntelligence(tx, { victimId, userId, orgId })
 
       // Victims' Code entitlements, computed exactly as the journal and contact services do.
       const calendar = { holidays: await loadHolidays(tx), ruleSets: await loadRuleSets(tx) }

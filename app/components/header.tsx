@@ -1,11 +1,12 @@
 import { Form, Link, useLocation } from '@remix-run/react'
-import { NAVIGATION, ROLE_LABELS, type NavItem } from '~/domain/access/navigation'
+import { navigationFor, ROLE_LABELS, type NavItem } from '~/domain/access/navigation'
 import type { Role } from '~/domain/access/policy'
 
 interface HeaderUser {
   name: string
   role: Role
   organisationName: string
+  organisationKind?: string
 }
 
 /**
@@ -26,7 +27,7 @@ export function currentNavHref(items: readonly NavItem[], pathname: string): str
 // Sign out is a POST form so it cannot be triggered by a cross-site link.
 export function AppHeader({ user }: { user: HeaderUser | null }) {
   const { pathname } = useLocation()
-  const items = user ? NAVIGATION[user.role] : []
+  const items = user ? navigationFor(user.role, user.organisationKind) : []
   const current = currentNavHref(items, pathname)
   return (
     <header className="govuk-template__header" data-testid="app-header">

@@ -5,6 +5,7 @@ import { CaseTable } from '~/components/casework/case-table'
 import { VictimTable } from '~/components/casework/victim-table'
 import { OwedByOrganisationPanel } from '~/components/entitlements/owed-panel'
 import { VisitsDueTable } from '~/components/visits/visits-due'
+import { IntelligenceWaiting } from '~/components/intelligence/items'
 import { MissingDuePanel } from '~/components/missing/missing-due'
 import { ROLE_LABELS } from '~/domain/access/navigation'
 import { adminUsersPage } from '~/services/admin.server'
@@ -13,6 +14,7 @@ import { listCases, listVictims } from '~/services/caseload.server'
 import { owedByMyOrganisation } from '~/services/compliance.server'
 import { teamOverview } from '~/services/overview.server'
 import { visitsDueOnCaseload } from '~/services/visits.server'
+import { intelligenceCounts } from '~/services/intelligence.server'
 import { missingOnCaseload } from '~/services/missing.server'
 
 export const meta: MetaFunction = () => [{ title: 'Home – Waypoint' }]
@@ -33,7 +35,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
         missing: await missingOnCaseload(user),
       }
     case 'officer':
-      return { view: 'officer' as const, name: user.name, cases: await listCases(user, { mine: true }), owed: await owedByMyOrganisation(user) }
+      return {
+        view: 'officer' as const,
+        name: user.name,
+        cases: await listCases(user, { mine: true }),
+        owed: await owedByMyOrganisation(user),
+        intelligence: await intelligenceCounts(user),
+      }
     case 'cps_liaison':
       return { view: 'cps_liaison' as const, name: user.name, cases: await listCases(user, { awaitingCps: true }), owed: await owedByMyOrganisation(user) }
     case 'manager':
@@ -41,6 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         view: 'manager' as const,
         name: user.name,
         organisation: user.organisationName,
+        intelligence: await intelligenceCounts(user),
         overview: await teamOverview(user),
         owed: await owedByMyOrganisation(user),
         visitsDue: await visitsDueOnCaseload(user),
@@ -70,6 +79,7 @@ export default function Home() {
       return (
         <>
           <h1 className="govuk-heading-l">My cases</h1>
+          <IntelligenceWaiting counts={data.intelligence} />
           <OwedByOrganisationPanel owed={data.owed} />
           <CaseTable rows={data.cases.rows} caption={`Cases you are officer in charge of (${data.cases.total})`} />
         </>
@@ -96,12 +106,14 @@ export default function Home() {
 
 function ManagerOverview({
   organisation,
+  intelligence,
   overview,
   owed,
   visitsDue,
   missing,
 }: {
   organisation: string
+  intelligence: Parameters<typeof IntelligenceWaiting>[0]['counts']
   owed: Parameters<typeof OwedByOrganisationPanel>[0]['owed']
   visitsDue: Parameters<typeof VisitsDueTable>[0]['rows']
   missing: Parameters<typeof MissingDuePanel>[0]['data']
@@ -115,6 +127,7 @@ function ManagerOverview({
     <>
       <span className="govuk-caption-l">{organisation}</span>
       <h1 className="govuk-heading-l">Team overview</h1>
+      <IntelligenceWaiting counts={intelligence} />
       <OwedByOrganisationPanel owed={owed} />
       <dl className="govuk-summary-list" data-testid="team-totals">
         <Total label="Open victim records" value={totals.openVictims} />

@@ -4,6 +4,7 @@ import { WarningText } from '~/components/content'
 import { EntitlementsSection } from '~/components/entitlements/checklist'
 import { ComplaintList } from '~/components/entitlements/complaint-list'
 import { VisitsSection } from '~/components/visits/visits-section'
+import { IntelligenceSection } from '~/components/intelligence/items'
 import { MissingEpisodesSection } from '~/components/missing/missing-section'
 import { ContactLogSection } from '~/components/victim/contact-log'
 import { UpcomingHearingsSection } from '~/components/journey/upcoming-hearings'
@@ -18,6 +19,7 @@ import { setFlash } from '~/services/session.server'
 import { getVictimEntitlements, recordToldForEntitlement } from '~/services/victim-entitlements.server'
 import { getVictimJourney } from '~/services/victim-journey.server'
 import { getVictimVisits } from '~/services/visits.server'
+import { listIntelligenceForVictim } from '~/services/intelligence.server'
 import { listMissingEpisodes } from '~/services/missing.server'
 import { getVictimForView, splitClosedReason } from '~/services/victims.server'
 import { readFormData } from '~/utils/form-data.server'
@@ -31,12 +33,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, ROLES)
   if (!params.victimId) throw notFound()
   const view = await getVictimForView(user, params.victimId, clientIp(context))
-  const [journey, entitlements, complaints, visits, missing] = await Promise.all([
+  const [journey, entitlements, complaints, visits, missing, intelligence] = await Promise.all([
     getVictimJourney(user, params.victimId),
     getVictimEntitlements(user, params.victimId),
     listComplaintsForVictim(user, params.victimId),
     getVictimVisits(user, params.victimId),
     listMissingEpisodes(user, params.victimId),
+    listIntelligenceForVictim(user, params.victimId),
   ])
   const reason = splitClosedReason(view.victim.closedReason)
   return {
@@ -46,6 +49,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     complaints,
     visits,
     missing,
+    intelligence,
     // One key per rendering: a double-submitted "told" form records one contact.
     formKey: crypto.randomUUID(),
     closedReasonText: reason ? closedReasonText(reason.reason, reason.detail) : null,
@@ -118,6 +122,7 @@ export default function VictimPage() {
       <EntitlementsSection checklist={view.entitlements} victimId={victim.id} formKey={view.formKey} reply={reply?.told} />
       {view.complaints.length > 0 ? <ComplaintList complaints={view.complaints} /> : null}
       {view.visits ? <VisitsSection visits={view.visits} victimId={victim.id} /> : null}
+      <IntelligenceSection items={view.intelligence} />
       {view.missing ? <MissingEpisodesSection missing={view.missing} victimId={victim.id} /> : null}
       <JourneyTimelineSection events={view.journey.events} victimId={victim.id} canRecordContact={view.journey.canRecordContact} />
       <ContactLogSection contacts={view.journey.contacts} victimId={victim.id} canRecord={view.journey.canRecordContact} more={view.journey.moreContacts} />

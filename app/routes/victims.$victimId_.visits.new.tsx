@@ -35,11 +35,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await readFormData(request), { schema: visitFormSchema(new Date()) })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const { idempotencyKey, ...input } = submission.value
+  // Intelligence for the police follows a visit that took place (app/routes/victims.$victimId_.intelligence.new.tsx).
+  const intelligence = submission.payload.intelligence === 'yes' && input.status !== 'planned'
   const result = await recordVisit(user, victimId, input, idempotencyKey, clientIp(context))
   if (!result.ok) {
     const errors: Record<string, string[]> = {}
     for (const issue of result.issues) (errors[issue.path] ??= []).push(issue.message)
     return data({ result: submission.reply({ fieldErrors: errors }) }, { status: 400 })
+  }
+  if (intelligence) {
+    return redirect(`/victims/${victimId}/intelligence/new?visit=${encodeURIComponent(result.visitId)}`, {
+      headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message: 'Visit recorded. Now add the intelligence for the police.' }) },
+    })
   }
   return redirect(`/victims/${victimId}#visits`, {
     headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message: result.duplicate ? 'Visit already recorded.' : 'Visit recorded.' }) },
@@ -114,6 +121,14 @@ export default function RecordVisit() {
             labelSize="s"
             hint="Needed for a new disclosure. A new offence or suspect must also be recorded on the case by the officer."
             rows={4}
+          />
+          <Radios
+            field={(fields as unknown as Record<string, typeof fields.status>).intelligence!}
+            legend="Do you have intelligence for the police from this visit?"
+            legendSize="s"
+            hint="For example, a person, place, vehicle or online account the young person mentioned. If yes, you add it next: only the police and you will see it."
+            inline
+            options={YES_NO}
           />
           <Textarea field={fields.safeguardingConcerns} label="Safeguarding concerns (optional)" labelSize="s" rows={3} />
           <Textarea field={fields.safeguardingActions} label="Actions taken (optional)" labelSize="s" rows={3} />

@@ -50,3 +50,12 @@ export const ROLE_LABELS: Record<Role, string> = {
   manager: 'Manager',
   admin: 'Administrator',
 }
+
+/** The police intelligence queue (issue 5, point 3): for officers and managers of a police organisation. */
+export const INTELLIGENCE_NAV: NavItem = { href: '/intelligence', label: 'Intelligence' }
+
+/** A user's navigation: their role's, plus the intelligence queue for police officers and managers. */
+export function navigationFor(role: Role, organisationKind?: string): NavItem[] {
+  const items = NAVIGATION[role]
+  return (role === 'officer' || role === 'manager') && organisationKind === 'police' ? [...items, INTELLIGENCE_NAV] : items
+}

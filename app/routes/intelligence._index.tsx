@@ -1,0 +1,171 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { StatusButton } from '~/components/button'
+import { PageHeading } from '~/components/content'
+import { ErrorSummary } from '~/components/forms'
+import { ItemStatusTag, PlainTextarea, sourceText } from '~/components/intelligence/items'
+import { Pagination } from '~/components/pagination'
+import { SubNavigation } from '~/components/sub-navigation'
+import { Table } from '~/components/table'
+import { gradeOf, labelOf, SUBJECTS } from '~/domain/intelligence/item'
+import { DISCLOSURES, labelOf as visitLabelOf } from '~/domain/visits/visit'
+import { clientIp, requireRole } from '~/services/auth.server'
+import { disclosuresToRecord, intelligenceQueue, markDisclosureRecorded, requireIntelligenceQueue } from '~/services/intelligence.server'
+import { setFlash } from '~/services/session.server'
+import { readFormData } from '~/utils/form-data.server'
+import { formatDateTime } from '~/utils/format'
+
+export const meta: MetaFunction = () => [{ title: 'Intelligence queue – Waypoint' }]
+
+// Officers and managers of a police organisation (others: 403, checked in the service).
+const ROLES = ['officer', 'manager'] as const
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ROLES)
+  await requireIntelligenceQueue(user)
+  const params = new URL(request.url).searchParams
+  const [queue, disclosures] = await Promise.all([
+    intelligenceQueue(user, { status: params.get('status') ?? undefined, page: Number(params.get('page') ?? '1') }),
+    disclosuresToRecord(user),
+  ])
+  return { queue, disclosures, organisation: user.organisationName }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, ROLES)
+  await requireIntelligenceQueue(user)
+  const form = await readFormData(request)
+  const visitId = form.get('visitId')
+  if (form.get('intent') !== 'disclosure' || typeof visitId !== 'string' || !visitId) {
+    throw new Response('Unknown action', { status: 400, statusText: 'Bad Request' })
+  }
+  const note = String(form.get('note') ?? '')
+  const result = await markDisclosureRecorded(user, visitId, note, clientIp(context))
+  if (!result.ok)
+    return data({ visitId, note, errors: Object.fromEntries(result.issues.map((i) => [i.path, i.message])) as Record<string, string> }, { status: 400 })
+  return redirect('/intelligence#disclosures', {
+    headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message: 'Disclosure marked as recorded on the case.' }) },
+  })
+}
+
+const TAB_WORDS = { new: 'New', returned: 'Returned', submitted: 'Submitted' } as const
+
+export default function IntelligenceQueue() {
+  const { queue, disclosures, organisation } = useLoaderData<typeof loader>()
+  const reply = useActionData<typeof action>()
+  const summary = reply ? Object.entries(reply.errors).map(([path, message]) => ({ id: path === 'note' ? `note-${reply.visitId}` : '', message })) : []
+  return (
+    <>
+      <ErrorSummary errors={summary} />
+      <PageHeading caption={organisation}>Intelligence queue</PageHeading>
+      <p className="govuk-body">
+        Intelligence from follow-up visits and return home interviews. Put each item on the force intelligence system and record its reference here, or return
+        it to the author with a question.
+      </p>
+      <SubNavigation
+        label="Intelligence by status"
+        items={(['new', 'returned', 'submitted'] as const).map((s) => ({
+          href: s === 'new' ? '/intelligence' : `/intelligence?status=${s}`,
+          text: `${TAB_WORDS[s]} (${queue.counts[s]})`,
+          current: queue.status === s,
+        }))}
+      />
+      <Table
+        caption={`${TAB_WORDS[queue.status]} items (${queue.total}), newest first`}
+        captionSize="s"
+        testId="intelligence-queue"
+        rows={queue.rows}
+        rowKey={(r) => r.id}
+        empty={queue.status === 'new' ? 'No new intelligence is waiting.' : `No ${TAB_WORDS[queue.status].toLowerCase()} items.`}
+        columns={[
+          {
+            key: 'about',
+            header: 'About',
+            cell: (r) => (
+              <Link className="govuk-link" to={`/intelligence/${r.id}`}>
+                {labelOf(SUBJECTS, r.subject)}
+                <span className="govuk-visually-hidden">
+                  {' '}
+                  for {r.victim.reference}, recorded {formatDateTime(r.createdAt)}
+                </span>
+              </Link>
+            ),
+          },
+          { key: 'victim', header: 'Victim', cell: (r) => r.victim.reference },
+          { key: 'from', header: 'From', cell: (r) => `${sourceText(r)}, ${r.author.organisation.name}` },
+          { key: 'grade', header: 'Grade', cell: (r) => gradeOf(r) },
+          { key: 'recorded', header: 'Recorded', cell: (r) => formatDateTime(r.createdAt) },
+          {
+            key: 'status',
+            header: 'Status',
+            cell: (r) => (
+              <>
+                <ItemStatusTag status={r.status} />
+                {r.policeReference ? <span className="govuk-body-s govuk-!-display-block">{r.policeReference}</span> : null}
+              </>
+            ),
+          },
+        ]}
+      />
+      <Pagination page={queue.page} pageSize={queue.pageSize} total={queue.total} label="Intelligence pages" />
+
+      <section aria-labelledby="disclosures" data-testid="disclosures">
+        <h2 className="govuk-heading-m" id="disclosures">
+          New disclosures to record on the case ({disclosures.total})
+        </h2>
+        {disclosures.visits.length === 0 ? (
+          <p className="govuk-body">No new disclosure of an offence or suspect is waiting.</p>
+        ) : (
+          <ul className="govuk-list app-contact-log">
+            {disclosures.visits.map((v) => {
+              const error = reply?.visitId === v.id ? reply.errors : undefined
+              return (
+                <li key={v.id} className="app-contact-log__item" data-testid="disclosure">
+                  <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
+                    {v.victim.reference}: {visitLabelOf(DISCLOSURES, v.disclosure)}
+                  </h3>
+                  <p className="govuk-body-s govuk-!-margin-bottom-1">
+                    Visit on {formatDateTime(v.at)} by {v.recordedBy.name} ({v.organisation.name})
+                  </p>
+                  {v.disclosureNotes ? (
+                    <p className="govuk-body-s govuk-!-margin-bottom-1" style={{ whiteSpace: 'pre-line' }}>
+                      What was disclosed: {v.disclosureNotes}
+                    </p>
+                  ) : null}
+                  <p className="govuk-body-s govuk-!-margin-bottom-2">
+                    Record it on{' '}
+                    {v.victim.cases.map((c, i) => (
+                      <span key={c.case.id}>
+                        {i > 0 ? ', ' : ''}
+                        <Link className="govuk-link" to={`/cases/${c.case.id}`}>
+                          {c.case.crimeReference}
+                        </Link>
+                      </span>
+                    ))}
+                  </p>
+                  {error?.action ? <p className="govuk-error-message">{error.action}</p> : null}
+                  <Form method="post" noValidate>
+                    <input type="hidden" name="intent" value="disclosure" />
+                    <input type="hidden" name="visitId" value={v.id} />
+                    <PlainTextarea
+                      id={`note-${v.id}`}
+                      name="note"
+                      label={`Note for ${v.victim.reference}`}
+                      hint="What you recorded on the case (for example, the new offence or suspect), or why not"
+                      rows={2}
+                      defaultValue={error ? reply?.note : undefined}
+                      error={error?.note}
+                    />
+                    <StatusButton variant="secondary" pendingText="Saving…" preventDoubleClick>
+                      Recorded on the case
+                    </StatusButton>
+                  </Form>
+                </li>
+              )
+            })}
+          </ul>
+        )}
+      </section>
+    </>
+  )
+}
