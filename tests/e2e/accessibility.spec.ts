@@ -107,6 +107,14 @@ class Find {
     return new URL(this.page.url()).pathname
   }
 
+  /** The first missing episode in a victim page's list (the demo seeds one each for Ruby and Zainab). */
+  async missingEpisode(reference: string) {
+    await this.page.goto(await this.victim(reference))
+    const href = await this.page.getByTestId('missing-episode-list').getByRole('link').first().getAttribute('href', { timeout: 10_000 })
+    if (!href) throw new Error(`No missing episode on ${reference}`)
+    return href
+  }
+
   /** /admin/users/<id> for a user's name. */
   user(name: string) {
     return this.href('/admin/users', name)
@@ -334,6 +342,13 @@ const PAGES: Record<string, Visit[] | 'two-factor test'> = {
       url: async (f) => `${await f.victim(VICTIM)}/summary`,
       shows: VICTIM,
     },
+  ],
+  'victims.$victimId_.missing.new.tsx': [
+    { as: 'advocate', url: async (f) => `${await f.victim(VICTIM)}/missing/new`, shows: 'Record a missing episode', submitEmpty: 'Save missing episode' },
+  ],
+  'victims.$victimId_.missing.$episodeId.tsx': [
+    { as: 'advocate', url: (f) => f.missingEpisode('V-2025-0412'), shows: 'Completed within 72 hours', note: 'interview completed, with findings' },
+    { as: 'advocate', url: (f) => f.missingEpisode('V-2026-0031'), shows: 'Due by', submitEmpty: 'Save interview', note: 'interview due' },
   ],
   'victims.$victimId_.visits.new.tsx': [{ as: 'advocate', url: async (f) => `${await f.victim(VICTIM)}/visits/new`, submitEmpty: 'Save visit' }],
   'victims._index.tsx': [
