@@ -1,0 +1,113 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { ButtonGroup, StatusButton } from '~/components/button'
+import { BackLink } from '~/components/content'
+import { ErrorSummary, fieldErrors, Radios, Select, Textarea } from '~/components/forms'
+import { referralFormSchema } from '~/domain/support/forms'
+import { SERVICE_TYPES, serviceTypeLabel } from '~/domain/support/referrals'
+import { clientIp, notFound, requireRole } from '~/services/auth.server'
+import { getReferralForm, makeReferral } from '~/services/referrals.server'
+import { setFlash } from '~/services/session.server'
+import { readFormData } from '~/utils/form-data.server'
+import { displayName } from '~/utils/format'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Refer to a support service – ${data?.victim.reference ?? 'Victim'} – Waypoint` }]
+
+// Who may refer: those who may update the victim (the service checks canUpdateVictim).
+const ROLES = ['advocate', 'officer', 'manager'] as const
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ROLES)
+  if (!params.victimId) throw notFound()
+  // One key per rendering of the form: a double submit makes one referral.
+  return { ...(await getReferralForm(user, params.victimId)), idempotencyKey: crypto.randomUUID() }
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, ROLES)
+  const victimId = params.victimId
+  if (!victimId) throw notFound()
+  await getReferralForm(user, victimId)
+  const submission = parseWithZod(await readFormData(request), { schema: referralFormSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply(), consentLink: false }, { status: 400 })
+  const { idempotencyKey, ...input } = submission.value
+  const result = await makeReferral(user, victimId, input, idempotencyKey, clientIp(context))
+  if (!result.ok) {
+    const errors: Record<string, string[]> = {}
+    for (const issue of result.issues) (errors[issue.path] ??= []).push(issue.message)
+    return data({ result: submission.reply({ fieldErrors: errors }), consentLink: result.consentLink ?? false }, { status: 400 })
+  }
+  return redirect(`/referrals/${result.referralId}`, {
+    headers: {
+      'Set-Cookie': await setFlash(request, { kind: 'success', message: result.duplicate ? 'Referral already sent.' : 'Referral sent to the service.' }),
+    },
+  })
+}
+
+export default function NewReferral() {
+  const { victim, organisations, idempotencyKey } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'referral',
+    lastResult: actionData?.result,
+    defaultValue: { idempotencyKey },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: referralFormSchema }),
+    shouldValidate: 'onSubmit',
+  })
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <BackLink to={`/victims/${victim.id}#support`}>Back to the victim</BackLink>
+        <ErrorSummary
+          errors={fieldErrors(
+            { organisationId: fields.organisationId, serviceType: fields.serviceType, reason: fields.reason, idempotencyKey: fields.idempotencyKey },
+            form.errors,
+          )}
+        />
+        <span className="govuk-caption-l">
+          {victim.reference} · {displayName(victim)}
+        </span>
+        <h1 className="govuk-heading-l">Refer to a support service</h1>
+        <p className="govuk-body">
+          A referral shares this young person’s information with the service. It can be made only when consent, or a recorded lawful basis for sharing
+          without it, names the organisation.
+        </p>
+        <Form method="post" {...getFormProps(form)} noValidate>
+          <input type="hidden" name={fields.idempotencyKey.name} value={idempotencyKey} />
+          <Select
+            field={fields.organisationId}
+            label="Organisation"
+            labelSize="m"
+            placeholder="Select an organisation"
+            options={organisations.map((o) => ({ value: o.id, label: o.name }))}
+          />
+          {actionData?.consentLink ? (
+            <p className="govuk-body" data-testid="consent-link">
+              <Link className="govuk-link" to={`/victims/${victim.id}/consent`}>
+                Record consent or a lawful basis for sharing
+              </Link>
+            </p>
+          ) : null}
+          <Radios
+            field={fields.serviceType}
+            legend="Service"
+            legendSize="m"
+            options={SERVICE_TYPES.map((s) => {
+              const offeredBy = organisations.filter((o) => o.services.includes(s.id)).map((o) => o.name)
+              return { value: s.id, label: serviceTypeLabel(s.id), hint: offeredBy.length ? `Offered by ${offeredBy.join(', ')}` : 'Not offered by any organisation yet' }
+            })}
+          />
+          <Textarea field={fields.reason} label="Why are you making the referral?" labelSize="m" hint="Shared with the receiving service." rows={5} />
+          <ButtonGroup>
+            <StatusButton pendingText="Sending…">Send referral</StatusButton>
+            <Link className="govuk-link" to={`/victims/${victim.id}#support`}>
+              Cancel
+            </Link>
+          </ButtonGroup>
+        </Form>
+      </div>
+    </div>
+  )
+}

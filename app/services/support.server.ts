@@ -1,0 +1,87 @@
+// The victim page's "Support" section (issue 5 points 5 and 6): every referral, current and past, in
+// one list; the "no support in the last N days" warning; and, per linked case, which support was
+// active in each stage of the case. No session notes are read here.
+import type { Actor } from '~/domain/access/policy'
+import { JOURNAL_SELECT } from '~/domain/journey/journal'
+import { stagePeriods, supportByStage, type SupportPeriod } from '~/domain/support/by-stage'
+import { noSupportWarning } from '~/domain/support/engagement'
+import { requireVictimAccess } from './access.server'
+import { db } from './db.server'
+import { listVictimReferrals } from './referrals.server'
+
+const ADVOCATE_KINDS = ['lead_advocate', 'advocate'] as const
+
+export async function getVictimSupport(actor: Actor, victimId: string, now: Date = new Date()) {
+  const access = await requireVictimAccess(actor, victimId)
+  const prisma = await db()
+  const [referrals, lastVisit, allocations, links] = await Promise.all([
+    listVictimReferrals(victimId),
+    prisma.visit.findFirst({ where: { victimId, status: 'completed', at: { lte: now } }, orderBy: { at: 'desc' }, select: { at: true } }),
+    prisma.allocation.findMany({
+      where: { victimId, kind: { in: [...ADVOCATE_KINDS] }, userId: { not: null } },
+      orderBy: { startedAt: 'asc' },
+      select: { kind: true, startedAt: true, endedAt: true, user: { select: { name: true } }, organisation: { select: { name: true } } },
+    }),
+    prisma.victimCase.findMany({
+      where: { victimId },
+      select: {
+        case: {
+          select: {
+            id: true,
+            crimeReference: true,
+            status: true,
+            events: { select: JOURNAL_SELECT },
+            defendants: { select: { id: true } },
+          },
+        },
+      },
+    }),
+  ])
+
+  const sessionDates = referrals.map((r) => r.lastSessionAt).filter((d): d is Date => d !== null)
+  const lastSessionAt = sessionDates.length ? new Date(Math.max(...sessionDates.map((d) => d.getTime()))) : null
+  const warning = noSupportWarning(
+    {
+      referralStatuses: referrals.map((r) => r.status),
+      openCase: links.some((l) => l.case.status === 'open'),
+      lastSessionAt,
+      lastCompletedVisitAt: lastVisit?.at ?? null,
+    },
+    now,
+  )
+
+  const supports: SupportPeriod[] = [
+    ...referrals
+      .filter((r) => r.activeAt)
+      .map((r) => ({ kind: 'referral' as const, label: `${r.serviceLabel} (${r.organisation})`, from: r.activeAt!, to: r.status === 'active' ? null : r.endedAt })),
+    ...allocations.map((a) => ({
+      kind: 'advocate' as const,
+      label: `${a.kind === 'lead_advocate' ? 'Lead advocate' : 'Advocate'}: ${a.user!.name} (${a.organisation.name})`,
+      from: a.startedAt,
+      to: a.endedAt,
+    })),
+  ]
+  const byCase = links
+    .map((l) => ({
+      caseId: l.case.id,
+      crimeReference: l.case.crimeReference,
+      stages: supportByStage(
+        stagePeriods(
+          l.case.events,
+          now,
+          l.case.defendants.map((d) => d.id),
+        ),
+        supports,
+      ),
+    }))
+    .sort((a, b) => a.crimeReference.localeCompare(b.crimeReference))
+
+  return {
+    referrals,
+    warning,
+    byCase,
+    referralOnly: access.referralOnly,
+    canRefer: access.canUpdate && !access.facts.restricted,
+  }
+}
+export type VictimSupport = Awaited<ReturnType<typeof getVictimSupport>>
