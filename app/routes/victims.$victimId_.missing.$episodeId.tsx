@@ -83,15 +83,78 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 const DUE_WORDS: Partial<Record<RhiOutcome, string>> = { due: 'Due by', overdue: 'Was due by' }
 
 export default function MissingEpisodePage() {
+  const { episode } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  // A new version after a save starts the forms afresh; after a refused save they keep what was typed.
+  return <EpisodePage key={actionData ? `${actionData.intent}-submitted` : episode.version} />
+}
+
+function EpisodePage() {
   const { victim, episode, canRecord } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const back = `/victims/${victim.id}#missing-episodes`
   const interviewed = episode.rhiStatus !== 'not_offered'
+  const lastResult = (intent: Intent) => (actionData?.intent === intent ? actionData.result : undefined)
+  const versionFor = (intent: Intent) => (actionData?.intent === intent && actionData.conflict ? actionData.conflict.currentVersion : episode.version)
+  const missingFrom = new Date(episode.missingFrom)
+  const returnedAt = episode.returnedAt ? new Date(episode.returnedAt) : null
+  const soFar = { missingFrom, reportedToPolice: episode.reportedToPolice, policeReference: episode.policeReference }
+  const [returnForm, returnFields] = useForm({
+    id: `return-${episode.id}`,
+    lastResult: lastResult('return'),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: returnFormSchema(soFar, new Date()) }),
+    shouldValidate: 'onSubmit',
+  })
+  const at = partsOf(episode.rhiAt)
+  const [interviewForm, interviewFields] = useForm({
+    id: `interview-${episode.id}`,
+    lastResult: lastResult('interview'),
+    // "Not offered yet" is not preselected: the question is what has happened since.
+    defaultValue: {
+      status: episode.rhiStatus === 'not_offered' ? undefined : episode.rhiStatus,
+      at: at.date,
+      atTime: at.time,
+      by: episode.rhiBy ?? undefined,
+      findings: episode.rhiFindings ?? undefined,
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: interviewFormSchema(returnedAt ?? missingFrom, new Date()) }),
+    shouldValidate: 'onSubmit',
+  })
+  const showReturn = canRecord && (!episode.returnedAt || (actionData?.intent === 'return' && actionData.conflict))
+  const showInterview = canRecord && Boolean(episode.returnedAt)
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink to={back}>Back to the victim</BackLink>
-        {actionData?.conflict ? <ConflictNotice current={actionData.conflict.current} /> : null}
+        {actionData?.conflict ? (
+          <ConflictNotice current={actionData.conflict.current} />
+        ) : (
+          <ErrorSummary
+            errors={[
+              ...fieldErrors(
+                {
+                  returnedAt: returnFields.returnedAt,
+                  returnedAtTime: returnFields.returnedAtTime,
+                  foundBy: returnFields.foundBy,
+                  foundByDetail: returnFields.foundByDetail,
+                  version: returnFields.version,
+                },
+                returnForm.errors,
+              ),
+              ...fieldErrors(
+                {
+                  status: interviewFields.status,
+                  at: interviewFields.at,
+                  atTime: interviewFields.atTime,
+                  by: interviewFields.by,
+                  findings: interviewFields.findings,
+                  version: interviewFields.version,
+                },
+                interviewForm.errors,
+              ),
+            ]}
+          />
+        )}
         <span className="govuk-caption-l">{victim.reference}</span>
         <h1 className="govuk-heading-l">Missing episode</h1>
         <SummaryList
@@ -142,121 +205,57 @@ export default function MissingEpisodePage() {
             </Link>
           </p>
         ) : null}
-        {canRecord && (!episode.returnedAt || (actionData?.intent === 'return' && actionData.conflict)) ? (
-          <ReturnForm
-            key={actionData?.intent === 'return' ? 'submitted' : episode.version}
-            episode={episode}
-            lastResult={actionData?.intent === 'return' ? actionData.result : undefined}
-            version={actionData?.intent === 'return' && actionData.conflict ? actionData.conflict.currentVersion : episode.version}
-          />
+        {showReturn ? (
+          <Form method="post" {...getFormProps(returnForm)} noValidate>
+            <h2 className="govuk-heading-m">Record their return</h2>
+            <input type="hidden" name="intent" value="return" />
+            <input type="hidden" name="version" value={String(versionFor('return'))} key={String(versionFor('return'))} />
+            <DateInput field={returnFields.returnedAt} legend="Date they returned" legendSize="s" hint="For example, 28 11 2026" />
+            <TextField
+              field={returnFields.returnedAtTime}
+              label="Time they returned"
+              hint="For example, 2:30pm or 14:30"
+              width={5}
+              autoComplete="off"
+              spellCheck={false}
+            />
+            <Radios field={returnFields.foundBy} legend="How did they return, or who found them?" legendSize="s" options={options(FOUND_BY)} />
+            <TextField field={returnFields.foundByDetail} label="Who found them (if someone else)" />
+            <ButtonGroup>
+              <StatusButton pendingText="Saving…" preventDoubleClick>
+                Save return
+              </StatusButton>
+            </ButtonGroup>
+          </Form>
         ) : null}
-        {canRecord && episode.returnedAt ? (
-          <InterviewForm
-            key={actionData?.intent === 'interview' ? 'submitted' : episode.version}
-            episode={episode}
-            lastResult={actionData?.intent === 'interview' ? actionData.result : undefined}
-            version={actionData?.intent === 'interview' && actionData.conflict ? actionData.conflict.currentVersion : episode.version}
-          />
+        {showInterview ? (
+          <Form method="post" {...getFormProps(interviewForm)} noValidate>
+            <h2 className="govuk-heading-m">Record the return home interview</h2>
+            <input type="hidden" name="intent" value="interview" />
+            <input type="hidden" name="version" value={String(versionFor('interview'))} key={String(versionFor('interview'))} />
+            <Radios field={interviewFields.status} legend="What has happened?" legendSize="s" options={options(RHI_STATUSES)} />
+            <DateInput field={interviewFields.at} legend="Date it was offered, carried out or declined" legendSize="s" hint="For example, 28 11 2026" />
+            <TextField field={interviewFields.atTime} label="Time" hint="For example, 2:30pm or 14:30" width={5} autoComplete="off" spellCheck={false} />
+            <TextField
+              field={interviewFields.by}
+              label="Who offered or carried out the interview"
+              hint="Their name and agency. It should be someone not involved in the young person’s care, unless they prefer a trusted worker."
+            />
+            <Textarea
+              field={interviewFields.findings}
+              label="Findings (for a completed interview)"
+              hint="Where they were, who with, and any risks. Findings can be shared with the police as intelligence."
+              rows={5}
+            />
+            <ButtonGroup>
+              <StatusButton pendingText="Saving…" preventDoubleClick>
+                Save interview
+              </StatusButton>
+            </ButtonGroup>
+          </Form>
         ) : null}
       </div>
     </div>
-  )
-}
-
-type EpisodeView = ReturnType<typeof useLoaderData<typeof loader>>['episode']
-interface FormProps {
-  episode: EpisodeView
-  lastResult: SubmissionResult<string[]> | undefined
-  version: number
-}
-
-function ReturnForm({ episode, lastResult, version }: FormProps) {
-  const missingFrom = new Date(episode.missingFrom)
-  const schema = () => returnFormSchema({ missingFrom, reportedToPolice: episode.reportedToPolice, policeReference: episode.policeReference }, new Date())
-  const [form, fields] = useForm({
-    id: `return-${episode.id}`,
-    lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: schema() }),
-    shouldValidate: 'onSubmit',
-  })
-  return (
-    <Form method="post" {...getFormProps(form)} noValidate>
-      <h2 className="govuk-heading-m">Record their return</h2>
-      <ErrorSummary
-        errors={fieldErrors(
-          {
-            returnedAt: fields.returnedAt,
-            returnedAtTime: fields.returnedAtTime,
-            foundBy: fields.foundBy,
-            foundByDetail: fields.foundByDetail,
-            version: fields.version,
-          },
-          form.errors,
-        )}
-      />
-      <input type="hidden" name="intent" value="return" />
-      <input type="hidden" name="version" value={String(version)} key={String(version)} />
-      <DateInput field={fields.returnedAt} legend="Date they returned" legendSize="s" hint="For example, 28 11 2026" />
-      <TextField field={fields.returnedAtTime} label="Time they returned" hint="For example, 2:30pm or 14:30" width={5} autoComplete="off" spellCheck={false} />
-      <Radios field={fields.foundBy} legend="How did they return, or who found them?" legendSize="s" options={options(FOUND_BY)} />
-      <TextField field={fields.foundByDetail} label="Who found them (if someone else)" />
-      <ButtonGroup>
-        <StatusButton pendingText="Saving…" preventDoubleClick>
-          Save return
-        </StatusButton>
-      </ButtonGroup>
-    </Form>
-  )
-}
-
-function InterviewForm({ episode, lastResult, version }: FormProps) {
-  const returnedAt = new Date(episode.returnedAt!)
-  const at = partsOf(episode.rhiAt)
-  const [form, fields] = useForm({
-    id: `interview-${episode.id}`,
-    lastResult,
-    // "Not offered yet" is not preselected: the question is what has happened since.
-    defaultValue: {
-      status: episode.rhiStatus === 'not_offered' ? undefined : episode.rhiStatus,
-      at: at.date,
-      atTime: at.time,
-      by: episode.rhiBy ?? undefined,
-      findings: episode.rhiFindings ?? undefined,
-    },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: interviewFormSchema(returnedAt, new Date()) }),
-    shouldValidate: 'onSubmit',
-  })
-  return (
-    <Form method="post" {...getFormProps(form)} noValidate>
-      <h2 className="govuk-heading-m">Record the return home interview</h2>
-      <ErrorSummary
-        errors={fieldErrors(
-          { status: fields.status, at: fields.at, atTime: fields.atTime, by: fields.by, findings: fields.findings, version: fields.version },
-          form.errors,
-        )}
-      />
-      <input type="hidden" name="intent" value="interview" />
-      <input type="hidden" name="version" value={String(version)} key={String(version)} />
-      <Radios field={fields.status} legend="What has happened?" legendSize="s" options={options(RHI_STATUSES)} />
-      <DateInput field={fields.at} legend="Date it was offered, carried out or declined" legendSize="s" hint="For example, 28 11 2026" />
-      <TextField field={fields.atTime} label="Time" hint="For example, 2:30pm or 14:30" width={5} autoComplete="off" spellCheck={false} />
-      <TextField
-        field={fields.by}
-        label="Who offered or carried out the interview"
-        hint="Their name and agency. It should be someone not involved in the young person’s care, unless they prefer a trusted worker."
-      />
-      <Textarea
-        field={fields.findings}
-        label="Findings (for a completed interview)"
-        hint="Where they were, who with, and any risks. Findings can be shared with the police as intelligence."
-        rows={5}
-      />
-      <ButtonGroup>
-        <StatusButton pendingText="Saving…" preventDoubleClick>
-          Save interview
-        </StatusButton>
-      </ButtonGroup>
-    </Form>
   )
 }
 

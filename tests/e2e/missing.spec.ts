@@ -89,6 +89,43 @@ test('an advocate records a missing episode and the return home interview, compl
   await expect(item).toContainText('Completed within 72 hours')
 })
 
+test('two people recording the interview at once: the second is told, nothing is saved, and what they typed stays', async ({ page, context }) => {
+  await login(page, 'advocate@demo.example')
+  await page.goto(`/victims?q=${LEAH}`)
+  await page.getByRole('link', { name: LEAH }).first().click()
+  await page.getByTestId('missing-episodes').getByRole('link', { name: 'Record a missing episode' }).click()
+  const now = Date.now()
+  const reference = `NM-E2E-${now.toString(36).toUpperCase()}-B`
+  await fillWhen(page, 'Date they went missing', 'Time they went missing', new Date(now - 9 * HOUR))
+  await page.getByRole('group', { name: 'Were they reported missing to the police?' }).getByLabel('Yes').check()
+  await page.getByLabel('Police reference (optional)').fill(reference)
+  await fillWhen(page, 'Date they returned', 'Time they returned', new Date(now - 5 * HOUR))
+  await page.getByLabel('Found by the police').check()
+  await page.getByRole('button', { name: 'Save missing episode' }).click()
+  await page.waitForURL(/\/victims\/[^/]+\/missing\/(?!new)[^/]+$/)
+  const other = await context.newPage()
+  await other.goto(page.url())
+
+  await page.getByLabel('Offered', { exact: true }).check()
+  await fillWhen(page, 'Date it was offered, carried out or declined', 'Time', new Date(now - 4 * HOUR))
+  await page.getByLabel('Who offered or carried out the interview').fill('First worker')
+  await page.getByRole('button', { name: 'Save interview' }).click()
+  await expect(page.locator('.govuk-notification-banner')).toContainText('Return home interview recorded')
+
+  await other.getByLabel('Declined by the young person').check()
+  await fillWhen(other, 'Date it was offered, carried out or declined', 'Time', new Date(now - 3 * HOUR))
+  await other.getByLabel('Who offered or carried out the interview').fill('Second worker')
+  await other.getByRole('button', { name: 'Save interview' }).click()
+  await expect(other.getByTestId('edit-conflict')).toContainText('Someone else updated this missing episode')
+  await expect(other.getByTestId('edit-conflict')).toContainText('First worker')
+  await expect(other.getByLabel('Who offered or carried out the interview')).toHaveValue('Second worker')
+  await expect(other.getByLabel('Declined by the young person')).toBeChecked()
+  await expectAccessible(other)
+  // Saving again, having seen what is there, replaces it.
+  await other.getByRole('button', { name: 'Save interview' }).click()
+  await expect(other.getByTestId('rhi-status')).toContainText('Declined')
+})
+
 test('CPS liaison sees the victim but not the missing episodes, and may not record one', async ({ page }) => {
   await login(page, 'cps@demo.example')
   await page.goto('/cases?q=NM/25/004206')
