@@ -6,6 +6,7 @@ import { ComplaintList } from '~/components/entitlements/complaint-list'
 import { VisitsSection } from '~/components/visits/visits-section'
 import { IntelligenceSection } from '~/components/intelligence/items'
 import { MissingEpisodesSection } from '~/components/missing/missing-section'
+import { SupportSection } from '~/components/support/support-section'
 import { ContactLogSection } from '~/components/victim/contact-log'
 import { UpcomingHearingsSection } from '~/components/journey/upcoming-hearings'
 import { JourneyTimelineSection, NextStepsSection } from '~/components/victim/journey-sections'
@@ -22,6 +23,7 @@ import { getVictimVisits } from '~/services/visits.server'
 import { listIntelligenceForVictim } from '~/services/intelligence.server'
 import { listMissingEpisodes } from '~/services/missing.server'
 import { getVictimForView, splitClosedReason } from '~/services/victims.server'
+import { getVictimSupport } from '~/services/support.server'
 import { readFormData } from '~/utils/form-data.server'
 import { displayName, formatDate, humanise } from '~/utils/format'
 
@@ -50,6 +52,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     visits,
     missing,
     intelligence,
+    support: await getVictimSupport(user, params.victimId),
     // One key per rendering: a double-submitted "told" form records one contact.
     formKey: crypto.randomUUID(),
     closedReasonText: reason ? closedReasonText(reason.reason, reason.detail) : null,
@@ -124,6 +127,7 @@ export default function VictimPage() {
       {view.visits ? <VisitsSection visits={view.visits} victimId={victim.id} /> : null}
       <IntelligenceSection items={view.intelligence} />
       {view.missing ? <MissingEpisodesSection missing={view.missing} victimId={victim.id} /> : null}
+      <SupportSection support={view.support} victimId={victim.id} />
       <JourneyTimelineSection events={view.journey.events} victimId={victim.id} canRecordContact={view.journey.canRecordContact} />
       <ContactLogSection contacts={view.journey.contacts} victimId={victim.id} canRecord={view.journey.canRecordContact} more={view.journey.moreContacts} />
       <h2 className="govuk-heading-m">Who is working with this victim</h2>
