@@ -92,6 +92,7 @@ export default function IntelligenceQueue() {
             ),
           },
           { key: 'victim', header: 'Victim', cell: (r) => r.victim.reference },
+          { key: 'detail', header: 'Intelligence', cell: (r) => (r.detail.length > 90 ? `${r.detail.slice(0, 88)}…` : r.detail) },
           { key: 'from', header: 'From', cell: (r) => `${sourceText(r)}, ${r.author.organisation.name}` },
           { key: 'grade', header: 'Grade', cell: (r) => gradeOf(r) },
           { key: 'recorded', header: 'Recorded', cell: (r) => formatDateTime(r.createdAt) },

@@ -115,6 +115,22 @@ class Find {
     return href
   }
 
+  /** A link in the "Intelligence for the police" section of a victim page (the demo seeds items on Amira's and Leah's visits). */
+  async intelligenceLink(reference: string, name: string | RegExp) {
+    await this.page.goto(await this.victim(reference))
+    const href = await this.page.getByTestId('intelligence').getByRole('link', { name }).first().getAttribute('href', { timeout: 10_000 })
+    if (!href) throw new Error(`No “${String(name)}” link in the intelligence on ${reference}`)
+    return href
+  }
+
+  /** The newest item in the police intelligence queue (officers and managers of the force). */
+  async queuedIntelligence() {
+    await this.page.goto('/intelligence')
+    const href = await this.page.getByTestId('intelligence-queue').getByRole('link').first().getAttribute('href', { timeout: 10_000 })
+    if (!href) throw new Error('No item in the intelligence queue')
+    return href
+  }
+
   /** /admin/users/<id> for a user's name. */
   user(name: string) {
     return this.href('/admin/users', name)
@@ -275,6 +291,15 @@ const PAGES: Record<string, Visit[] | 'two-factor test'> = {
       submitEmpty: 'Send reset link',
     },
   ],
+  'intelligence._index.tsx': [
+    { as: 'officer', url: '/intelligence', shows: 'New disclosures to record on the case', note: 'new items and the disclosure prompt' },
+    { as: 'officer', url: '/intelligence?status=submitted', shows: 'Submitted items', note: 'submitted, with references' },
+  ],
+  'intelligence.$itemId.tsx': [
+    { as: 'officer', url: (f) => f.queuedIntelligence(), submitEmpty: 'Mark as submitted', shows: 'Mark as submitted', note: 'a new item: submit or return' },
+    { as: 'advocate', url: (f) => f.intelligenceLink('V-2026-0104', /^A place/), submitEmpty: 'Send answer', shows: 'Question from the police', note: 'returned to its author' },
+    { as: 'advocate', url: (f) => f.intelligenceLink('V-2026-0131', /^A vehicle/), shows: 'INT/NM/26/00417', note: 'submitted, as its author sees it' },
+  ],
   'login.tsx': [{ as: 'anonymous', url: '/login', submitEmpty: 'Sign in' }],
   'login_.two-factor.tsx': 'two-factor test',
   'reset-password.$token.tsx': [
@@ -349,6 +374,14 @@ const PAGES: Record<string, Visit[] | 'two-factor test'> = {
   'victims.$victimId_.missing.$episodeId.tsx': [
     { as: 'advocate', url: (f) => f.missingEpisode('V-2025-0412'), shows: 'Completed within 72 hours', note: 'interview completed, with findings' },
     { as: 'advocate', url: (f) => f.missingEpisode('V-2026-0031'), shows: 'Due by', submitEmpty: 'Save interview', note: 'interview due' },
+  ],
+  'victims.$victimId_.intelligence.new.tsx': [
+    {
+      as: 'advocate',
+      url: (f) => f.intelligenceLink('V-2026-0131', 'Add more intelligence from this visit'),
+      shows: 'Add intelligence for the police',
+      submitEmpty: 'Save',
+    },
   ],
   'victims.$victimId_.visits.new.tsx': [{ as: 'advocate', url: async (f) => `${await f.victim(VICTIM)}/visits/new`, submitEmpty: 'Save visit' }],
   'victims._index.tsx': [
