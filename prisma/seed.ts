@@ -30,6 +30,7 @@ import { checkJourneyEvent } from '../app/domain/journey/validate'
 import type { Prisma, PrismaClient } from '../app/generated/prisma/client'
 import { hashPassword } from '../app/services/password.server'
 import { caseJourneys, futureDates, type CaseJourneySeed, type FutureDates } from './seed/journeys'
+import { seedSupport } from './seed/support'
 import { seedIntelligence } from './seed/intelligence'
 import { seedMissingEpisodes } from './seed/missing'
 
@@ -521,6 +522,7 @@ export async function seedDemo(prisma: PrismaClient, options: { now?: Date } = {
 
       await seedIntelligence(tx, { victimId, userId, orgId })
 
+      await seedSupport(tx)
       // Victims' Code entitlements, computed exactly as the journal and contact services do.
       const calendar = { holidays: await loadHolidays(tx), ruleSets: await loadRuleSets(tx) }
       for (const c of caseRows) await recomputeEntitlements(tx, c.id, { now, calendar })

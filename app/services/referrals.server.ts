@@ -435,7 +435,7 @@ export async function listVictimReferrals(victimId: string, tx?: Tx) {
       declinedAt: true,
       withdrawnAt: true,
       toOrganisation: { select: { name: true } },
-      sessions: { select: { at: true }, orderBy: { at: 'desc' } },
+      sessions: { select: { at: true, attended: true }, orderBy: { at: 'desc' } },
     },
   })
   return rows.map((r) => ({
@@ -448,6 +448,7 @@ export async function listVictimReferrals(victimId: string, tx?: Tx) {
     endedAt: r.closedAt ?? r.declinedAt ?? r.withdrawnAt ?? null,
     sessions: r.sessions.length,
     lastSessionAt: r.sessions[0]?.at ?? null,
+    lastAttendedAt: r.sessions.find((s) => s.attended)?.at ?? null,
   }))
 }
 

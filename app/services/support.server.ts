@@ -38,7 +38,8 @@ export async function getVictimSupport(actor: Actor, victimId: string, now: Date
     }),
   ])
 
-  const sessionDates = referrals.map((r) => r.lastSessionAt).filter((d): d is Date => d !== null)
+  // A session the young person did not attend is not support received.
+  const sessionDates = referrals.map((r) => r.lastAttendedAt).filter((d): d is Date => d !== null)
   const lastSessionAt = sessionDates.length ? new Date(Math.max(...sessionDates.map((d) => d.getTime()))) : null
   const warning = noSupportWarning(
     {

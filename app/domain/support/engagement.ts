@@ -2,7 +2,7 @@
 // N days" warnings on the victim page). Pure.
 //
 // The warning shows when the victim has open support (a referral accepted or active) or an open
-// case, and neither a support session nor a completed follow-up visit in the last N days. N is 28,
+// case, and neither a support session they attended nor a completed follow-up visit in the last N days. N is 28,
 // the same as the default follow-up visit cadence while a case is open (app/domain/visits/policy.ts).
 
 export const NO_SUPPORT_WARNING_DAYS = 28
