@@ -131,6 +131,14 @@ class Find {
     return href
   }
 
+  /** The first referral in a victim page's Support list (the demo seeds Ruby's active and Zainab's sent referral). */
+  async referral(reference: string) {
+    await this.page.goto(await this.victim(reference))
+    const href = await this.page.getByTestId('support-list').getByRole('link').first().getAttribute('href', { timeout: 10_000 })
+    if (!href) throw new Error(`No referral on ${reference}`)
+    return href
+  }
+
   /** /admin/users/<id> for a user's name. */
   user(name: string) {
     return this.href('/admin/users', name)
@@ -395,6 +403,27 @@ const PAGES: Record<string, Visit[] | 'two-factor test'> = {
     },
   ],
   'victims.new.tsx': [{ as: 'advocate', url: '/victims/new', submitEmpty: 'Save victim' }],
+  'victims.$victimId_.referrals.new.tsx': [
+    { as: 'advocate', url: async (f) => `${await f.victim(VICTIM)}/referrals/new`, shows: 'Refer to a support service', submitEmpty: 'Send referral' },
+  ],
+  'referrals._index.tsx': [
+    { as: 'advocate', url: '/referrals', shows: 'Sent by your organisation' },
+    { as: 'manager', url: '/referrals', shows: 'Received by your organisation' },
+  ],
+  'referrals.$referralId.tsx': [
+    { as: 'advocate', url: (f) => f.referral('V-2025-0412'), shows: 'Support sessions', note: 'active, sessions without notes' },
+    { as: 'officer', url: (f) => f.referral('V-2025-0412'), shows: 'Support sessions', note: 'police: sessions without notes or reasons' },
+    { as: 'advocate', url: (f) => f.referral('V-2026-0031'), shows: 'Withdraw the referral', submitEmpty: 'Withdraw the referral', note: 'sent' },
+  ],
+  'support._index.tsx': [
+    { as: 'advocate', url: '/support', shows: 'Harbour Lights Therapeutic Support' },
+    { as: 'manager', url: '/support?service=counselling', shows: 'Counselling and pre-trial therapy', note: 'filtered' },
+  ],
+  // Submitting it empty would switch off every service the demo organisation offers: checked without an error state.
+  'support.services.tsx': [{ as: 'manager', url: '/support/services', shows: 'Services you offer' }],
+  'admin.organisations.$organisationId_.services.tsx': [
+    { as: 'admin', url: async (f) => `${await f.organisation('Harbour Lights Therapeutic Support')}/services`, shows: 'Services you offer' },
+  ],
 }
 
 /** The route files that render a page: resource routes (no default export) are left out. */
