@@ -60,7 +60,8 @@ async function loadSource(victimId: string, source: ItemSource) {
   const prisma = await db()
   if ('visitId' in source) {
     const visit = await prisma.visit.findFirst({ where: { id: source.visitId, victimId }, select: { id: true, at: true, status: true } })
-    if (!visit) throw notFound()
+    // A visit still to come has taught nobody anything yet.
+    if (!visit || visit.status === 'planned') throw notFound()
     return { kind: 'visit' as const, id: visit.id, at: visit.at }
   }
   const episode = await prisma.missingEpisode.findFirst({ where: { id: source.missingEpisodeId, victimId }, select: { id: true, missingFrom: true } })

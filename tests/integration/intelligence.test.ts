@@ -164,10 +164,24 @@ describe('recording an item', () => {
     expect(await prisma.intelligenceItem.count()).toBe(before)
   })
 
-  test('the visit must be this victim’s', async () => {
+  test('the visit must be this victim’s, and one that took place or was attempted', async () => {
     expect(await status(() => getItemForm(author, victimId, { visitId: otherVisitId }))).toBe(404)
     expect(await status(() => createIntelligenceItem(author, victimId, { visitId: otherVisitId }, item(), newItemKey(), ip))).toBe(404)
     expect(await status(() => getItemForm(author, victimId, { visitId: 'no-such-visit' }))).toBe(404)
+    const prisma = await db()
+    const planned = await prisma.visit.create({
+      data: {
+        victimId,
+        organisationId: author.organisationId,
+        recordedById: author.id,
+        status: 'planned',
+        at: new Date('2030-01-10T10:00:00Z'),
+        placeType: 'home',
+        purpose: 'Planned',
+        idempotencyKey: `planned-${Math.random()}`,
+      },
+    })
+    expect(await status(() => getItemForm(author, victimId, { visitId: planned.id }))).toBe(404)
   })
 
   test('from a missing episode (?episode=): the episode must be this victim’s', async () => {
