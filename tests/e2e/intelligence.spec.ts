@@ -7,7 +7,8 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { expectAccessible, login } from './utils'
 
-const AMIRA = 'V-2026-0131'
+// Leah, not Amira: a visit recorded today would take Amira off the visits-due list other specs check.
+const LEAH = 'V-2026-0104'
 
 function londonToday() {
   const [day, month, year] = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'numeric', year: 'numeric' })
@@ -22,9 +23,9 @@ async function signedIn(browser: Browser, email: string): Promise<Page> {
   return page
 }
 
-async function openAmira(page: Page) {
-  await page.goto(`/victims?q=${AMIRA}`)
-  await page.getByRole('link', { name: AMIRA }).first().click()
+async function openLeah(page: Page) {
+  await page.goto(`/victims?q=${LEAH}`)
+  await page.getByRole('link', { name: LEAH }).first().click()
   await page.waitForURL(/\/victims\/[^/]+$/)
 }
 
@@ -33,13 +34,14 @@ test('an advocate sends intelligence from a visit; the officer records its refer
 }) => {
   test.setTimeout(120_000)
   const tag = Date.now().toString(36)
-  const detail = `Invented for the test ${tag}: a man called “Dee” waits outside the school gates in a white van`
+  const detail = `Invented for the test ${tag}-1: a man called “Dee” waits outside the school gates in a white van`
+  const second = `Invented for the test ${tag}-2: messages arrive late on Fridays, then a lift is offered`
   const disclosed = `Invented for the test ${tag}: named a new adult who took her to a party`
   const reference = `INT/NM/26/E2E-${tag}`.toUpperCase()
 
   // ---- the advocate: a visit with a new disclosure, and yes to intelligence ----
   const advocate = await signedIn(browser, 'advocate@demo.example')
-  await openAmira(advocate)
+  await openLeah(advocate)
   await advocate.getByTestId('visits').getByRole('link', { name: 'Record a visit' }).click()
   await advocate.getByLabel('The visit took place').check()
   const today = londonToday()
@@ -80,13 +82,24 @@ test('an advocate sends intelligence from a visit; the officer records its refer
   await expect(summary).toContainText('Enter the conditions for sharing')
   await expect(advocate.getByLabel('The intelligence')).toHaveValue(detail)
   await advocate.getByLabel('Conditions for sharing').fill('Not to be shared with her school')
+  // "Save and add another": the same visit, an empty form.
+  await advocate.getByRole('button', { name: 'Save and add another' }).click()
+  await expect(advocate.locator('.govuk-notification-banner')).toContainText('Add the next one')
+  await expect(advocate).toHaveURL(/\/intelligence\/new\?visit=/)
+  await expect(advocate.getByLabel('The intelligence')).toHaveValue('')
+  await advocate.getByLabel('A pattern (times, routes, how contact is made)').check()
+  await advocate.getByLabel('The intelligence').fill(second)
+  await advocate.getByLabel('3 – Not reliable').check()
+  await advocate.getByLabel('D – Not known').check()
+  await advocate.getByLabel('P – Lawful sharing permitted').check()
   await advocate.getByRole('button', { name: 'Save', exact: true }).click()
   await advocate.waitForURL(/\/victims\/[^/]+(#intelligence)?$/)
   await expect(advocate.locator('.govuk-notification-banner')).toContainText('Intelligence item saved')
   const section = advocate.getByTestId('intelligence')
   await expect(section).toContainText('Intelligence for the police')
-  await expect(section.getByTestId('intelligence-row').first()).toContainText('A person')
-  await expect(section.getByTestId('intelligence-row').first()).toContainText('New')
+  await expect(section.getByTestId('intelligence-row').first()).toContainText('A pattern')
+  await expect(section.getByTestId('intelligence-row').nth(1)).toContainText('A person')
+  await expect(section.getByTestId('intelligence-row').nth(1)).toContainText('New')
   await expectAccessible(advocate)
 
   // ---- the officer: the queue, the reference, the disclosure ----
@@ -95,8 +108,17 @@ test('an advocate sends intelligence from a visit; the officer records its refer
   await expectAccessible(officer)
   await officer.getByRole('link', { name: 'Intelligence', exact: true }).click()
   await expect(officer.getByRole('heading', { level: 1 })).toHaveText('Intelligence queue')
-  const row = officer.getByTestId('intelligence-queue').getByRole('row').filter({ hasText: tag })
-  await expect(row).toContainText(AMIRA)
+  await expect(
+    officer
+      .getByTestId('intelligence-queue')
+      .getByRole('row')
+      .filter({ hasText: `${tag}-2` }),
+  ).toContainText('3 D P')
+  const row = officer
+    .getByTestId('intelligence-queue')
+    .getByRole('row')
+    .filter({ hasText: `${tag}-1` })
+  await expect(row).toContainText(LEAH)
   await expect(row).toContainText('2 A C')
   await expectAccessible(officer)
   await row.getByRole('link').click()
@@ -110,10 +132,15 @@ test('an advocate sends intelligence from a visit; the officer records its refer
   await officer.getByRole('button', { name: 'Mark as submitted' }).click()
   await officer.waitForURL(/\/intelligence$/)
   await expect(officer.locator('.govuk-notification-banner')).toContainText(`Marked as submitted with reference ${reference}`)
-  await expect(officer.getByTestId('intelligence-queue').getByRole('row').filter({ hasText: tag })).toHaveCount(0)
+  await expect(
+    officer
+      .getByTestId('intelligence-queue')
+      .getByRole('row')
+      .filter({ hasText: `${tag}-1` }),
+  ).toHaveCount(0)
 
   const disclosure = officer.getByTestId('disclosure').filter({ hasText: disclosed })
-  await expect(disclosure).toContainText(AMIRA)
+  await expect(disclosure).toContainText(LEAH)
   await expect(disclosure).toContainText('A new offence or a new suspect')
   await expect(disclosure.getByRole('link').first()).toHaveAttribute('href', /^\/cases\//)
   await disclosure.getByRole('button', { name: 'Recorded on the case' }).click()
@@ -125,7 +152,12 @@ test('an advocate sends intelligence from a visit; the officer records its refer
   await expect(officer.getByTestId('disclosure').filter({ hasText: disclosed })).toHaveCount(0)
 
   await officer.goto('/intelligence?status=submitted')
-  await expect(officer.getByTestId('intelligence-queue').getByRole('row').filter({ hasText: tag })).toContainText(reference)
+  await expect(
+    officer
+      .getByTestId('intelligence-queue')
+      .getByRole('row')
+      .filter({ hasText: `${tag}-1` }),
+  ).toContainText(reference)
   await expectAccessible(officer)
 
   // ---- the advocate sees it submitted, with the reference ----
