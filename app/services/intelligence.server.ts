@@ -219,7 +219,7 @@ export async function listIntelligenceForVictim(actor: Actor, victimId: string) 
     select: ITEM_SELECT,
   })
   // The pure rule has the last word, whatever the query says.
-  return rows.filter((r) => canSeeIntelligenceItem(actor, r))
+  return rows.filter((r) => canSeeIntelligenceItem(actor, r)).map((r) => ({ ...r, mine: r.authorId === actor.id }))
 }
 
 /** One item for its page; 404 for anyone who may not see it (the same answer as for no item). */

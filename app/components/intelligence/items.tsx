@@ -85,7 +85,7 @@ export function ItemSummary({ item, victimLink }: { item: ItemView; victimLink?:
 }
 
 /** The victim page's section; the caller renders it only when there is at least one item to show. */
-export function IntelligenceSection({ items }: { items: readonly ItemView[] }) {
+export function IntelligenceSection({ items }: { items: readonly (ItemView & { mine: boolean })[] }) {
   if (items.length === 0) return null
   return (
     <section aria-labelledby="intelligence" data-testid="intelligence">
@@ -112,10 +112,11 @@ export function IntelligenceSection({ items }: { items: readonly ItemView[] }) {
             {item.status === 'returned' && item.question ? (
               <p className="govuk-body-s govuk-!-margin-bottom-1">Question from the police: {item.question}</p>
             ) : null}
-            {item.visitId ? (
+            {item.mine && item.visitId ? (
               <p className="govuk-body-s govuk-!-margin-bottom-0">
                 <Link className="govuk-link" to={`/victims/${item.victimId}/intelligence/new?visit=${item.visitId}`}>
                   Add more intelligence from this visit
+                  {item.visit ? <span className="govuk-visually-hidden"> ({formatDateTime(item.visit.at)})</span> : null}
                 </Link>
               </p>
             ) : null}
