@@ -166,6 +166,26 @@ describe('making a referral', () => {
   })
 })
 
+describe('a lawful basis without consent', () => {
+  test('a recorded lawful basis naming the organisation allows the referral, stored as such', async () => {
+    const prisma = await db()
+    const basis = await prisma.consent.create({
+      data: {
+        victimId: withdrawnVictimId,
+        scope: 'Therapeutic support',
+        sharedWith: receivingOrg.name,
+        lawfulBasis: 'Public task: safeguarding a child at risk (invented)',
+        recordedById: advocate.id,
+        recordedAt: new Date('2026-10-25T10:00:00Z'),
+      },
+    })
+    const made = await makeReferral(advocate, withdrawnVictimId, input(), key(), ip)
+    expect(made).toMatchObject({ ok: true })
+    if (!made.ok) return
+    expect(await prisma.referral.findUniqueOrThrow({ where: { id: made.referralId } })).toMatchObject({ sharingBasis: 'lawful_basis', consentId: basis.id })
+  })
+})
+
 describe('the life of a referral', () => {
   let referralId: string
 
@@ -254,6 +274,18 @@ describe('the life of a referral', () => {
     // The victim page's support list carries no notes.
     expect(JSON.stringify(await listVictimReferrals(victimId))).not.toContain('sleep')
     expect(JSON.stringify(await getVictimSupport(officer, victimId))).not.toContain('sleep')
+  })
+
+  test('the victim page lists the support with its sessions; no warning after a session today; a warning for an open case without contact', async () => {
+    const support = await getVictimSupport(advocate, victimId)
+    const row = support.referrals.find((r) => r.id === referralId)!
+    expect(row).toMatchObject({ status: 'active', sessions: 1, organisation: receivingOrg.name, serviceLabel: 'Counselling and pre-trial therapy' })
+    expect(row.lastSessionAt).not.toBeNull()
+    expect(support.warning).toBeNull()
+    expect(support).toMatchObject({ referralOnly: false, canRefer: true })
+    expect(await getVictimSupport(receiver, victimId)).toMatchObject({ referralOnly: true, canRefer: false })
+    // Another victim on the same open case, with no session or visit: warned.
+    expect((await getVictimSupport(advocate, noConsentVictimId)).warning).toEqual({ days: 28, lastContactAt: null })
   })
 
   test('closing needs an outcome; a session on a closed referral is refused; nothing saved', async () => {
