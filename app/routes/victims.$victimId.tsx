@@ -23,6 +23,7 @@ import { getVictimVisits } from '~/services/visits.server'
 import { listIntelligenceForVictim } from '~/services/intelligence.server'
 import { listMissingEpisodes } from '~/services/missing.server'
 import { getVictimForView, splitClosedReason } from '~/services/victims.server'
+import { withReadCache } from '~/services/read-cache.server'
 import { getVictimSupport } from '~/services/support.server'
 import { readFormData } from '~/utils/form-data.server'
 import { displayName, formatDate, humanise } from '~/utils/format'
@@ -31,17 +32,21 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 const ROLES = ['advocate', 'officer', 'cps_liaison', 'manager'] as const
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export const loader = ({ request, params, context }: LoaderFunctionArgs) => withReadCache(() => load(request, params.victimId, clientIp(context)))
+
+// Every section checks access itself; withReadCache lets them share one load of the victim's facts.
+async function load(request: Request, victimId: string | undefined, ip: string) {
   const user = await requireRole(request, ROLES)
-  if (!params.victimId) throw notFound()
-  const view = await getVictimForView(user, params.victimId, clientIp(context))
-  const [journey, entitlements, complaints, visits, missing, intelligence] = await Promise.all([
-    getVictimJourney(user, params.victimId),
-    getVictimEntitlements(user, params.victimId),
-    listComplaintsForVictim(user, params.victimId),
-    getVictimVisits(user, params.victimId),
-    listMissingEpisodes(user, params.victimId),
-    listIntelligenceForVictim(user, params.victimId),
+  if (!victimId) throw notFound()
+  const view = await getVictimForView(user, victimId, ip)
+  const [journey, entitlements, complaints, visits, missing, intelligence, support] = await Promise.all([
+    getVictimJourney(user, victimId),
+    getVictimEntitlements(user, victimId),
+    listComplaintsForVictim(user, victimId),
+    getVictimVisits(user, victimId),
+    listMissingEpisodes(user, victimId),
+    listIntelligenceForVictim(user, victimId),
+    getVictimSupport(user, victimId),
   ])
   const reason = splitClosedReason(view.victim.closedReason)
   return {
@@ -52,7 +57,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     visits,
     missing,
     intelligence,
-    support: await getVictimSupport(user, params.victimId),
+    support,
     // One key per rendering: a double-submitted "told" form records one contact.
     formKey: crypto.randomUUID(),
     closedReasonText: reason ? closedReasonText(reason.reason, reason.detail) : null,

@@ -17,6 +17,7 @@ import {
 import type { Prisma } from '~/generated/prisma/client'
 import { forbidden, notFound } from './auth.server'
 import { db } from './db.server'
+import { cachedRead } from './read-cache.server'
 
 const ACTIVE = { endedAt: null }
 const NOTHING = { id: { in: [] as string[] } }
@@ -64,10 +65,13 @@ function toVictimFacts(v: VictimFactsRow): VictimFacts {
   }
 }
 
-export async function loadVictimFacts(victimId: string): Promise<VictimFacts | null> {
-  const prisma = await db()
-  const row = await prisma.victim.findUnique({ where: { id: victimId }, select: victimFactsSelect })
-  return row ? toVictimFacts(row) : null
+export function loadVictimFacts(victimId: string): Promise<VictimFacts | null> {
+  // Facts do not depend on who asks: one load serves every section of a page (read-cache.server.ts).
+  return cachedRead(`victim-facts:${victimId}`, async () => {
+    const prisma = await db()
+    const row = await prisma.victim.findUnique({ where: { id: victimId }, select: victimFactsSelect })
+    return row ? toVictimFacts(row) : null
+  })
 }
 
 export async function loadCaseFacts(caseId: string): Promise<{ facts: CaseFacts; victims: VictimFacts[] } | null> {
