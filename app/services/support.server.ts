@@ -31,7 +31,6 @@ export async function getVictimSupport(actor: Actor, victimId: string, now: Date
             crimeReference: true,
             status: true,
             events: { select: JOURNAL_SELECT },
-            defendants: { select: { id: true } },
           },
         },
       },
@@ -66,14 +65,8 @@ export async function getVictimSupport(actor: Actor, victimId: string, now: Date
     .map((l) => ({
       caseId: l.case.id,
       crimeReference: l.case.crimeReference,
-      stages: supportByStage(
-        stagePeriods(
-          l.case.events,
-          now,
-          l.case.defendants.map((d) => d.id),
-        ),
-        supports,
-      ),
+      // Defendants count from their first event: one identified later must not hold the case back before then.
+      stages: supportByStage(stagePeriods(l.case.events, now), supports),
     }))
     .sort((a, b) => a.crimeReference.localeCompare(b.crimeReference))
 

@@ -22,7 +22,7 @@ export function SupportSection({ support, victimId }: { support: VictimSupport; 
       {support.warning ? (
         <WarningText testId="no-support-warning">
           No support in the last {support.warning.days} days
-          {support.warning.lastContactAt ? ` (last session or visit ${formatDate(support.warning.lastContactAt)})` : ': no session or visit recorded'}.
+          {support.warning.lastContactAt ? ` (last attended session or completed visit ${formatDate(support.warning.lastContactAt)})` : ': no attended session or completed visit recorded'}.
         </WarningText>
       ) : null}
       <Table<Referral>
@@ -78,7 +78,7 @@ export function SupportSection({ support, victimId }: { support: VictimSupport; 
                 header: 'Support active',
                 cell: (s) =>
                   s.support.length ? (
-                    <ul className="govuk-list govuk-!-margin-bottom-0">
+                    <ul className="govuk-list govuk-!-font-size-16 govuk-!-margin-bottom-0">
                       {s.support.map((p) => (
                         <li key={`${p.label}-${String(p.from)}`}>{p.label}</li>
                       ))}
