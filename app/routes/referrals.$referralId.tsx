@@ -42,8 +42,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const result = await logSession(user, referralId, input, idempotencyKey, ip)
     if (!result.ok) {
       const errors: Record<string, string[]> = {}
-      for (const issue of result.issues) (errors[issue.path] ??= []).push(issue.message)
-      return data({ session: submission.reply({ fieldErrors: errors }), change: undefined }, { status: 400 })
+      const formErrors: string[] = []
+      for (const issue of result.issues) {
+        if (issue.path === 'referral') formErrors.push(issue.message)
+        else (errors[issue.path] ??= []).push(issue.message)
+      }
+      return data({ session: submission.reply({ fieldErrors: errors, formErrors }), change: undefined }, { status: 400 })
     }
     const message = result.duplicate ? 'Session already logged.' : result.activated ? 'Session logged: the referral is now active.' : 'Session logged.'
     return redirect(`/referrals/${referralId}#sessions`, { headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message }) } })

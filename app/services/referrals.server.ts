@@ -352,7 +352,8 @@ export async function logSession(
       return { ok: true as const, sessionId: existing.id, duplicate: true, activated: false }
     }
     const check = checkSession(toDomain(r), { at: input.at }, now)
-    if (!check.ok) return { ok: false as const, issues: [{ path: check.field === 'referral' ? 'kind' : 'at', message: check.message }] }
+    // 'referral': the referral's status refuses sessions (a message for the whole form, not a field).
+    if (!check.ok) return { ok: false as const, issues: [{ path: check.field, message: check.message }] }
     const session = await tx.supportSession.create({
       data: { referralId, at: input.at, kind: input.kind, attended: input.attended, notes: input.notes, recordedById: actor.id, idempotencyKey },
       select: { id: true },

@@ -137,6 +137,20 @@ describe('making a referral', () => {
     expect(await prisma.referral.count()).toBe(before)
   })
 
+  test('a restricted record cannot be referred (the service could not see it); nothing saved', async () => {
+    const prisma = await db()
+    await prisma.victim.update({ where: { id: noConsentVictimId }, data: { restricted: true } })
+    try {
+      const before = await prisma.referral.count()
+      const result = await makeReferral(advocate, noConsentVictimId, input(), key(), ip)
+      expect(result.ok).toBe(false)
+      if (!result.ok) expect(result.issues[0]).toMatchObject({ path: 'organisationId', message: expect.stringContaining('This record is restricted') })
+      expect(await prisma.referral.count()).toBe(before)
+    } finally {
+      await prisma.victim.update({ where: { id: noConsentVictimId }, data: { restricted: false } })
+    }
+  })
+
   test('only those who may update the victim may refer', async () => {
     expect(await status(() => getReferralForm(cps, victimId))).toBe(403)
     expect(await status(() => makeReferral(cps, victimId, input(), key(), ip))).toBe(403)
@@ -211,7 +225,7 @@ describe('the life of a referral', () => {
 
   test('a session on a sent referral is refused with a clear message', async () => {
     const result = await logSession(receiver, referralId, { at: new Date('2026-11-10T00:00:00Z'), kind: 'in_person', attended: true, notes: null }, key(), ip)
-    expect(result).toEqual({ ok: false, issues: [{ path: 'kind', message: 'The referral must be accepted before sessions can be logged' }] })
+    expect(result).toEqual({ ok: false, issues: [{ path: 'referral', message: 'The referral must be accepted before sessions can be logged' }] })
   })
 
   test('illegal transitions and the wrong side are refused; nothing changes', async () => {
@@ -298,7 +312,7 @@ describe('the life of a referral', () => {
     const sessions = await prisma.supportSession.count({ where: { referralId } })
     expect(await logSession(receiver, referralId, { at: new Date(), kind: 'phone', attended: true, notes: null }, key(), ip)).toEqual({
       ok: false,
-      issues: [{ path: 'kind', message: 'Sessions cannot be logged on a closed referral' }],
+      issues: [{ path: 'referral', message: 'Sessions cannot be logged on a closed referral' }],
     })
     expect(await prisma.supportSession.count({ where: { referralId } })).toBe(sessions)
     expect(await changeReferral(receiver, referralId, 'close', { version: 4, outcome: 'support_completed' }, ip)).toEqual({
