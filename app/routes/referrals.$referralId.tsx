@@ -224,7 +224,14 @@ function Sessions({ view, reply }: { view: View; reply: Reply['session'] }) {
           <h3 className="govuk-heading-s">Log a session</h3>
           <ErrorSummary
             errors={fieldErrors(
-              { at: fields.at, atTime: fields.atTime, kind: fields.kind, attended: fields.attended, notes: fields.notes, idempotencyKey: fields.idempotencyKey },
+              {
+                at: fields.at,
+                atTime: fields.atTime,
+                kind: fields.kind,
+                attended: fields.attended,
+                notes: fields.notes,
+                idempotencyKey: fields.idempotencyKey,
+              },
               form.errors,
             )}
           />

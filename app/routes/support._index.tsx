@@ -22,8 +22,8 @@ export default function SupportDirectory() {
     <>
       <h1 className="govuk-heading-l">Support services</h1>
       <p className="govuk-body">
-        Voluntary-sector and health organisations in the partnership and the services they offer. Refer a young person from their record (“Refer to a
-        support service”).
+        Voluntary-sector and health organisations in the partnership and the services they offer. Refer a young person from their record (“Refer to a support
+        service”).
       </p>
       {canManage ? (
         <p className="govuk-body">

@@ -71,8 +71,8 @@ export default function NewReferral() {
         </span>
         <h1 className="govuk-heading-l">Refer to a support service</h1>
         <p className="govuk-body">
-          A referral shares this young person’s information with the service. It can be made only when consent, or a recorded lawful basis for sharing
-          without it, names the organisation.
+          A referral shares this young person’s information with the service. It can be made only when consent, or a recorded lawful basis for sharing without
+          it, names the organisation.
         </p>
         <Form method="post" {...getFormProps(form)} noValidate>
           <input type="hidden" name={fields.idempotencyKey.name} value={idempotencyKey} />
@@ -96,7 +96,11 @@ export default function NewReferral() {
             legendSize="m"
             options={SERVICE_TYPES.map((s) => {
               const offeredBy = organisations.filter((o) => o.services.includes(s.id)).map((o) => o.name)
-              return { value: s.id, label: serviceTypeLabel(s.id), hint: offeredBy.length ? `Offered by ${offeredBy.join(', ')}` : 'Not offered by any organisation yet' }
+              return {
+                value: s.id,
+                label: serviceTypeLabel(s.id),
+                hint: offeredBy.length ? `Offered by ${offeredBy.join(', ')}` : 'Not offered by any organisation yet',
+              }
             })}
           />
           <Textarea field={fields.reason} label="Why are you making the referral?" labelSize="m" hint="Shared with the receiving service." rows={5} />

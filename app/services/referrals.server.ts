@@ -90,7 +90,8 @@ export async function makeReferral(
         issues: [
           {
             path: 'organisationId',
-            message: 'This record is restricted: only the people allocated to it can see it, so a service could not read the referral. Allocate someone from the service to the record instead.',
+            message:
+              'This record is restricted: only the people allocated to it can see it, so a service could not read the referral. Allocate someone from the service to the record instead.',
           },
         ],
       }
@@ -261,7 +262,14 @@ export async function getReferralView(actor: AuditActor, referralId: string, ip:
     actions: actionsFor(actor, r),
     canLogSession: receiving && ACTING_ROLES.includes(actor.role) && (r.status === 'accepted' || r.status === 'active'),
     seesNotes: receiving,
-    sessions: sessions.map((s) => ({ id: s.id, at: s.at, kind: s.kind, attended: s.attended, recordedBy: s.recordedBy.name, notes: receiving ? (s.notes ?? null) : null })),
+    sessions: sessions.map((s) => ({
+      id: s.id,
+      at: s.at,
+      kind: s.kind,
+      attended: s.attended,
+      recordedBy: s.recordedBy.name,
+      notes: receiving ? (s.notes ?? null) : null,
+    })),
   }
 }
 export type ReferralView = Awaited<ReturnType<typeof getReferralView>>

@@ -53,7 +53,12 @@ export async function getVictimSupport(actor: Actor, victimId: string, now: Date
   const supports: SupportPeriod[] = [
     ...referrals
       .filter((r) => r.activeAt)
-      .map((r) => ({ kind: 'referral' as const, label: `${r.serviceLabel} (${r.organisation})`, from: r.activeAt!, to: r.status === 'active' ? null : r.endedAt })),
+      .map((r) => ({
+        kind: 'referral' as const,
+        label: `${r.serviceLabel} (${r.organisation})`,
+        from: r.activeAt!,
+        to: r.status === 'active' ? null : r.endedAt,
+      })),
     ...allocations.map((a) => ({
       kind: 'advocate' as const,
       label: `${a.kind === 'lead_advocate' ? 'Lead advocate' : 'Advocate'}: ${a.user!.name} (${a.organisation.name})`,

@@ -36,7 +36,10 @@ export async function seedSupport(tx: Tx) {
   const users = await tx.user.findMany({ where: { email: { in: ['advocate@demo.example', 'advocate2@demo.example'] } }, select: { id: true, email: true } })
   const advocate = users.find((u) => u.email === 'advocate@demo.example')!.id
   const advocate2 = users.find((u) => u.email === 'advocate2@demo.example')!.id
-  const victims = await tx.victim.findMany({ where: { reference: { in: ['V-2025-0412', 'V-2026-0031', 'V-2026-0104'] } }, select: { id: true, reference: true } })
+  const victims = await tx.victim.findMany({
+    where: { reference: { in: ['V-2025-0412', 'V-2026-0031', 'V-2026-0104'] } },
+    select: { id: true, reference: true },
+  })
   const victim = (reference: string) => victims.find((v) => v.reference === reference)!.id
 
   const consent = (reference: string, recordedAt: Date, givenBy: string) =>

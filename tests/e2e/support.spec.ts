@@ -88,7 +88,10 @@ test('refer to Harbour Lights counselling; Harbour Lights accepts and logs a ses
 
   // The referring advocate sees the support on the victim page, and that a session happened — not its notes.
   await advocate.goto(victimUrl)
-  const row = advocate.getByTestId('support-list').getByRole('row').filter({ has: advocate.locator(`a[href="${referralUrl}"]`) })
+  const row = advocate
+    .getByTestId('support-list')
+    .getByRole('row')
+    .filter({ has: advocate.locator(`a[href="${referralUrl}"]`) })
   await expect(row).toContainText('Harbour Lights Therapeutic Support')
   await expect(row).toContainText('Active')
   await expect(row.getByRole('cell').nth(4)).toHaveText('1')

@@ -71,10 +71,24 @@ beforeAll(async () => {
     if (which === 'withdrawn') withdrawnVictimId = v.id
   }
   await prisma.consent.create({
-    data: { victimId, scope: 'Support and therapy', sharedWith: `${receivingOrg.name} counselling team`, givenBy: 'Young person and parent', recordedById: advocate.id, recordedAt: new Date('2026-10-02T10:00:00Z') },
+    data: {
+      victimId,
+      scope: 'Support and therapy',
+      sharedWith: `${receivingOrg.name} counselling team`,
+      givenBy: 'Young person and parent',
+      recordedById: advocate.id,
+      recordedAt: new Date('2026-10-02T10:00:00Z'),
+    },
   })
   await prisma.consent.create({
-    data: { victimId: noConsentVictimId, scope: 'Police investigation', sharedWith: 'Northmoor Police OIC', givenBy: 'Young person', recordedById: advocate.id, recordedAt: new Date('2026-10-02T10:00:00Z') },
+    data: {
+      victimId: noConsentVictimId,
+      scope: 'Police investigation',
+      sharedWith: 'Northmoor Police OIC',
+      givenBy: 'Young person',
+      recordedById: advocate.id,
+      recordedAt: new Date('2026-10-02T10:00:00Z'),
+    },
   })
   await prisma.consent.create({
     data: {
@@ -132,7 +146,12 @@ describe('making a referral', () => {
     const result = await makeReferral(advocate, victimId, input({ serviceType: 'isva' }), key(), ip)
     expect(result).toEqual({
       ok: false,
-      issues: [{ path: 'serviceType', message: `${receivingOrg.name} does not offer isva or chisva (independent sexual violence adviser): choose a service it offers` }],
+      issues: [
+        {
+          path: 'serviceType',
+          message: `${receivingOrg.name} does not offer isva or chisva (independent sexual violence adviser): choose a service it offers`,
+        },
+      ],
     })
     expect(await prisma.referral.count()).toBe(before)
   })

@@ -34,9 +34,7 @@ export function ServicesForm({
       />
       <span className="govuk-caption-l">{organisation.name}</span>
       <h1 className="govuk-heading-l">Services you offer</h1>
-      <p className="govuk-body">
-        Advocates and officers see these in the support directory, and can refer young people only to services listed here.
-      </p>
+      <p className="govuk-body">Advocates and officers see these in the support directory, and can refer young people only to services listed here.</p>
       <Form method="post" {...getFormProps(form)} noValidate>
         <Checkboxes
           field={fields.services}

@@ -16,13 +16,14 @@ export function SupportSection({ support, victimId }: { support: VictimSupport; 
       <h2 className="govuk-heading-m" id="support">
         Support
       </h2>
-      {support.referralOnly ? (
-        <InsetText>You can see this record because the young person was referred to your organisation.</InsetText>
-      ) : null}
+      {support.referralOnly ? <InsetText>You can see this record because the young person was referred to your organisation.</InsetText> : null}
       {support.warning ? (
         <WarningText testId="no-support-warning">
           No support in the last {support.warning.days} days
-          {support.warning.lastContactAt ? ` (last attended session or completed visit ${formatDate(support.warning.lastContactAt)})` : ': no attended session or completed visit recorded'}.
+          {support.warning.lastContactAt
+            ? ` (last attended session or completed visit ${formatDate(support.warning.lastContactAt)})`
+            : ': no attended session or completed visit recorded'}
+          .
         </WarningText>
       ) : null}
       <Table<Referral>
@@ -47,7 +48,8 @@ export function SupportSection({ support, victimId }: { support: VictimSupport; 
           {
             key: 'dates',
             header: 'Dates',
-            cell: (r) => `Sent ${formatDate(r.sentAt)}${r.activeAt ? `, started ${formatDate(r.activeAt)}` : ''}${r.endedAt ? `, ended ${formatDate(r.endedAt)}` : ''}`,
+            cell: (r) =>
+              `Sent ${formatDate(r.sentAt)}${r.activeAt ? `, started ${formatDate(r.activeAt)}` : ''}${r.endedAt ? `, ended ${formatDate(r.endedAt)}` : ''}`,
           },
           { key: 'sessions', header: 'Sessions', numeric: true, cell: (r) => r.sessions },
           { key: 'last', header: 'Last session', cell: (r) => (r.lastSessionAt ? formatDate(r.lastSessionAt) : 'None') },
