@@ -13,7 +13,7 @@ import { clientIp, notFound, requireRole } from '~/services/auth.server'
 import { changeReferral, getReferralView, logSession } from '~/services/referrals.server'
 import { setFlash } from '~/services/session.server'
 import { readFormData } from '~/utils/form-data.server'
-import { displayName, formatDate, formatDateTime } from '~/utils/format'
+import { displayName, formatDateTime } from '~/utils/format'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Referral: ${data?.referral.serviceLabel ?? 'support'} – ${data?.victim.reference ?? 'Victim'} – Waypoint` },
@@ -237,7 +237,7 @@ function Sessions({ view, reply }: { view: View; reply: Reply['session'] }) {
           />
           <Form method="post" {...getFormProps(form)} noValidate>
             <input type="hidden" name={fields.idempotencyKey.name} value={view.idempotencyKey} />
-            <DateInput field={fields.at} legend="Date of the session" legendSize="s" hint={`For example, ${formatDate(new Date())}`} />
+            <DateInput field={fields.at} legend="Date of the session" legendSize="s" hint="For example, 27 11 2026" />
             <TextField field={fields.atTime} label="Time (optional)" hint="For example, 2:30pm or 14:30" width={5} autoComplete="off" spellCheck={false} />
             <Radios field={fields.kind} legend="How did it take place?" legendSize="s" options={SESSION_KINDS.map((k) => ({ value: k.id, label: k.label }))} />
             <Radios
