@@ -13,7 +13,7 @@ import { clientIp, notFound, requireRole } from '~/services/auth.server'
 import { changeReferral, getReferralView, logSession } from '~/services/referrals.server'
 import { setFlash } from '~/services/session.server'
 import { readFormData } from '~/utils/form-data.server'
-import { displayName, formatDateTime } from '~/utils/format'
+import { displayName, formatDate, formatDateTime } from '~/utils/format'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Referral: ${data?.referral.serviceLabel ?? 'support'} – ${data?.victim.reference ?? 'Victim'} – Waypoint` },
@@ -105,6 +105,12 @@ export default function ReferralPage() {
       </div>
     </div>
   )
+}
+
+/** A session logged without a time is stored at the start of its day (UTC): show the date alone. */
+const sessionWhen = (at: Date | string) => {
+  const d = new Date(at)
+  return d.getUTCHours() === 0 && d.getUTCMinutes() === 0 && d.getUTCSeconds() === 0 ? formatDate(d) : formatDateTime(d)
 }
 
 type View = ReturnType<typeof useLoaderData<typeof loader>>
@@ -208,7 +214,7 @@ function Sessions({ view, reply }: { view: View; reply: Reply['session'] }) {
           {view.sessions.map((s) => (
             <li key={s.id} className="app-contact-log__item" data-testid="session">
               <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
-                {formatDateTime(s.at)}, {sessionKindLabel(s.kind).toLowerCase()}: {s.attended ? 'attended' : 'did not attend'}
+                {sessionWhen(s.at)}, {sessionKindLabel(s.kind).toLowerCase()}: {s.attended ? 'attended' : 'did not attend'}
               </h3>
               <p className="govuk-body-s govuk-!-margin-bottom-1">Logged by {s.recordedBy}</p>
               {s.notes ? <p className="govuk-body-s govuk-!-margin-bottom-0 app-preserve-lines">{s.notes}</p> : null}
