@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ButtonGroup, StatusButton } from '~/components/button'
 import { BackLink, PageHeading } from '~/components/content'
 import { ComplaintStatusTag, EntitlementSummary } from '~/components/entitlements/complaint-list'
+import { EditConflictNotice } from '~/components/edit-conflict'
 import { DateInput, ErrorSummary, fieldErrors, Radios, Textarea } from '~/components/forms'
 import { SummaryList } from '~/components/summary-list'
 import { toDateParts } from '~/domain/calendar/date-parts'
@@ -196,37 +197,13 @@ type Stages = {
 /** A save lost an optimistic-concurrency race: what is saved now; the user's answers stay in the form. */
 function ConflictNotice({ current }: { current: Stages }) {
   return (
-    <div
-      className="govuk-notification-banner"
-      role="region"
-      aria-labelledby="conflict-title"
-      data-module="govuk-notification-banner"
-      data-testid="edit-conflict"
-    >
-      <div className="govuk-notification-banner__header">
-        <h2 className="govuk-notification-banner__title" id="conflict-title">
-          Important
-        </h2>
-      </div>
-      <div className="govuk-notification-banner__content">
-        <p className="govuk-notification-banner__heading">Someone else updated this complaint while you were editing</p>
-        <p className="govuk-body">Nothing was saved. Your answers are still in the form. The complaint now says:</p>
-        <dl className="govuk-summary-list">
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Acknowledged</dt>
-            <dd className="govuk-summary-list__value">{dateOrNot(current.acknowledgedAt, 'Not yet')}</dd>
-          </div>
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Responded to</dt>
-            <dd className="govuk-summary-list__value">{dateOrNot(current.respondedAt, 'Not yet')}</dd>
-          </div>
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Outcome</dt>
-            <dd className="govuk-summary-list__value">{current.outcome ? outcomeLabel(current.outcome) : 'Not decided yet'}</dd>
-          </div>
-        </dl>
-        <p className="govuk-body">Save again to replace these with your answers, or change your answers first.</p>
-      </div>
-    </div>
+    <EditConflictNotice
+      record="complaint"
+      rows={[
+        { key: 'Acknowledged', value: dateOrNot(current.acknowledgedAt, 'Not yet') },
+        { key: 'Responded to', value: dateOrNot(current.respondedAt, 'Not yet') },
+        { key: 'Outcome', value: current.outcome ? outcomeLabel(current.outcome) : 'Not decided yet' },
+      ]}
+    />
   )
 }

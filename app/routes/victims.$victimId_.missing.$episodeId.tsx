@@ -4,6 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ButtonGroup, StatusButton } from '~/components/button'
 import { BackLink } from '~/components/content'
+import { EditConflictNotice } from '~/components/edit-conflict'
 import { DateInput, ErrorSummary, fieldErrors, Radios, Textarea, TextField } from '~/components/forms'
 import { RhiTag } from '~/components/missing/rhi-tag'
 import { SummaryList } from '~/components/summary-list'
@@ -262,38 +263,14 @@ function EpisodePage() {
 /** A save lost an optimistic-concurrency race: what is saved now; the user's answers stay in the form. */
 function ConflictNotice({ current }: { current: EpisodeNow | { [K in keyof EpisodeNow]: unknown } }) {
   const c = current as { returnedAt: string | null; rhiStatus: string; rhiAt: string | null; rhiBy: string | null }
+  const interview = `${labelOf(RHI_STATUSES, c.rhiStatus)}${c.rhiAt ? `, ${formatDateTime(c.rhiAt)}` : ''}${c.rhiBy ? `, by ${c.rhiBy}` : ''}`
   return (
-    <div
-      className="govuk-notification-banner"
-      role="region"
-      aria-labelledby="conflict-title"
-      data-module="govuk-notification-banner"
-      data-testid="edit-conflict"
-    >
-      <div className="govuk-notification-banner__header">
-        <h2 className="govuk-notification-banner__title" id="conflict-title">
-          Important
-        </h2>
-      </div>
-      <div className="govuk-notification-banner__content">
-        <p className="govuk-notification-banner__heading">Someone else updated this missing episode while you were editing</p>
-        <p className="govuk-body">Nothing was saved. Your answers are still in the form. The episode now says:</p>
-        <dl className="govuk-summary-list">
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Returned</dt>
-            <dd className="govuk-summary-list__value">{c.returnedAt ? formatDateTime(c.returnedAt) : 'Still missing'}</dd>
-          </div>
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Return home interview</dt>
-            <dd className="govuk-summary-list__value">
-              {labelOf(RHI_STATUSES, c.rhiStatus)}
-              {c.rhiAt ? `, ${formatDateTime(c.rhiAt)}` : ''}
-              {c.rhiBy ? `, by ${c.rhiBy}` : ''}
-            </dd>
-          </div>
-        </dl>
-        <p className="govuk-body">Save again to replace this with your answers, or change your answers first.</p>
-      </div>
-    </div>
+    <EditConflictNotice
+      record="missing episode"
+      rows={[
+        { key: 'Returned', value: c.returnedAt ? formatDateTime(c.returnedAt) : 'Still missing' },
+        { key: 'Return home interview', value: interview },
+      ]}
+    />
   )
 }

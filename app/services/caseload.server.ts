@@ -257,3 +257,23 @@ export async function listCases(actor: Actor, query: CaseListQuery = {}) {
   )
   return { total, page, pageSize: PAGE_SIZE, rows: rows.map((r) => ({ ...r, nextHearingAt: next.get(r.id) ?? null })) }
 }
+
+/** How many victims a home-page panel (visits due, missing children) looks at, at most. */
+const HOME_PANEL_LIMIT = 300
+
+/**
+ * The victims a home-page panel covers: for an advocate, the open victims allocated to them; for a
+ * manager, their organisation's open victims (referred victims are the referrer's to follow up).
+ */
+export async function homePanelVictims(actor: Actor) {
+  const prisma = await db()
+  const mine =
+    actor.role === 'advocate'
+      ? { allocations: { some: { endedAt: null, userId: actor.id } } }
+      : { allocations: { some: { endedAt: null, organisationId: actor.organisationId } } }
+  return prisma.victim.findMany({
+    where: { AND: [victimWhere(actor), { status: 'open' }, mine] },
+    select: { id: true, reference: true, firstName: true, lastName: true, preferredName: true },
+    take: HOME_PANEL_LIMIT,
+  })
+}

@@ -16,8 +16,9 @@ import {
 } from '~/domain/missing/episodes'
 import { checkInterview, checkReturn, type ReturnInput } from '~/domain/missing/form'
 import type { Prisma } from '~/generated/prisma/client'
-import { requireVictimAccess, victimWhere } from './access.server'
+import { requireVictimAccess } from './access.server'
 import { audit } from './audit.server'
+import { homePanelVictims } from './caseload.server'
 import { forbidden, notFound } from './auth.server'
 import { db } from './db.server'
 
@@ -303,8 +304,6 @@ export async function recordReturnInterview(
 
 // ---- the home pages ------------------------------------------------------------------------------
 
-const CASELOAD_LIMIT = 300
-
 /**
  * For an advocate, the open victims allocated to them; for a manager, their organisation's open
  * victims: children missing now (an episode with no return) and return home interviews due or
@@ -313,15 +312,7 @@ const CASELOAD_LIMIT = 300
 export async function missingOnCaseload(actor: Actor, now: Date = new Date()) {
   if (actor.role !== 'advocate' && actor.role !== 'manager') return null
   const prisma = await db()
-  const mine =
-    actor.role === 'advocate'
-      ? { allocations: { some: { endedAt: null, userId: actor.id } } }
-      : { allocations: { some: { endedAt: null, organisationId: actor.organisationId } } }
-  const victims = await prisma.victim.findMany({
-    where: { AND: [victimWhere(actor), { status: 'open' }, mine] },
-    select: { id: true, reference: true, firstName: true, lastName: true, preferredName: true },
-    take: CASELOAD_LIMIT,
-  })
+  const victims = await homePanelVictims(actor)
   const byId = new Map(victims.map((v) => [v.id, v]))
   // Open episodes and interviews not yet completed or declined: the rest cannot be due.
   const episodes = await prisma.missingEpisode.findMany({

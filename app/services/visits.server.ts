@@ -9,8 +9,9 @@ import { evaluateVisitSchedule, type VisitRecord } from '~/domain/visits/schedul
 import type { VisitInput } from '~/domain/visits/visit'
 import { addCalendarDays, londonDateOf } from '~/domain/calendar/working-days'
 import type { Prisma } from '~/generated/prisma/client'
-import { requireVictimAccess, victimWhere } from './access.server'
+import { requireVictimAccess } from './access.server'
 import { audit } from './audit.server'
+import { homePanelVictims } from './caseload.server'
 import { forbidden } from './auth.server'
 import { db } from './db.server'
 import { visitPoliciesFor } from './visit-policy.server'
@@ -132,7 +133,6 @@ export async function getVictimVisits(actor: Actor, victimId: string, now: Date 
 
 /** How far ahead the home page looks for visits coming due. */
 export const VISITS_DUE_WITHIN_DAYS = 7
-const CASELOAD_LIMIT = 300
 
 /**
  * Visits owed on the home page (issue 5, point 1): for an advocate, the open victims allocated to
@@ -142,15 +142,7 @@ const CASELOAD_LIMIT = 300
 export async function visitsDueOnCaseload(actor: Actor, now: Date = new Date()) {
   if (actor.role !== 'advocate' && actor.role !== 'manager') return null
   const prisma = await db()
-  const mine =
-    actor.role === 'advocate'
-      ? { allocations: { some: { endedAt: null, userId: actor.id } } }
-      : { allocations: { some: { endedAt: null, organisationId: actor.organisationId } } }
-  const victims = await prisma.victim.findMany({
-    where: { AND: [victimWhere(actor), { status: 'open' }, mine] },
-    select: { id: true, reference: true, firstName: true, lastName: true, preferredName: true },
-    take: CASELOAD_LIMIT,
-  })
+  const victims = await homePanelVictims(actor)
   const ids = victims.map((v) => v.id)
   const [visits, links, policies] = await Promise.all([
     prisma.visit.findMany({ where: { victimId: { in: ids } }, select: { id: true, victimId: true, at: true, status: true, notHappenedReason: true } }),
