@@ -25,6 +25,7 @@ import { getCaseForView } from '~/services/cases.server'
 import { db } from '~/services/db.server'
 import { getVictimForView } from '~/services/victims.server'
 import { getVictimVisits } from '~/services/visits.server'
+import { status } from '#tests/setup/actors'
 
 type OrgKind = 'police' | 'cps' | 'witness_care' | 'voluntary' | 'local_authority'
 type Role = Actor['role']
@@ -168,16 +169,6 @@ const CASES: Record<string, string[]> = {
   mgrP1: ['case1', 'case2'],
   mgrC1: ['case1'],
   admin: [],
-}
-
-async function status(fn: () => Promise<unknown>): Promise<number> {
-  try {
-    await fn()
-    return 200
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown.status
-    throw thrown
-  }
 }
 
 describe('victim records', () => {

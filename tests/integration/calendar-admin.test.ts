@@ -12,6 +12,7 @@ import { addHoliday, listHolidays, removeHoliday, renameHoliday, getHoliday, typ
 import { recordJourneyEvent } from '~/services/journal.server'
 import { clearDeadlineOverride, getRuleDeadline, listRuleDeadlines, setDeadlineOverride } from '~/services/rule-deadlines.server'
 import { createSession } from '~/services/session.server'
+import { status } from '#tests/setup/actors'
 
 const IP = '192.0.2.88'
 const RULE_SET = 'code-2020'
@@ -37,16 +38,6 @@ async function dueBy() {
 
 const auditRows = async (action: string, entityId: string) =>
   (await db()).auditEvent.findMany({ where: { action, entityId }, orderBy: { seq: 'asc' } })
-
-async function status(fn: () => Promise<unknown>) {
-  try {
-    await fn()
-    return 200
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown.status
-    throw thrown
-  }
-}
 
 beforeAll(async () => {
   const prisma = await db()

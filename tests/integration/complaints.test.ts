@@ -2,14 +2,13 @@
 // an arrest created, taken through its stages in order, refused to people with no part in the
 // victim's care, and safe against two people saving at once.
 import { beforeAll, describe, expect, test } from 'vitest'
-import type { Actor } from '~/domain/access/policy'
 import { getComplaint, getComplaintForm, listComplaintsForVictim, recordComplaint, updateComplaint } from '~/services/complaints.server'
 import { db } from '~/services/db.server'
 import { recordJourneyEvent } from '~/services/journal.server'
 import { allocate, createCase, createOrganisation, createUser, createVictim } from '#tests/setup/factories'
+import { type TestActor, actor, status } from '#tests/setup/actors'
 
-type A = Actor & { email: string }
-const actor = (u: { id: string; role: string; organisationId: string; email: string }): A => ({ ...u, role: u.role as A['role'] })
+type A = TestActor
 
 let officer: A, advocate: A, cps: A, admin: A, otherAdvocate: A
 let victimId: string, otherVictimId: string, entitlementId: string, otherEntitlementId: string
@@ -23,16 +22,6 @@ const blank = {
   respondedAt: null,
   outcome: null,
   outcomeNotes: null,
-}
-
-async function status(fn: () => Promise<unknown>) {
-  try {
-    await fn()
-    return 200
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown.status
-    throw thrown
-  }
 }
 
 /** An arrest on a new case for a new victim: returns the victim and their Right 6 entitlement. */

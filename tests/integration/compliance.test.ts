@@ -5,16 +5,15 @@
 // advocates and administrators are refused); and the drill-down filtered by status, right, rule
 // and organisation. Events are in November 2026.
 import { beforeAll, describe, expect, test } from 'vitest'
-import type { Actor } from '~/domain/access/policy'
 import { parseComplianceQuery } from '~/domain/entitlements/compliance'
 import { complianceView } from '~/services/compliance.server'
 import { recordContact } from '~/services/contacts.server'
 import { db } from '~/services/db.server'
 import { recordJourneyEvent } from '~/services/journal.server'
 import { allocate, createCase, createOrganisation, createUser, createVictim } from '#tests/setup/factories'
+import { type TestActor, actor, status } from '#tests/setup/actors'
 
-type A = Actor & { email: string }
-const actor = (u: { id: string; role: string; organisationId: string; email: string }): A => ({ ...u, role: u.role as A['role'] })
+type A = TestActor
 const ip = '198.51.100.21'
 let keySeq = 0
 const key = () => `compliance-key-${++keySeq}`
@@ -26,16 +25,6 @@ let events: Record<'arrestA' | 'arrestB' | 'arrestC' | 'arrestD' | 'interviewD' 
 /** The instant the counts are taken at: midday on the day D's arrest entitlement falls due. */
 let now: Date
 let dueTodayIso: string, overdueArrestDueBy: string
-
-async function status(fn: () => Promise<unknown>) {
-  try {
-    await fn()
-    return 200
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown.status
-    throw thrown
-  }
-}
 
 async function record(a: A, input: Record<string, unknown>) {
   const result = await recordJourneyEvent(a, caseId, { details: {}, ...input }, key(), ip)

@@ -3,7 +3,6 @@
 // due → overdue decided at read time, and the victim page's checklist and "record that the
 // victim was told". Dates are fixed in November 2026 (Tuesday 10th, Wednesday 11th...).
 import { beforeAll, describe, expect, test } from 'vitest'
-import type { Actor } from '~/domain/access/policy'
 import { unlinkVictim, updateCase } from '~/services/cases.server'
 import { recordContact } from '~/services/contacts.server'
 import { db } from '~/services/db.server'
@@ -13,9 +12,9 @@ import { getCaseOpenEntitlements } from '~/services/case-entitlements.server'
 import { owedByMyOrganisation } from '~/services/compliance.server'
 import { getVictimEntitlements, recordToldForEntitlement } from '~/services/victim-entitlements.server'
 import { allocate, createCase, createOrganisation, createUser, createVictim, linkVictimToCase } from '#tests/setup/factories'
+import { type TestActor, actor, status } from '#tests/setup/actors'
 
-type A = Actor & { email: string }
-const actor = (u: { id: string; role: string; organisationId: string; email: string }): A => ({ ...u, role: u.role as A['role'] })
+type A = TestActor
 const ip = '198.51.100.9'
 let keySeq = 0
 const key = () => `ent-key-${++keySeq}`
@@ -23,16 +22,6 @@ const key = () => `ent-key-${++keySeq}`
 let officer: A, advocate: A, otherAdvocate: A, admin: A
 let policeId: string
 let caseId: string, victimId: string, secondVictimId: string, suspectA: string, suspectB: string
-
-async function status(fn: () => Promise<unknown>) {
-  try {
-    await fn()
-    return 200
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown.status
-    throw thrown
-  }
-}
 
 async function rows(where: { triggerEventId?: string; victimId?: string } = {}) {
   const prisma = await db()

@@ -3,16 +3,15 @@
 // checks against the case: a field-level message each time and nothing saved), and which journal
 // entries the case page lets each role correct.
 import { beforeAll, describe, expect, test } from 'vitest'
-import type { Actor } from '~/domain/access/policy'
 import { toDateParts, todayInLondon, type DateParts } from '~/domain/calendar/date-parts'
 import { readEventForm, type FormPayload } from '~/domain/journey/event-form'
 import { eventTypesFor, type EventTypeId, type JourneyIssue } from '~/domain/journey/events'
 import { db } from '~/services/db.server'
 import { caseJourney, getEventForm, recordJourneyEvent } from '~/services/journal.server'
 import { allocate, createCase, createOrganisation, createUser, createVictim } from '#tests/setup/factories'
+import { type TestActor, actor, status } from '#tests/setup/actors'
 
-type A = Actor & { email: string }
-const actor = (u: { id: string; role: string; organisationId: string; email: string }): A => ({ ...u, role: u.role as A['role'] })
+type A = TestActor
 
 let officer: A, advocate: A, cps: A
 let caseId: string, notSentCaseId: string, victim1: string, victim2: string, suspectA: string, suspectB: string, strangerSuspect: string
@@ -23,16 +22,6 @@ const daysAgo = (n: number) => new Date(Date.now() - n * DAY)
 const partsIn = (n: number): DateParts => toDateParts(new Date(todayInLondon().getTime() + n * DAY))
 let keySeq = 0
 const key = () => `event-form-key-${++keySeq}`
-
-async function status(fn: () => Promise<unknown>) {
-  try {
-    await fn()
-    return 200
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown.status
-    throw thrown
-  }
-}
 
 /** What the route's action does: read the form, then record what it read. */
 async function submit(who: A, type: EventTypeId, payload: FormPayload): Promise<{ ok: true; eventId: string } | { ok: false; issues: JourneyIssue[] }> {

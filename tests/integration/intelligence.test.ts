@@ -4,7 +4,6 @@
 // concurrency, double submits, the audit log without the intelligence text, and the prompt to record
 // a new disclosure of an offence or suspect on the case.
 import { beforeAll, describe, expect, test } from 'vitest'
-import type { Actor } from '~/domain/access/policy'
 import type { ItemInput } from '~/domain/intelligence/item'
 import { newItemKey } from '~/domain/intelligence/item'
 import { db } from '~/services/db.server'
@@ -22,21 +21,11 @@ import {
 } from '~/services/intelligence.server'
 import { recordVisit } from '~/services/visits.server'
 import { allocate, createCase, createOrganisation, createUser, createVictim } from '#tests/setup/factories'
+import { type TestActor, actor, status } from '#tests/setup/actors'
 
-type A = Actor & { email: string }
-const actor = (u: { id: string; role: string; organisationId: string; email: string }): A => ({ ...u, role: u.role as A['role'] })
+type A = TestActor
 const ip = '198.51.100.21'
 const DETAIL = 'Invented: a grey van, registration starting NX9, waits outside the youth club'
-
-async function status(fn: () => Promise<unknown>) {
-  try {
-    await fn()
-    return 200
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown.status
-    throw thrown
-  }
-}
 
 let policeA: string, policeB: string
 let author: A, sameServiceAdvocate: A, otherServiceAdvocate: A, serviceManager: A

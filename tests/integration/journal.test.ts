@@ -2,14 +2,13 @@
 // validation against the case, double submits, corrections, derived stage, append-only storage,
 // and contacts that evidence what the victim was told.
 import { beforeAll, describe, expect, test } from 'vitest'
-import type { Actor } from '~/domain/access/policy'
 import { recordContact, victimContacts } from '~/services/contacts.server'
 import { db } from '~/services/db.server'
 import { caseJournal, recordJourneyEvent } from '~/services/journal.server'
 import { allocate, createCase, createOrganisation, createUser, createVictim } from '#tests/setup/factories'
+import { type TestActor, actor, status } from '#tests/setup/actors'
 
-type A = Actor & { email: string }
-const actor = (u: { id: string; role: string; organisationId: string; email: string }): A => ({ ...u, role: u.role as A['role'] })
+type A = TestActor
 
 let officer: A, advocate: A, cps: A, otherAdvocate: A
 let caseId: string, victimId: string, suspectA: string, suspectB: string
@@ -17,16 +16,6 @@ const ip = '198.51.100.7'
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000)
 let keySeq = 0
 const key = () => `test-key-${++keySeq}`
-
-async function status(fn: () => Promise<unknown>) {
-  try {
-    await fn()
-    return 200
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown.status
-    throw thrown
-  }
-}
 
 beforeAll(async () => {
   const prisma = await db()

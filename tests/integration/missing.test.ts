@@ -3,7 +3,6 @@
 // the 72-hour return home interview clock (in time or late, by the injected clock), concurrent edits,
 // who may see and record, the home page's caseload, and an audit without what the child said.
 import { beforeAll, describe, expect, test } from 'vitest'
-import type { Actor } from '~/domain/access/policy'
 import type { MissingEpisodeInput } from '~/domain/missing/episodes'
 import { db } from '~/services/db.server'
 import {
@@ -17,9 +16,9 @@ import {
   recordReturnInterview,
 } from '~/services/missing.server'
 import { allocate, createCase, createOrganisation, createUser, createVictim } from '#tests/setup/factories'
+import { type TestActor, actor, status } from '#tests/setup/actors'
 
-type A = Actor & { email: string }
-const actor = (u: { id: string; role: string; organisationId: string; email: string }): A => ({ ...u, role: u.role as A['role'] })
+type A = TestActor
 const ip = '198.51.100.12'
 let keySeq = 0
 const key = () => `missing-key-${++keySeq}`
@@ -27,16 +26,6 @@ const HOUR = 3_600_000
 
 let officer: A, advocate: A, cps: A, witnessCare: A, otherAdvocate: A, admin: A, manager: A
 let victimId: string
-
-async function status(fn: () => Promise<unknown>) {
-  try {
-    await fn()
-    return 200
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown.status
-    throw thrown
-  }
-}
 
 // Saturday 28 March 2026, 03:30 GMT: the clocks go forward the next night, so the interview is due
 // at 04:30 BST on Tuesday 31 March (72 elapsed hours).

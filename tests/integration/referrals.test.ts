@@ -5,7 +5,6 @@
 // what — the receiving organisation sees the victim (referral-only) but not visits, and only it
 // sees session notes.
 import { beforeAll, describe, expect, test } from 'vitest'
-import type { Actor } from '~/domain/access/policy'
 import { db } from '~/services/db.server'
 import { requireVictimAccess } from '~/services/access.server'
 import { changeReferral, getReferralForm, getReferralView, listReferralInbox, listVictimReferrals, logSession, makeReferral } from '~/services/referrals.server'
@@ -13,9 +12,9 @@ import { getVictimSupport } from '~/services/support.server'
 import { listDirectory, setOrganisationServices } from '~/services/support-directory.server'
 import { getVictimVisits } from '~/services/visits.server'
 import { allocate, createCase, createOrganisation, createUser, createVictim } from '#tests/setup/factories'
+import { type TestActor, actor, status } from '#tests/setup/actors'
 
-type A = Actor & { email: string }
-const actor = (u: { id: string; role: string; organisationId: string; email: string }): A => ({ ...u, role: u.role as A['role'] })
+type A = TestActor
 const ip = '198.51.100.21'
 let keySeq = 0
 const key = () => `referral-key-${++keySeq}`
@@ -24,16 +23,6 @@ const NOTES = 'Invented: talked about sleep and school; plans for next week'
 let advocate: A, officer: A, cps: A, receiver: A, receiverManager: A, otherAdvocate: A, admin: A, referrerManager: A
 let victimId: string, caseId: string, noConsentVictimId: string, withdrawnVictimId: string
 let receivingOrg: { id: string; name: string }
-
-async function status(fn: () => Promise<unknown>) {
-  try {
-    await fn()
-    return 200
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown.status
-    throw thrown
-  }
-}
 
 const input = (over: Partial<{ organisationId: string; serviceType: 'counselling' | 'isva'; reason: string }> = {}) => ({
   organisationId: receivingOrg.id,

@@ -29,6 +29,7 @@ import { recomputeAllEntitlements } from '~/services/entitlements.server'
 import { verifyPassword } from '~/services/password.server'
 import { ageOn } from '~/utils/format'
 import { DEMO_PASSWORD, DEMO_REFERENCE_DATE, DEMO_REFERENCES, seedDemo, type SeedSummary } from '../../prisma/seed'
+import { status } from '#tests/setup/actors'
 
 // Written out from docs/TEAM-BRIEF.md, not imported from the seed, so the test checks the seed.
 const BRIEF_USERS = [
@@ -59,16 +60,6 @@ const actor = (email: string) => actors[email]!
 const victimsSeenBy = (a: Actor) => [...victimFacts].filter(([, v]) => canViewVictim(a, v)).map(([ref]) => ref)
 const casesSeenBy = (a: Actor) =>
   [...caseFacts].filter(([, c]) => canViewCaseThroughVictim(a, c.facts, c.victims)).map(([ref]) => ref)
-
-async function status(fn: () => Promise<unknown>): Promise<number> {
-  try {
-    await fn()
-    return 200
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown.status
-    throw thrown
-  }
-}
 
 beforeAll(async () => {
   prisma = await db()

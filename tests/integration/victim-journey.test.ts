@@ -5,16 +5,15 @@
 // contact details from CPS liaison.
 import { parseWithZod } from '@conform-to/zod/v4'
 import { beforeAll, describe, expect, test } from 'vitest'
-import type { Actor } from '~/domain/access/policy'
 import { contactFormSchema } from '~/domain/contacts/contact'
 import { recordContact } from '~/services/contacts.server'
 import { db } from '~/services/db.server'
 import { recordJourneyEvent } from '~/services/journal.server'
 import { getContactForm, getVictimJourney, getVictimSummary } from '~/services/victim-journey.server'
 import { allocate, createCase, createOrganisation, createUser, createVictim } from '#tests/setup/factories'
+import { type TestActor, actor, status } from '#tests/setup/actors'
 
-type A = Actor & { email: string }
-const actor = (u: { id: string; role: string; organisationId: string; email: string }): A => ({ ...u, role: u.role as A['role'] })
+type A = TestActor
 
 let officer: A, advocate: A, cps: A, otherAdvocate: A, admin: A
 let caseId: string, victimId: string, otherVictimId: string, suspect: string
@@ -23,16 +22,6 @@ const ip = '198.51.100.9'
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000)
 let keySeq = 0
 const key = () => `vj-key-${++keySeq}-${Date.now()}`
-
-async function status(fn: () => Promise<unknown>) {
-  try {
-    await fn()
-    return 200
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown.status
-    throw thrown
-  }
-}
 
 async function ok(result: Promise<{ ok: boolean; eventId?: string; issues?: unknown }>): Promise<string> {
   const r = await result

@@ -18,6 +18,7 @@ import {
   updateVictim,
   withdrawConsent,
 } from '~/services/victims.server'
+import { status } from '#tests/setup/actors'
 
 const IP = '192.0.2.10'
 type A = Actor & { email: string }
@@ -49,16 +50,6 @@ function details(overrides: Partial<VictimDetails> = {}): VictimDetails {
 }
 
 const key = () => `k${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`.slice(0, 24)
-
-async function status(fn: () => Promise<unknown>): Promise<number> {
-  try {
-    await fn()
-    return 200
-  } catch (e) {
-    if (e instanceof Response) return e.status
-    throw e
-  }
-}
 
 describe('creating a victim', () => {
   test('an advocate’s new record has a reference, is held by their service with them as lead, and is audited', async () => {

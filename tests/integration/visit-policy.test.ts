@@ -2,30 +2,19 @@
 // audited with before and after; the schedule of a victim follows the policy of the organisation
 // holding them (the lead advocate's), and clearing it goes back to the defaults.
 import { beforeAll, expect, test } from 'vitest'
-import type { Actor } from '~/domain/access/policy'
 import { db } from '~/services/db.server'
 import { recordJourneyEvent } from '~/services/journal.server'
 import { getOrganisationVisitPolicy, setOrganisationVisitPolicy, visitPoliciesFor } from '~/services/visit-policy.server'
 import { getVictimVisits } from '~/services/visits.server'
 import { allocate, createCase, createOrganisation, createUser, createVictim } from '#tests/setup/factories'
+import { type TestActor, actor, status } from '#tests/setup/actors'
 
-type A = Actor & { email: string }
-const actor = (u: { id: string; role: string; organisationId: string; email: string }): A => ({ ...u, role: u.role as A['role'] })
+type A = TestActor
 const ip = '198.51.100.12'
 const now = new Date('2026-11-20T12:00:00Z')
 
 let admin: A, advocate: A, officer: A, manager: A
 let serviceId: string, otherServiceId: string, victimId: string, unheldVictimId: string
-
-async function status(fn: () => Promise<unknown>) {
-  try {
-    await fn()
-    return 200
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown.status
-    throw thrown
-  }
-}
 
 beforeAll(async () => {
   const prisma = await db()

@@ -2,31 +2,20 @@
 // child said; double submits; not before the record existed), who may see and record them, and
 // the schedule derived from the victim's incidents, cases and visits.
 import { beforeAll, describe, expect, test } from 'vitest'
-import type { Actor } from '~/domain/access/policy'
 import type { VisitInput } from '~/domain/visits/visit'
 import { db } from '~/services/db.server'
 import { recordJourneyEvent } from '~/services/journal.server'
 import { getVictimVisits, getVisitForm, recordVisit, visitsDueOnCaseload } from '~/services/visits.server'
 import { allocate, createCase, createOrganisation, createUser, createVictim } from '#tests/setup/factories'
+import { type TestActor, actor, status } from '#tests/setup/actors'
 
-type A = Actor & { email: string }
-const actor = (u: { id: string; role: string; organisationId: string; email: string }): A => ({ ...u, role: u.role as A['role'] })
+type A = TestActor
 const ip = '198.51.100.11'
 let keySeq = 0
 const key = () => `visit-key-${++keySeq}`
 
 let officer: A, advocate: A, cps: A, otherAdvocate: A, admin: A, manager: A
 let victimId: string, caseId: string
-
-async function status(fn: () => Promise<unknown>) {
-  try {
-    await fn()
-    return 200
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown.status
-    throw thrown
-  }
-}
 
 const visit = (over: Partial<VisitInput> = {}): VisitInput => ({
   status: 'completed',
