@@ -95,3 +95,15 @@ export function StatusButton({ pendingText, formAction, intent, children, onClic
     </Button>
   )
 }
+
+/** The form's submit button with a "Cancel" link back to where the user came from. */
+export function SubmitOrCancel({ children, pendingText = 'Saving…', cancelTo }: { children: ReactNode; pendingText?: string; cancelTo: string }) {
+  return (
+    <ButtonGroup>
+      <StatusButton pendingText={pendingText}>{children}</StatusButton>
+      <Link className="govuk-link" to={cancelTo}>
+        Cancel
+      </Link>
+    </ButtonGroup>
+  )
+}

@@ -3,7 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { Button, ButtonGroup, StatusButton } from '~/components/button'
+import { Button, ButtonGroup, StatusButton, SubmitOrCancel } from '~/components/button'
 import { BackLink, PageHeading, WarningText } from '~/components/content'
 import { DateInput, ErrorSummary, fieldErrors, Select, TextField } from '~/components/forms'
 import { Table, type Column } from '~/components/table'
@@ -230,12 +230,7 @@ function RenameHoliday({ holiday }: { holiday: Holiday }) {
           <input type="hidden" name="intent" value="rename" />
           <input type="hidden" name="date" value={holiday.date} />
           <TextField field={fields.name} label="Name" autoComplete="off" />
-          <ButtonGroup>
-            <StatusButton pendingText="Saving…">Save name</StatusButton>
-            <Link className="govuk-link" to={back}>
-              Cancel
-            </Link>
-          </ButtonGroup>
+          <SubmitOrCancel cancelTo={back}>Save name</SubmitOrCancel>
         </Form>
       </div>
     </div>

@@ -3,7 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { ButtonGroup, StatusButton } from '~/components/button'
+import { SubmitOrCancel } from '~/components/button'
 import { BackLink, PageHeading } from '~/components/content'
 import { Checkbox, ErrorSummary, fieldErrors, Select, TextField } from '~/components/forms'
 import { ORGANISATION_KIND_LABELS, ORGANISATION_KINDS } from '~/domain/access/roles'
@@ -126,12 +126,7 @@ export default function OrganisationForm() {
             label="Require two-factor sign-in for everyone in this organisation"
             hint="People without it will be asked to set it up the next time they use Waypoint."
           />
-          <ButtonGroup>
-            <StatusButton pendingText="Saving…">{organisation ? 'Save changes' : 'Add organisation'}</StatusButton>
-            <Link className="govuk-link" to="/admin/organisations">
-              Cancel
-            </Link>
-          </ButtonGroup>
+          <SubmitOrCancel cancelTo="/admin/organisations">{organisation ? 'Save changes' : 'Add organisation'}</SubmitOrCancel>
         </Form>
       </div>
     </div>

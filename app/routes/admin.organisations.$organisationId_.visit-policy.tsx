@@ -1,8 +1,8 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { ButtonGroup, StatusButton } from '~/components/button'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { StatusButton, SubmitOrCancel } from '~/components/button'
 import { BackLink, PageHeading } from '~/components/content'
 import { ErrorSummary, fieldErrors, TextField } from '~/components/forms'
 import { DEFAULT_VISIT_POLICY, KEY_COURT_EVENTS_TEXT, policyFromSetting, VisitPolicyDaysSchema } from '~/domain/visits/policy'
@@ -102,12 +102,7 @@ export default function VisitPolicyPage() {
               spellCheck={false}
             />
           ))}
-          <ButtonGroup>
-            <StatusButton pendingText="Saving…">Save visit policy</StatusButton>
-            <Link className="govuk-link" to={`/admin/organisations/${organisation.id}`}>
-              Cancel
-            </Link>
-          </ButtonGroup>
+          <SubmitOrCancel cancelTo={`/admin/organisations/${organisation.id}`}>Save visit policy</SubmitOrCancel>
         </Form>
         {organisation.visitPolicy ? (
           <Form method="post">

@@ -1,9 +1,9 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { ButtonGroup, StatusButton } from '~/components/button'
+import { StatusButton, SubmitOrCancel } from '~/components/button'
 import { BackLink, PageHeading } from '~/components/content'
 import { DeadlineDays, DeadlineToBeConfirmed } from '~/components/entitlements/deadline-note'
 import { ErrorSummary, fieldErrors, Textarea, TextField } from '~/components/forms'
@@ -158,14 +158,7 @@ export default function RuleDeadline() {
             spellCheck={false}
           />
           <Textarea field={fields.reason} label="Why is the deadline changed?" hint="For example, who agreed it and when. This is kept in the audit log." rows={3} />
-          <ButtonGroup>
-            <StatusButton pendingText="Saving…">
-              Save local deadline
-            </StatusButton>
-            <Link className="govuk-link" to="/admin/rules">
-              Cancel
-            </Link>
-          </ButtonGroup>
+          <SubmitOrCancel cancelTo="/admin/rules">Save local deadline</SubmitOrCancel>
         </Form>
         {rule.override ? (
           <Form method="post">

@@ -1,10 +1,10 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { ROLE_HINTS } from '~/components/admin/labels'
-import { ButtonGroup, StatusButton } from '~/components/button'
+import { SubmitOrCancel } from '~/components/button'
 import { BackLink } from '~/components/content'
 import { ErrorSummary, fieldErrors, Radios } from '~/components/forms'
 import { ROLE_LABELS } from '~/domain/access/navigation'
@@ -71,12 +71,7 @@ export default function ChangeRole() {
             hint="What a person can see follows from their role and organisation. They will be signed out and sign in again under the new role."
             options={ROLE_OPTIONS.map((o) => ({ ...o, hint: ROLE_HINTS[o.value] }))}
           />
-          <ButtonGroup>
-            <StatusButton pendingText="Saving…">Save role</StatusButton>
-            <Link className="govuk-link" to={`/admin/users/${user.id}`}>
-              Cancel
-            </Link>
-          </ButtonGroup>
+          <SubmitOrCancel cancelTo={`/admin/users/${user.id}`}>Save role</SubmitOrCancel>
         </Form>
       </div>
     </div>

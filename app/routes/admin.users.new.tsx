@@ -1,9 +1,9 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { ButtonGroup, StatusButton } from '~/components/button'
+import { SubmitOrCancel } from '~/components/button'
 import { BackLink, PageHeading } from '~/components/content'
 import { ErrorSummary, fieldErrors, Radios, Select, TextField } from '~/components/forms'
 import type { Role } from '~/domain/access/policy'
@@ -73,12 +73,7 @@ export default function NewUser() {
           <TextField field={fields.email} label="Work email address" type="email" autoComplete="off" spellCheck={false} />
           <Radios field={fields.role} legend="Role" legendSize="s" options={ROLE_OPTIONS.map((o) => ({ ...o, hint: ROLE_HINTS[o.value] }))} />
           <Select field={fields.organisationId} label="Organisation" options={organisations} placeholder="Select an organisation" />
-          <ButtonGroup>
-            <StatusButton pendingText="Creating account…">Create account</StatusButton>
-            <Link className="govuk-link" to="/admin/users">
-              Cancel
-            </Link>
-          </ButtonGroup>
+          <SubmitOrCancel pendingText="Creating account…" cancelTo="/admin/users">Create account</SubmitOrCancel>
         </Form>
       </div>
     </div>

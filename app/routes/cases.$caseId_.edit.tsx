@@ -1,8 +1,8 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { ButtonGroup, StatusButton } from '~/components/button'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { SubmitOrCancel } from '~/components/button'
 import { ConflictNotice } from '~/components/case/conflict-notice'
 import { BackLink, PageHeading } from '~/components/content'
 import { ErrorSummary, fieldErrors, Select, Textarea, TextField } from '~/components/forms'
@@ -83,12 +83,7 @@ export default function EditCase() {
             placeholder="Not known yet"
           />
           <Textarea field={fields.summary} label="Summary (optional)" hint="A short description of the case for colleagues. Do not include names." />
-          <ButtonGroup>
-            <StatusButton pendingText="Saving…">Save changes</StatusButton>
-            <Link className="govuk-link" to={`/cases/${c.id}`}>
-              Cancel
-            </Link>
-          </ButtonGroup>
+          <SubmitOrCancel cancelTo={`/cases/${c.id}`}>Save changes</SubmitOrCancel>
         </Form>
       </div>
     </div>

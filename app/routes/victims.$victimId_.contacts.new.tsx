@@ -1,8 +1,8 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { ButtonGroup, StatusButton } from '~/components/button'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { SubmitOrCancel } from '~/components/button'
 import { BackLink } from '~/components/content'
 import { Checkboxes, DateInput, ErrorSummary, fieldErrors, Radios, Textarea, TextField } from '~/components/forms'
 import { CONTACT_METHODS, CONTACT_WITH, contactFormSchema } from '~/domain/contacts/contact'
@@ -114,12 +114,7 @@ export default function RecordContact() {
           ) : (
             <p className="govuk-body">Nothing has been recorded on the victim’s cases yet, so the contact cannot be linked to a step in the journey.</p>
           )}
-          <ButtonGroup>
-            <StatusButton pendingText="Saving…">Save contact</StatusButton>
-            <Link className="govuk-link" to={`/victims/${victim.id}`}>
-              Cancel
-            </Link>
-          </ButtonGroup>
+          <SubmitOrCancel cancelTo={`/victims/${victim.id}`}>Save contact</SubmitOrCancel>
         </Form>
       </div>
     </div>

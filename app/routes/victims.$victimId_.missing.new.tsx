@@ -1,8 +1,8 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { ButtonGroup, StatusButton } from '~/components/button'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { SubmitOrCancel } from '~/components/button'
 import { BackLink } from '~/components/content'
 import { DateInput, ErrorSummary, fieldErrors, Radios, TextField } from '~/components/forms'
 import { FOUND_BY, REPORTED_TO_POLICE } from '~/domain/missing/episodes'
@@ -115,12 +115,7 @@ export default function RecordMissingEpisode() {
           />
           <Radios field={fields.foundBy} legend="How did they return, or who found them?" legendSize="s" options={options(FOUND_BY)} />
           <TextField field={fields.foundByDetail} label="Who found them (if someone else)" />
-          <ButtonGroup>
-            <StatusButton pendingText="Saving…">Save missing episode</StatusButton>
-            <Link className="govuk-link" to={back}>
-              Cancel
-            </Link>
-          </ButtonGroup>
+          <SubmitOrCancel cancelTo={back}>Save missing episode</SubmitOrCancel>
         </Form>
       </div>
     </div>

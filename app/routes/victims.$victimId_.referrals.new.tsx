@@ -2,7 +2,7 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { ButtonGroup, StatusButton } from '~/components/button'
+import { SubmitOrCancel } from '~/components/button'
 import { BackLink } from '~/components/content'
 import { ErrorSummary, fieldErrors, Radios, Select, Textarea } from '~/components/forms'
 import { referralFormSchema } from '~/domain/support/forms'
@@ -104,12 +104,7 @@ export default function NewReferral() {
             })}
           />
           <Textarea field={fields.reason} label="Why are you making the referral?" labelSize="m" hint="Shared with the receiving service." rows={5} />
-          <ButtonGroup>
-            <StatusButton pendingText="Sending…">Send referral</StatusButton>
-            <Link className="govuk-link" to={`/victims/${victim.id}#support`}>
-              Cancel
-            </Link>
-          </ButtonGroup>
+          <SubmitOrCancel pendingText="Sending…" cancelTo={`/victims/${victim.id}#support`}>Send referral</SubmitOrCancel>
         </Form>
       </div>
     </div>

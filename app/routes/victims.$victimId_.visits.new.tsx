@@ -1,8 +1,8 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { ButtonGroup, StatusButton } from '~/components/button'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { SubmitOrCancel } from '~/components/button'
 import { BackLink } from '~/components/content'
 import { DateInput, ErrorSummary, fieldErrors, Radios, Textarea, TextField } from '~/components/forms'
 import { DISCLOSURES, ENGAGEMENT, NOT_HAPPENED_REASONS, PLACE_TYPES, VISIT_STATUSES, visitFormSchema } from '~/domain/visits/visit'
@@ -133,12 +133,7 @@ export default function RecordVisit() {
           <Textarea field={fields.safeguardingConcerns} label="Safeguarding concerns (optional)" labelSize="s" rows={3} />
           <Textarea field={fields.safeguardingActions} label="Actions taken (optional)" labelSize="s" rows={3} />
           <DateInput field={fields.nextVisitOn} legend="Next visit (optional)" legendSize="s" hint="For example, 12 12 2026" />
-          <ButtonGroup>
-            <StatusButton pendingText="Saving…">Save visit</StatusButton>
-            <Link className="govuk-link" to={`/victims/${victim.id}#visits`}>
-              Cancel
-            </Link>
-          </ButtonGroup>
+          <SubmitOrCancel cancelTo={`/victims/${victim.id}#visits`}>Save visit</SubmitOrCancel>
         </Form>
       </div>
     </div>

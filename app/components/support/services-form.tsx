@@ -3,8 +3,8 @@
 // (/admin/organisations/:id/services).
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { Form, Link } from '@remix-run/react'
-import { ButtonGroup, StatusButton } from '~/components/button'
+import { Form } from '@remix-run/react'
+import { SubmitOrCancel } from '~/components/button'
 import { Checkboxes, ErrorSummary, fieldErrors, Textarea } from '~/components/forms'
 import { servicesFormSchema } from '~/domain/support/directory'
 import { SERVICE_TYPES } from '~/domain/support/referrals'
@@ -48,12 +48,7 @@ export function ServicesForm({
         {SERVICE_TYPES.map((s) => (
           <Textarea key={s.id} field={descriptions[s.id]} label={s.label} labelSize="s" rows={2} />
         ))}
-        <ButtonGroup>
-          <StatusButton pendingText="Saving…">Save services</StatusButton>
-          <Link className="govuk-link" to={cancelTo}>
-            Cancel
-          </Link>
-        </ButtonGroup>
+        <SubmitOrCancel cancelTo={cancelTo}>Save services</SubmitOrCancel>
       </Form>
     </>
   )
