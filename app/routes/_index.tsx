@@ -7,6 +7,7 @@ import { OwedByOrganisationPanel } from '~/components/entitlements/owed-panel'
 import { VisitsDueTable } from '~/components/visits/visits-due'
 import { IntelligenceWaiting } from '~/components/intelligence/items'
 import { MissingDuePanel } from '~/components/missing/missing-due'
+import { ReferralsWaiting } from '~/components/support/referrals-waiting'
 import { ROLE_LABELS } from '~/domain/access/navigation'
 import { adminUsersPage } from '~/services/admin.server'
 import { requireUser } from '~/services/auth.server'
@@ -16,6 +17,7 @@ import { teamOverview } from '~/services/overview.server'
 import { visitsDueOnCaseload } from '~/services/visits.server'
 import { intelligenceCounts } from '~/services/intelligence.server'
 import { missingOnCaseload } from '~/services/missing.server'
+import { referralsWaiting } from '~/services/referrals.server'
 
 export const meta: MetaFunction = () => [{ title: 'Home – Waypoint' }]
 
@@ -26,35 +28,34 @@ export async function loader({ request }: LoaderFunctionArgs) {
   switch (user.role) {
     case 'admin':
       return { view: 'admin' as const, users: await adminUsersPage(user, new URL(request.url).searchParams) }
-    case 'advocate':
-      return {
-        view: 'advocate' as const,
-        name: user.name,
-        victims: await listVictims(user, { mine: true, status: 'open' }),
-        visitsDue: await visitsDueOnCaseload(user),
-        missing: await missingOnCaseload(user),
-      }
-    case 'officer':
-      return {
-        view: 'officer' as const,
-        name: user.name,
-        cases: await listCases(user, { mine: true }),
-        owed: await owedByMyOrganisation(user),
-        intelligence: await intelligenceCounts(user),
-      }
-    case 'cps_liaison':
-      return { view: 'cps_liaison' as const, name: user.name, cases: await listCases(user, { awaitingCps: true }), owed: await owedByMyOrganisation(user) }
-    case 'manager':
-      return {
-        view: 'manager' as const,
-        name: user.name,
-        organisation: user.organisationName,
-        intelligence: await intelligenceCounts(user),
-        overview: await teamOverview(user),
-        owed: await owedByMyOrganisation(user),
-        visitsDue: await visitsDueOnCaseload(user),
-        missing: await missingOnCaseload(user),
-      }
+    case 'advocate': {
+      const [victims, visitsDue, missing, referrals] = await Promise.all([
+        listVictims(user, { mine: true, status: 'open' }),
+        visitsDueOnCaseload(user),
+        missingOnCaseload(user),
+        referralsWaiting(user),
+      ])
+      return { view: 'advocate' as const, name: user.name, victims, visitsDue, missing, referrals }
+    }
+    case 'officer': {
+      const [cases, owed, intelligence] = await Promise.all([listCases(user, { mine: true }), owedByMyOrganisation(user), intelligenceCounts(user)])
+      return { view: 'officer' as const, name: user.name, cases, owed, intelligence }
+    }
+    case 'cps_liaison': {
+      const [cases, owed] = await Promise.all([listCases(user, { awaitingCps: true }), owedByMyOrganisation(user)])
+      return { view: 'cps_liaison' as const, name: user.name, cases, owed }
+    }
+    case 'manager': {
+      const [intelligence, overview, owed, visitsDue, missing, referrals] = await Promise.all([
+        intelligenceCounts(user),
+        teamOverview(user),
+        owedByMyOrganisation(user),
+        visitsDueOnCaseload(user),
+        missingOnCaseload(user),
+        referralsWaiting(user),
+      ])
+      return { view: 'manager' as const, name: user.name, organisation: user.organisationName, intelligence, overview, owed, visitsDue, missing, referrals }
+    }
   }
 }
 
@@ -65,6 +66,7 @@ export default function Home() {
       return (
         <>
           <h1 className="govuk-heading-l">My caseload</h1>
+          <ReferralsWaiting counts={data.referrals} />
           <VictimTable rows={data.victims.rows} caption={`Victims allocated to you (${data.victims.total})`} />
           <VisitsDueTable rows={data.visitsDue} />
           <MissingDuePanel data={data.missing} />
@@ -111,8 +113,10 @@ function ManagerOverview({
   owed,
   visitsDue,
   missing,
+  referrals,
 }: {
   organisation: string
+  referrals: Parameters<typeof ReferralsWaiting>[0]['counts']
   intelligence: Parameters<typeof IntelligenceWaiting>[0]['counts']
   owed: Parameters<typeof OwedByOrganisationPanel>[0]['owed']
   visitsDue: Parameters<typeof VisitsDueTable>[0]['rows']
@@ -128,6 +132,7 @@ function ManagerOverview({
       <span className="govuk-caption-l">{organisation}</span>
       <h1 className="govuk-heading-l">Team overview</h1>
       <IntelligenceWaiting counts={intelligence} />
+      <ReferralsWaiting counts={referrals} />
       <OwedByOrganisationPanel owed={owed} />
       <dl className="govuk-summary-list" data-testid="team-totals">
         <Total label="Open victim records" value={totals.openVictims} />

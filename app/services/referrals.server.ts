@@ -428,6 +428,19 @@ export async function listReferralInbox(actor: Actor) {
 }
 export type ReferralInbox = Awaited<ReturnType<typeof listReferralInbox>>
 
+/** Home page: referrals to the user's organisation waiting for it to act (sent: decide; accepted: start). */
+export async function referralsWaiting(actor: Actor) {
+  if (actor.role !== 'advocate' && actor.role !== 'manager') return null
+  const prisma = await db()
+  const counts = await prisma.referral.groupBy({
+    by: ['status'],
+    where: { toOrganisationId: actor.organisationId, status: { in: ['sent', 'accepted'] } },
+    _count: { _all: true },
+  })
+  const of = (status: string) => counts.find((c) => c.status === status)?._count._all ?? 0
+  return { toDecide: of('sent'), toStart: of('accepted') }
+}
+
 /** Every referral of the victim with its sessions' count and last date (no notes), for the Support section. */
 export async function listVictimReferrals(victimId: string, tx?: Tx) {
   const prisma = tx ?? (await db())

@@ -7,7 +7,16 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { db } from '~/services/db.server'
 import { requireVictimAccess } from '~/services/access.server'
-import { changeReferral, getReferralForm, getReferralView, listReferralInbox, listVictimReferrals, logSession, makeReferral } from '~/services/referrals.server'
+import {
+  changeReferral,
+  getReferralForm,
+  getReferralView,
+  listReferralInbox,
+  listVictimReferrals,
+  logSession,
+  makeReferral,
+  referralsWaiting,
+} from '~/services/referrals.server'
 import { getVictimSupport } from '~/services/support.server'
 import { listDirectory, setOrganisationServices } from '~/services/support-directory.server'
 import { getVictimVisits } from '~/services/visits.server'
@@ -210,6 +219,7 @@ describe('a lawful basis without consent', () => {
 
 describe('the life of a referral', () => {
   let referralId: string
+  let waitingBefore: { toDecide: number; toStart: number }
 
   beforeAll(async () => {
     const made = await makeReferral(advocate, victimId, input(), key(), ip)
@@ -227,6 +237,15 @@ describe('the life of a referral', () => {
     expect(inbox.received.map((r) => r.id)).toContain(referralId)
     expect((await listReferralInbox(advocate)).sent.map((r) => r.id)).toContain(referralId)
     expect(await status(() => listReferralInbox(officer))).toBe(403)
+    // The receiving organisation's home pages count it as waiting for a decision; the referrer's do not.
+    const prisma = await db()
+    const sent = await prisma.referral.count({ where: { toOrganisationId: receivingOrg.id, status: 'sent' } })
+    expect(sent).toBeGreaterThanOrEqual(1)
+    waitingBefore = { toDecide: sent, toStart: 0 }
+    expect(await referralsWaiting(receiver)).toEqual(waitingBefore)
+    expect(await referralsWaiting(receiverManager)).toEqual(waitingBefore)
+    expect(await referralsWaiting(advocate)).toEqual({ toDecide: 0, toStart: 0 })
+    expect(await referralsWaiting(officer)).toBeNull()
     // Another voluntary organisation sees neither the victim nor the referral.
     expect(await status(() => getReferralView(otherAdvocate, referralId, ip))).toBe(404)
   })
@@ -255,6 +274,7 @@ describe('the life of a referral', () => {
 
   test('accepted → the first session makes it active in the same transaction; a stale version is a conflict', async () => {
     expect(await changeReferral(receiver, referralId, 'accept', { version: 1 }, ip)).toEqual({ ok: true, status: 'accepted' })
+    expect(await referralsWaiting(receiver)).toEqual({ toDecide: waitingBefore.toDecide - 1, toStart: 1 })
     // Someone who saw version 1 tries to decline: refused as a conflict, nothing changed.
     expect(await changeReferral(receiverManager, referralId, 'decline', { version: 1, reason: 'Invented: full' }, ip)).toEqual({
       ok: false,
