@@ -69,7 +69,7 @@ function secondarySuppression(values: readonly number[], withheld: boolean[], eq
     const open = equations.find((eq) => [...eq.terms, eq.total].filter((i) => withheld[i]).length === 1)
     if (!open) return
     const published = open.terms.filter((i) => !withheld[i])
-    const smallestNonZero = published.filter((i) => values[i] !== 0).sort((a, b) => values[a] - values[b] || a - b)[0]
+    const smallestNonZero = published.filter((i) => values[i] !== 0).sort((a, b) => values[a]! - values[b]! || a - b)[0]
     const next = smallestNonZero ?? (!withheld[open.total] ? open.total : published[0])
     // An equation with one withheld term always has another published term to withhold.
     withheld[next!] = true
