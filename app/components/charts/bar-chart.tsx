@@ -1,0 +1,94 @@
+import { CHART_COLOURS as C, CHART_FONT as F, ChartFigure, WITHHELD, countText, niceTicks, percentText } from './chart-figure'
+
+// Horizontal bar chart. Each bar carries its value as text at its end; an optional interval (e.g. a
+// Wilson 95% interval on a share) is drawn as a whisker and listed in the table. A withheld value
+// (small-number suppression) has no bar and says 'withheld'.
+
+export interface Bar {
+  label: string
+  /** null: withheld */
+  value: number | null
+  interval?: { lower: number; upper: number } | null
+  /** Extra column for the table, e.g. '12 of 30' */
+  detail?: string
+}
+
+export interface BarChartProps {
+  id: string
+  title: string
+  description: string
+  bars: readonly Bar[]
+  /** 'percent': values are shares 0–1 on a 0–100% axis. */
+  format?: 'count' | 'percent'
+  valueHeader?: string
+  detailHeader?: string
+  notes?: React.ReactNode
+}
+
+const LABEL_W = 260
+const PLOT_W = 300
+const ROW_H = 40
+const TOP = 10
+const AXIS_H = 36
+const VALUE_W = 110
+
+export function BarChart({ id, title, description, bars, format = 'count', valueHeader = 'Value', detailHeader = 'Detail', notes }: BarChartProps) {
+  const percent = format === 'percent'
+  const max = percent ? 1 : Math.max(1, ...bars.map((b) => Math.max(b.value ?? 0, b.interval?.upper ?? 0)))
+  const ticks = percent ? [0, 0.25, 0.5, 0.75, 1] : niceTicks(max)
+  const top = ticks[ticks.length - 1]!
+  const x = (v: number) => LABEL_W + (v / top) * PLOT_W
+  const height = TOP + bars.length * ROW_H + AXIS_H
+  const text = (v: number | null) => (v === null ? WITHHELD : percent ? percentText(v) : countText(v))
+  const hasInterval = bars.some((b) => b.interval)
+  const hasDetail = bars.some((b) => b.detail)
+  const columns = [
+    { header: 'Category' },
+    { header: valueHeader, numeric: true },
+    ...(hasInterval ? [{ header: '95% confidence interval', numeric: true }] : []),
+    ...(hasDetail ? [{ header: detailHeader, numeric: true }] : []),
+  ]
+  const rows = bars.map((b) => [
+    b.label,
+    text(b.value),
+    ...(hasInterval ? [b.interval ? `${percentText(b.interval.lower)} to ${percentText(b.interval.upper)}` : '–'] : []),
+    ...(hasDetail ? [b.detail ?? '–'] : []),
+  ])
+  return (
+    <ChartFigure id={id} title={title} description={description} width={LABEL_W + PLOT_W + VALUE_W} height={height} table={{ columns, rows }} notes={notes}>
+      {ticks.map((t) => (
+        <g key={t} aria-hidden="true">
+          <line x1={x(t)} x2={x(t)} y1={TOP} y2={TOP + bars.length * ROW_H} stroke={C.midGrey} strokeWidth={1} />
+          <text x={x(t)} y={TOP + bars.length * ROW_H + 22} textAnchor="middle" fontSize={F.small}>
+            {percent ? percentText(t) : t}
+          </text>
+        </g>
+      ))}
+      {bars.map((b, i) => {
+        const y = TOP + i * ROW_H
+        const mid = y + ROW_H / 2
+        const end = b.value === null ? LABEL_W : x(b.value)
+        const labelEnd = Math.max(end, b.interval ? x(b.interval.upper) : 0)
+        return (
+          <g key={b.label}>
+            <text x={LABEL_W - 8} y={mid + 5} textAnchor="end">
+              {b.label}
+            </text>
+            {b.value === null ? null : <rect x={LABEL_W} y={y + 8} width={Math.max(0, end - LABEL_W)} height={ROW_H - 16} fill={C.blue} />}
+            {b.interval ? (
+              <g stroke={C.text} strokeWidth={2}>
+                <line x1={x(b.interval.lower)} x2={x(b.interval.upper)} y1={mid} y2={mid} />
+                <line x1={x(b.interval.lower)} x2={x(b.interval.lower)} y1={mid - 8} y2={mid + 8} />
+                <line x1={x(b.interval.upper)} x2={x(b.interval.upper)} y1={mid - 8} y2={mid + 8} />
+              </g>
+            ) : null}
+            <text x={labelEnd + 8} y={mid + 5} fontWeight={b.value === null ? 'normal' : 'bold'} fontStyle={b.value === null ? 'italic' : 'normal'}>
+              {text(b.value)}
+            </text>
+          </g>
+        )
+      })}
+      <line x1={LABEL_W} x2={LABEL_W} y1={TOP} y2={TOP + bars.length * ROW_H} stroke={C.text} strokeWidth={2} aria-hidden="true" />
+    </ChartFigure>
+  )
+}

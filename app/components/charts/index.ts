@@ -1,0 +1,5 @@
+export { BarChart, type Bar } from './bar-chart'
+export { CHART_COLOURS, ChartFigure, DataTable, WITHHELD, countText, niceTicks, percentText } from './chart-figure'
+export { DistributionChart, type Distribution } from './distribution-chart'
+export { FunnelChart, type FunnelStage } from './funnel-chart'
+export { TrendChart, type TrendSeries } from './trend-chart'
