@@ -258,3 +258,25 @@ export function quarterLabel(quarter: Quarter): string {
   if (!match) throw new RangeError(`Not a quarter: ${quarter}`)
   return `${names[Number(match[2]) - 1]} ${match[1]}`
 }
+
+/**
+ * Suppresses the counts of an attrition funnel (nested stages, each a subset of the one before).
+ * Publishing two stage counts publishes their difference (the cases lost between them), so besides
+ * withholding small stage counts, a stage is withheld while its difference from the last published
+ * stage before it is small (0 < difference < threshold). Repeats until no published pair gives a
+ * small difference. Counts must not increase from stage to stage.
+ */
+export function suppressFunnel(counts: readonly number[], threshold: number): (number | null)[] {
+  counts.forEach((c, i) => {
+    if (!Number.isInteger(c) || c < 0) throw new RangeError(`Counts must be whole numbers ≥ 0, not ${c}`)
+    if (i > 0 && c > counts[i - 1]!) throw new RangeError('A funnel stage cannot hold more cases than the stage before it')
+  })
+  const withheld = counts.map((c) => isSmall(c, threshold))
+  let previous: number | null = null
+  for (let i = 0; i < counts.length; i++) {
+    if (withheld[i]) continue
+    if (previous !== null && isSmall(counts[previous]! - counts[i]!, threshold)) withheld[i] = true
+    else previous = i
+  }
+  return counts.map((c, i) => (withheld[i] ? null : c))
+}

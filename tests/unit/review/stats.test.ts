@@ -6,6 +6,7 @@ import {
   quarterRange,
   quartersBetween,
   suppressCounts,
+  suppressFunnel,
   suppressTable,
   toQuarter,
   wilsonInterval,
@@ -338,6 +339,41 @@ describe('quarters', () => {
         const range = quarterRange(toQuarter(instant))
         expect(instant.getTime()).toBeGreaterThanOrEqual(range.start.getTime())
         expect(instant.getTime()).toBeLessThan(range.end.getTime())
+      }),
+    )
+  })
+})
+
+describe('suppressFunnel', () => {
+  test('nothing small', () => {
+    expect(suppressFunnel([40, 30, 20, 10, 5, 0], 5)).toEqual([40, 30, 20, 10, 5, 0])
+  })
+
+  test('a small drop between stages withholds the later stage until the drop is large enough', () => {
+    expect(suppressFunnel([40, 38, 30, 29, 10, 10], 5)).toEqual([40, null, 30, null, 10, 10])
+    expect(suppressFunnel([40, 37, 36, 35, 20], 5)).toEqual([40, null, null, 35, 20])
+  })
+
+  test('small stage counts are withheld', () => {
+    expect(suppressFunnel([12, 4, 0], 5)).toEqual([12, null, 0])
+  })
+
+  test('refuses a funnel that grows', () => {
+    expect(() => suppressFunnel([3, 4], 5)).toThrow(RangeError)
+  })
+
+  test('property: no published count and no difference between published counts is small', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 7 }), fc.integer({ min: 1, max: 10 }), (steps, threshold) => {
+        const counts = steps.map((_, i) => steps.slice(i).reduce((a, b) => a + b, 0))
+        const shown = suppressFunnel(counts, threshold)
+        const published = shown.filter((v): v is number => v !== null)
+        for (const v of published) expect(v > 0 && v < threshold).toBe(false)
+        for (let i = 1; i < published.length; i++) {
+          const d = published[i - 1]! - published[i]!
+          expect(d > 0 && d < threshold).toBe(false)
+        }
+        shown.forEach((v, i) => v === null || expect(v).toBe(counts[i]))
       }),
     )
   })
