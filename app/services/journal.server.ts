@@ -21,6 +21,7 @@ import { caseWhere, requireCaseAccess } from './access.server'
 import { audit } from './audit.server'
 import { forbidden, notFound } from './auth.server'
 import { db } from './db.server'
+import { refreshCaseReview } from './case-review.server'
 import { recomputeEntitlements } from './entitlements.server'
 
 type Tx = Prisma.TransactionClient
@@ -100,6 +101,8 @@ export async function recordJourneyEvent(
     const sentToCps = input.type === 'file_to_cps' && !input.supersedesId ? { sentToCpsAt: input.occurredAt } : {}
     await tx.case.update({ where: { id: caseId }, data: { stage, ...sentToCps } })
     await recomputeEntitlements(tx, caseId)
+    // Finalisation puts the case on the reviewers' lists; a correction may take it off (issue 6).
+    await refreshCaseReview(tx, caseId, new Date())
     await audit(
       {
         actor,
