@@ -192,14 +192,15 @@ async function demographicCounts(quarter: Quarter): Promise<Pick<DatasetCounts, 
     WITH active AS (
       SELECT v."dateOfBirth", v."gender", lower(trim(v."ethnicity")) AS ethnicity
       FROM "Victim" v
-      WHERE (v."createdAt" >= ${s} AND v."createdAt" < ${e})
+      WHERE v."createdAt" < ${e} AND (
+        v."createdAt" >= ${s}
         OR EXISTS (SELECT 1 FROM "JourneyEvent" j WHERE j."victimId" = v."id" AND j."occurredAt" >= ${s} AND j."occurredAt" < ${e})
         OR EXISTS (
           SELECT 1 FROM "VictimCase" vc JOIN "JourneyEvent" j ON j."caseId" = vc."caseId"
           WHERE vc."victimId" = v."id" AND j."occurredAt" >= ${s} AND j."occurredAt" < ${e})
         OR EXISTS (SELECT 1 FROM "Contact" c WHERE c."victimId" = v."id" AND c."contactedAt" >= ${s} AND c."contactedAt" < ${e})
         OR EXISTS (SELECT 1 FROM "Visit" x WHERE x."victimId" = v."id" AND x."at" >= ${s} AND x."at" < ${e})
-        OR EXISTS (SELECT 1 FROM "Referral" r WHERE r."victimId" = v."id" AND r."sentAt" >= ${s} AND r."sentAt" < ${e})
+        OR EXISTS (SELECT 1 FROM "Referral" r WHERE r."victimId" = v."id" AND r."sentAt" >= ${s} AND r."sentAt" < ${e}))
     )
     SELECT
       CASE

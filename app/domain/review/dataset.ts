@@ -276,28 +276,20 @@ export function buildDataset(counts: DatasetCounts, quarter: Quarter, threshold:
   const t = threshold
   const sections: DatasetSection[] = []
 
-  // Victims and cases by stage: one table (cases, victims) — each column is its own group, since a
-  // case and its victims are different units; suppressed as a table so no cell follows from totals.
-  sections.push(
-    tableSection(
-      {
-        id: 'stage',
-        title: 'Cases and victims by stage',
-        description:
-          'Cases recorded by the end of the quarter, by the stage each case is at now (not as it was at the end of the quarter), and the victims on them: a victim on two cases is counted once for each case.',
-        rowHeading: 'Stage',
-      },
-      STAGE_ROWS.map((s) => s.label),
-      ['Cases', 'Victims'],
-      STAGE_ROWS.map((s) => [counts.casesByStage[s.id] ?? 0, counts.victimsByStage[s.id] ?? 0]),
-      t,
-    ),
-  )
-  // The table's total column adds cases and victims, which means nothing: drop it.
-  const stage = sections[0]!
-  stage.columns = stage.columns.slice(0, 2)
-  stage.rows = stage.rows.map((r) => ({ ...r, values: r.values.slice(0, 2) }))
-  if (stage.total) stage.total = { ...stage.total, values: stage.total.values.slice(0, 2) }
+  // Cases and victims by stage: two one-way breakdowns side by side, each suppressed against its own
+  // total (a case and a victim are different units: no row adds them up, so no row total is published).
+  const cases = suppressCounts(Object.fromEntries(STAGE_ROWS.map((s) => [s.id, counts.casesByStage[s.id] ?? 0])), t)
+  const victims = suppressCounts(Object.fromEntries(STAGE_ROWS.map((s) => [s.id, counts.victimsByStage[s.id] ?? 0])), t)
+  sections.push({
+    id: 'stage',
+    title: 'Cases and victims by stage',
+    description:
+      'Cases recorded by the end of the quarter, by the stage each case is at now (not as it was at the end of the quarter), and the victims on them: a victim on two cases is counted once for each case.',
+    rowHeading: 'Stage',
+    columns: ['Cases', 'Victims'],
+    rows: STAGE_ROWS.map((s) => ({ label: s.label, values: [cases.counts[s.id] ?? null, victims.counts[s.id] ?? null] })),
+    total: { label: 'Total', values: [cases.total, victims.total] },
+  })
 
   sections.push(
     headlineSection(
