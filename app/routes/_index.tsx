@@ -18,6 +18,8 @@ import { visitsDueOnCaseload } from '~/services/visits.server'
 import { intelligenceCounts } from '~/services/intelligence.server'
 import { missingOnCaseload } from '~/services/missing.server'
 import { referralsWaiting } from '~/services/referrals.server'
+import { casesAwaitingReview } from '~/services/case-review.server'
+import { AwaitingReviewPanel } from '~/components/review/awaiting-review'
 
 export const meta: MetaFunction = () => [{ title: 'Home – Waypoint' }]
 
@@ -42,19 +44,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
       return { view: 'officer' as const, name: user.name, cases, owed, intelligence }
     }
     case 'cps_liaison': {
-      const [cases, owed] = await Promise.all([listCases(user, { awaitingCps: true }), owedByMyOrganisation(user)])
-      return { view: 'cps_liaison' as const, name: user.name, cases, owed }
+      const [cases, owed, awaitingReview] = await Promise.all([listCases(user, { awaitingCps: true }), owedByMyOrganisation(user), casesAwaitingReview(user)])
+      return { view: 'cps_liaison' as const, name: user.name, cases, owed, awaitingReview }
     }
     case 'manager': {
-      const [intelligence, overview, owed, visitsDue, missing, referrals] = await Promise.all([
+      const [intelligence, overview, owed, visitsDue, missing, referrals, awaitingReview] = await Promise.all([
         intelligenceCounts(user),
         teamOverview(user),
         owedByMyOrganisation(user),
         visitsDueOnCaseload(user),
         missingOnCaseload(user),
         referralsWaiting(user),
+        casesAwaitingReview(user),
       ])
-      return { view: 'manager' as const, name: user.name, organisation: user.organisationName, intelligence, overview, owed, visitsDue, missing, referrals }
+      return { view: 'manager' as const, name: user.name, organisation: user.organisationName, intelligence, overview, owed, visitsDue, missing, referrals, awaitingReview }
     }
   }
 }
@@ -92,6 +95,7 @@ export default function Home() {
           <h1 className="govuk-heading-l">Cases awaiting CPS</h1>
           <OwedByOrganisationPanel owed={data.owed} />
           <CaseTable rows={data.cases.rows} caption={`Sent to CPS and awaiting a charging decision (${data.cases.total})`} />
+          <AwaitingReviewPanel data={data.awaitingReview} />
           <p className="govuk-body">
             <Link className="govuk-link" to="/cases">
               See all cases sent to your area
@@ -114,8 +118,10 @@ function ManagerOverview({
   visitsDue,
   missing,
   referrals,
+  awaitingReview,
 }: {
   organisation: string
+  awaitingReview: Parameters<typeof AwaitingReviewPanel>[0]['data']
   referrals: Parameters<typeof ReferralsWaiting>[0]['counts']
   intelligence: Parameters<typeof IntelligenceWaiting>[0]['counts']
   owed: Parameters<typeof OwedByOrganisationPanel>[0]['owed']
@@ -134,6 +140,7 @@ function ManagerOverview({
       <IntelligenceWaiting counts={intelligence} />
       <ReferralsWaiting counts={referrals} />
       <OwedByOrganisationPanel owed={owed} />
+      <AwaitingReviewPanel data={awaitingReview} />
       <dl className="govuk-summary-list" data-testid="team-totals">
         <Total label="Open victim records" value={totals.openVictims} />
         <Total label="Open victims without a lead advocate" value={totals.unallocated} />

@@ -4,11 +4,13 @@ import { CasePeopleSection, CaseSummarySection, CaseVictimsSection, OffencesSect
 import { CaseJournalSection, DefendantPathsSection } from '~/components/journey/case-journey'
 import { UpcomingHearingsSection } from '~/components/journey/upcoming-hearings'
 import { CaseOwedSection } from '~/components/entitlements/case-owed'
+import { CaseReviewLink } from '~/components/review/awaiting-review'
 import { describeEvent } from '~/domain/journey/describe'
 import { clientIp, notFound, requireRole } from '~/services/auth.server'
 import { getCaseOpenEntitlements } from '~/services/case-entitlements.server'
 import { getCaseForView } from '~/services/cases.server'
 import { caseJourney } from '~/services/journal.server'
+import { caseReviewLink } from '~/services/case-review.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.case.crimeReference ?? 'Case'} – Waypoint` }]
 
@@ -16,9 +18,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, ['advocate', 'officer', 'cps_liaison', 'manager'])
   if (!params.caseId) throw notFound()
   const view = await getCaseForView(user, params.caseId, clientIp(context))
-  const [{ events, journey, canRecord }, owed] = await Promise.all([caseJourney(user, params.caseId), getCaseOpenEntitlements(user, params.caseId)])
+  const [{ events, journey, canRecord }, owed, review] = await Promise.all([
+    caseJourney(user, params.caseId),
+    getCaseOpenEntitlements(user, params.caseId),
+    caseReviewLink(user, params.caseId),
+  ])
   return {
     ...view,
+    review,
     owed,
     canRecord,
     journey,
@@ -39,7 +46,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 // The case page: its details, each defendant's path, upcoming hearings, the journal, offences,
 // victims and people (app/components/case, app/components/journey).
 export default function CasePage() {
-  const { case: c, victims, hiddenVictimCount, access, journey, events, canRecord, owed } = useLoaderData<typeof loader>()
+  const { case: c, victims, hiddenVictimCount, access, journey, events, canRecord, owed, review } = useLoaderData<typeof loader>()
   const labelOf = (id: string) => c.defendants.find((d) => d.id === id)?.label
   return (
     <>
@@ -47,6 +54,7 @@ export default function CasePage() {
       <h1 className="govuk-heading-l">{c.crimeReference}</h1>
       {/* The stage as of now (the stored one moves only when an event is recorded). */}
       <CaseSummarySection c={{ ...c, stage: journey.caseStage }} canUpdate={access.canUpdate} />
+      {review ? <CaseReviewLink caseId={c.id} status={review.status} /> : null}
       <DefendantPathsSection caseId={c.id} defendants={c.defendants} paths={journey.defendants} canUpdate={access.canUpdate} />
       <UpcomingHearingsSection hearings={journey.upcomingHearings.map((h) => ({ ...h, defendant: h.defendantId ? (labelOf(h.defendantId) ?? null) : null }))} />
       <CaseOwedSection owed={owed} />

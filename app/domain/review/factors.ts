@@ -249,3 +249,13 @@ export function extractFactors(input: FactorInputs): ReviewFactors {
     },
   }
 }
+
+export const REVIEW_OUTCOME_LABELS: Record<ReviewOutcome, string> = {
+  successful: 'Successful (a defendant convicted)',
+  unsuccessful: 'Unsuccessful (prosecuted, no conviction)',
+  no_prosecution: 'No prosecution',
+}
+
+export function reviewOutcomeLabel(outcome: string): string {
+  return REVIEW_OUTCOME_LABELS[outcome as ReviewOutcome] ?? outcome
+}
