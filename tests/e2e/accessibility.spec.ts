@@ -415,6 +415,10 @@ const PAGES: Record<string, Visit[] | 'two-factor test'> = {
     { as: 'officer', url: (f) => f.referral('V-2025-0412'), shows: 'Support sessions', note: 'police: sessions without notes or reasons' },
     { as: 'advocate', url: (f) => f.referral('V-2026-0031'), shows: 'Withdraw the referral', submitEmpty: 'Withdraw the referral', note: 'sent' },
   ],
+  'review.dataset.tsx': [
+    { as: 'manager', url: '/review/dataset', shows: 'Multi-agency data set' },
+    { as: 'manager', url: '/review/dataset?quarter=2099-Q1', shows: 'The quarter must not be in the future', note: 'the error state: a future quarter' },
+  ],
   'support._index.tsx': [
     { as: 'advocate', url: '/support', shows: 'Harbour Lights Therapeutic Support' },
     { as: 'manager', url: '/support?service=counselling', shows: 'Counselling and pre-trial therapy', note: 'filtered' },
