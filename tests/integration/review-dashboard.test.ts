@@ -58,7 +58,7 @@ async function event(
   caseId: string,
   type: string,
   occurredAt: string,
-  details: Record<string, unknown> = {},
+  details: Record<string, string> = {},
   extra: { defendantId?: string; supersedesId?: string } = {},
 ) {
   const prisma = await db()
