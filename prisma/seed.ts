@@ -33,6 +33,7 @@ import { caseJourneys, futureDates, type CaseJourneySeed, type FutureDates } fro
 import { seedSupport } from './seed/support'
 import { seedIntelligence } from './seed/intelligence'
 import { seedMissingEpisodes } from './seed/missing'
+import { seedReviews } from './seed/reviews'
 
 export { DEMO_PASSWORD }
 
@@ -527,6 +528,8 @@ export async function seedDemo(prisma: PrismaClient, options: { now?: Date } = {
       const calendar = { holidays: await loadHolidays(tx), ruleSets: await loadRuleSets(tx) }
       for (const c of caseRows) await recomputeEntitlements(tx, c.id, { now, calendar })
       const entitlements = await tx.entitlement.count()
+      // Reviews of the finalised cases (after entitlements: the factors count them).
+      await seedReviews(tx, { caseIds: caseRows.map((c) => c.id), signOff: { caseId: caseId('k12'), userId: userId('cps'), at: now } })
 
       return {
         organisations: orgRows.length,
