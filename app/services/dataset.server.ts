@@ -112,7 +112,8 @@ export async function datasetCounts(quarter: Quarter, now: Date = new Date()): P
   const visitsNotHappened: Record<string, number> = {}
   for (const g of visits) {
     if (g.status === 'completed') visitsCompleted += g._count._all
-    else add(visitsNotHappened, g.notHappenedReason ?? 'declined', g._count._all)
+    // The reason is required for a visit that did not happen (app/domain/visits/visit.ts).
+    else if (g.notHappenedReason) add(visitsNotHappened, g.notHappenedReason, g._count._all)
   }
 
   const referralsByService: Record<string, number> = {}
