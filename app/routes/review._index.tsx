@@ -5,16 +5,8 @@ import { BarChart, DataTable, DistributionChart, FunnelChart, TrendChart, countT
 import { DateInput, ErrorSummary, Select, TextField } from '~/components/forms'
 import { NotificationBanner } from '~/components/notification-banner'
 import { clientIp, requireUser } from '~/services/auth.server'
-import {
-  MAX_THRESHOLD,
-  MIN_THRESHOLD,
-  OUTCOME_LABELS,
-  canSetThreshold,
-  parseDashboardQuery,
-  reviewDashboard,
-  setSuppressionThreshold,
-  type FactorRow,
-} from '~/services/review-dashboard.server'
+import { MAX_THRESHOLD, MIN_THRESHOLD, OUTCOME_LABELS, type FactorRow } from '~/domain/review/dashboard'
+import { canSetThreshold, parseDashboardQuery, reviewDashboard, setSuppressionThreshold } from '~/services/review-dashboard.server'
 import { formatDate } from '~/utils/format'
 
 export const meta: MetaFunction = () => [{ title: 'Prosecution case review – Waypoint' }]

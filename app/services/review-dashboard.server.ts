@@ -13,7 +13,7 @@
 import type { Actor } from '~/domain/access/policy'
 import { isDateBlank, parseDateParts, toDateParts, type DateParts } from '~/domain/calendar/date-parts'
 import { addCalendarDays, addCalendarMonths, endOfLondonDay, isoDateOf, londonDateOf, type IsoDate } from '~/domain/calendar/working-days'
-import { BINARY_FACTORS, parseFactors, type DaysFromReport, type ReviewFactors } from '~/domain/review/factors'
+import { BINARY_FACTORS, parseFactors, type ReviewFactors } from '~/domain/review/factors'
 import {
   isSmall,
   quantiles,
@@ -24,11 +24,11 @@ import {
   suppressTable,
   toQuarter,
   wilsonInterval,
-  type Interval,
   type Quantiles,
 } from '~/domain/review/stats'
 import { REVIEW_TAGS, reviewTagLabel } from '~/domain/review/tags'
 import { CONVICTION_OUTCOMES } from '~/domain/journey/events'
+import { DEFAULT_THRESHOLD, FUNNEL_STAGES, INTERVALS, MAX_THRESHOLD, MIN_THRESHOLD, OUTCOME_LABELS, type FactorRow } from '~/domain/review/dashboard'
 import { caseWhere } from './access.server'
 import { audit } from './audit.server'
 import { forbidden } from './auth.server'
@@ -41,9 +41,6 @@ export const canViewReviewDashboard = (actor: Pick<Actor, 'role'>) => REVIEW_DAS
 /** Managers set the suppression threshold (administrators cannot see the dashboard's data). */
 export const canSetThreshold = (actor: Pick<Actor, 'role'>) => actor.role === 'manager'
 
-export const DEFAULT_THRESHOLD = 5
-export const MIN_THRESHOLD = 3
-export const MAX_THRESHOLD = 20
 const MAX_PERIOD_DAYS = 3660
 
 // ---------------------------------------------------------------------------------------------
@@ -151,39 +148,6 @@ export async function setSuppressionThreshold(actor: ActorWithEmail, typed: stri
 
 // ---------------------------------------------------------------------------------------------
 // The dashboard
-
-export const FUNNEL_STAGES = [
-  { id: 'reported', label: 'Reported' },
-  { id: 'suspect', label: 'Suspect identified' },
-  { id: 'arrested', label: 'Arrested or interviewed' },
-  { id: 'file', label: 'File to CPS' },
-  { id: 'charged', label: 'Charged' },
-  { id: 'convicted', label: 'Convicted' },
-] as const
-
-export const OUTCOME_LABELS: Record<string, string> = {
-  successful: 'Successful (a defendant convicted)',
-  unsuccessful: 'Unsuccessful (prosecuted, no conviction)',
-  no_prosecution: 'No prosecution',
-}
-
-export const INTERVALS: readonly { key: keyof DaysFromReport; label: string }[] = [
-  { key: 'abeInterview', label: 'Report to ABE interview' },
-  { key: 'arrest', label: 'Report to arrest' },
-  { key: 'fileToCps', label: 'Report to file to CPS' },
-  { key: 'charge', label: 'Report to charge' },
-  { key: 'firstHearing', label: 'Report to first hearing' },
-  { key: 'trial', label: 'Report to trial' },
-  { key: 'outcome', label: 'Report to outcome' },
-]
-
-export interface FactorRow {
-  id: string
-  label: string
-  /** null: withheld */
-  with: { successful: number | null; n: number | null; share: number | null; interval: Interval | null }
-  without: { successful: number | null; n: number | null; share: number | null; interval: Interval | null }
-}
 
 export interface Lesson {
   caseId: string

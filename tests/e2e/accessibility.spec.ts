@@ -271,6 +271,16 @@ const PAGES: Record<string, Visit[] | 'two-factor test'> = {
       note: 'per-measure decisions',
     },
   ],
+  'cases.$caseId_.review.tsx': [
+    {
+      as: 'cps',
+      url: async (f) => `${await f.case('NM/25/001093')}/review`,
+      shows: 'Case review',
+      submitEmpty: 'Continue to sign off',
+      note: 'K9, awaiting review; continuing with no findings shows the errors',
+    },
+    { as: 'cps', url: async (f) => `${await f.case('NM/24/001912')}/review`, shows: 'Signed off by', note: 'K12, signed off: read-only' },
+  ],
   'cases.$caseId_.victims.tsx': [{ as: 'officer', url: async (f) => `${await f.case(CASE)}/victims` }],
   'cases._index.tsx': [
     { as: 'officer', url: '/cases', shows: 'Cases' },
@@ -414,6 +424,10 @@ const PAGES: Record<string, Visit[] | 'two-factor test'> = {
     { as: 'advocate', url: (f) => f.referral('V-2025-0412'), shows: 'Support sessions', note: 'active, sessions without notes' },
     { as: 'officer', url: (f) => f.referral('V-2025-0412'), shows: 'Support sessions', note: 'police: sessions without notes or reasons' },
     { as: 'advocate', url: (f) => f.referral('V-2026-0031'), shows: 'Withdraw the referral', submitEmpty: 'Withdraw the referral', note: 'sent' },
+  ],
+  'review._index.tsx': [
+    { as: 'manager', url: '/review', shows: 'Prosecution case review' },
+    { as: 'cps', url: '/review?from-day=31&from-month=2&from-year=2026', shows: 'must be a real date', note: 'the error state: a date that is not real' },
   ],
   'review.dataset.tsx': [
     { as: 'manager', url: '/review/dataset', shows: 'Multi-agency data set' },
