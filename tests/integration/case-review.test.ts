@@ -28,7 +28,7 @@ const findings = {
   helped: 'Early ABE interview with an intermediary.',
   hindered: 'Two adjournments for disclosure.',
   lessons: 'Plan disclosure early.',
-  tags: ['disclosure', 'intermediary'],
+  tags: ['disclosure', 'intermediary', 'disclosure'],
 }
 
 beforeAll(async () => {
@@ -152,9 +152,9 @@ describe('review page and sign-off', () => {
     const version = (await getCaseReview(cps, caseId, ip)).review.version
     expect(await signOffReview(cps, caseId, { version, ...findings }, ip)).toEqual({ ok: true })
     const review = await prisma.caseReview.findUniqueOrThrow({ where: { caseId } })
-    expect(review).toMatchObject({ status: 'signed_off', signedOffById: cps.id, tags: ['disclosure', 'intermediary'] })
+    expect(review).toMatchObject({ status: 'signed_off', signedOffById: cps.id, tags: ['intermediary', 'disclosure'] })
     const row = await prisma.auditEvent.findFirst({ where: { action: 'case_review.sign_off', entityId: caseId } })
-    expect(row?.details).toEqual({ reviewId: review.id, tags: ['disclosure', 'intermediary'] })
+    expect(row?.details).toEqual({ reviewId: review.id, tags: ['intermediary', 'disclosure'] })
     expect(JSON.stringify(row?.details)).not.toContain('disclosure early')
 
     // A later journal event does not change a signed-off review, nor does a refresh.

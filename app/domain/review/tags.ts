@@ -22,14 +22,13 @@ export function reviewTagLabel(id: string): string {
 }
 
 const MAX = 5000
-const optionalText = (what: string) =>
-  z
-    .string()
-    .trim()
-    .max(MAX, `${what} must be ${MAX} characters or fewer`)
-    .optional()
-const requiredText = (missing: string, what: string) => z.string({ error: missing }).trim().min(1, missing).max(MAX, `${what} must be ${MAX} characters or fewer`)
-const tags = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(TAG_IDS, { error: 'Select a tag from the list' })))
+const optionalText = (what: string) => z.string().trim().max(MAX, `${what} must be ${MAX} characters or fewer`).optional()
+const requiredText = (missing: string, what: string) =>
+  z.string({ error: missing }).trim().min(1, missing).max(MAX, `${what} must be ${MAX} characters or fewer`)
+/** The chosen tags, once each, in the order of the list (whatever order the form sent them in). */
+const tags = z
+  .preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(TAG_IDS, { error: 'Select a tag from the list' })))
+  .transform((chosen) => TAG_IDS.filter((id) => chosen.includes(id)))
 
 /** Saving a draft: everything optional. */
 export const ReviewDraftSchema = z.object({
