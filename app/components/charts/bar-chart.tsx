@@ -25,19 +25,22 @@ export interface BarChartProps {
   notes?: React.ReactNode
 }
 
-const LABEL_W = 260
-const PLOT_W = 300
-const ROW_H = 40
-const TOP = 10
+// Each bar's label sits above it, across the full width, so long labels are never cut off.
+const LEFT = 4
+const PLOT_W = 470
+const LABEL_H = 22
+const BAR_H = 24
+const ROW_H = LABEL_H + BAR_H + 12
+const TOP = 4
 const AXIS_H = 36
-const VALUE_W = 110
+const VALUE_W = 130
 
 export function BarChart({ id, title, description, bars, format = 'count', valueHeader = 'Value', detailHeader = 'Detail', notes }: BarChartProps) {
   const percent = format === 'percent'
   const max = percent ? 1 : Math.max(1, ...bars.map((b) => Math.max(b.value ?? 0, b.interval?.upper ?? 0)))
   const ticks = percent ? [0, 0.25, 0.5, 0.75, 1] : niceTicks(max)
   const top = ticks[ticks.length - 1]!
-  const x = (v: number) => LABEL_W + (v / top) * PLOT_W
+  const x = (v: number) => LEFT + (v / top) * PLOT_W
   const height = TOP + bars.length * ROW_H + AXIS_H
   const text = (v: number | null) => (v === null ? WITHHELD : percent ? percentText(v) : countText(v))
   const hasInterval = bars.some((b) => b.interval)
@@ -55,10 +58,10 @@ export function BarChart({ id, title, description, bars, format = 'count', value
     ...(hasDetail ? [b.detail ?? '–'] : []),
   ])
   return (
-    <ChartFigure id={id} title={title} description={description} width={LABEL_W + PLOT_W + VALUE_W} height={height} table={{ columns, rows }} notes={notes}>
+    <ChartFigure id={id} title={title} description={description} width={LEFT + PLOT_W + VALUE_W} height={height} table={{ columns, rows }} notes={notes}>
       {ticks.map((t) => (
         <g key={t} aria-hidden="true">
-          <line x1={x(t)} x2={x(t)} y1={TOP} y2={TOP + bars.length * ROW_H} stroke={C.midGrey} strokeWidth={1} />
+          <line x1={x(t)} x2={x(t)} y1={TOP} y2={TOP + bars.length * ROW_H} stroke={C.lightGrey} strokeWidth={1} />
           <text x={x(t)} y={TOP + bars.length * ROW_H + 22} textAnchor="middle" fontSize={F.small}>
             {percent ? percentText(t) : t}
           </text>
@@ -66,20 +69,21 @@ export function BarChart({ id, title, description, bars, format = 'count', value
       ))}
       {bars.map((b, i) => {
         const y = TOP + i * ROW_H
-        const mid = y + ROW_H / 2
-        const end = b.value === null ? LABEL_W : x(b.value)
+        const barTop = y + LABEL_H + 4
+        const mid = barTop + BAR_H / 2
+        const end = b.value === null ? LEFT : x(b.value)
         const labelEnd = Math.max(end, b.interval ? x(b.interval.upper) : 0)
         return (
           <g key={b.label}>
-            <text x={LABEL_W - 8} y={mid + 5} textAnchor="end">
+            <text x={LEFT} y={y + LABEL_H - 4}>
               {b.label}
             </text>
-            {b.value === null ? null : <rect x={LABEL_W} y={y + 8} width={Math.max(0, end - LABEL_W)} height={ROW_H - 16} fill={C.blue} />}
+            {b.value === null ? null : <rect x={LEFT} y={barTop} width={Math.max(0, end - LEFT)} height={BAR_H} fill={C.blue} />}
             {b.interval ? (
               <g stroke={C.text} strokeWidth={2}>
                 <line x1={x(b.interval.lower)} x2={x(b.interval.upper)} y1={mid} y2={mid} />
-                <line x1={x(b.interval.lower)} x2={x(b.interval.lower)} y1={mid - 8} y2={mid + 8} />
-                <line x1={x(b.interval.upper)} x2={x(b.interval.upper)} y1={mid - 8} y2={mid + 8} />
+                <line x1={x(b.interval.lower)} x2={x(b.interval.lower)} y1={mid - 9} y2={mid + 9} />
+                <line x1={x(b.interval.upper)} x2={x(b.interval.upper)} y1={mid - 9} y2={mid + 9} />
               </g>
             ) : null}
             <text x={labelEnd + 8} y={mid + 5} fontWeight={b.value === null ? 'normal' : 'bold'} fontStyle={b.value === null ? 'italic' : 'normal'}>
@@ -88,7 +92,7 @@ export function BarChart({ id, title, description, bars, format = 'count', value
           </g>
         )
       })}
-      <line x1={LABEL_W} x2={LABEL_W} y1={TOP} y2={TOP + bars.length * ROW_H} stroke={C.text} strokeWidth={2} aria-hidden="true" />
+      <line x1={LEFT} x2={LEFT} y1={TOP + LABEL_H} y2={TOP + bars.length * ROW_H} stroke={C.text} strokeWidth={2} aria-hidden="true" />
     </ChartFigure>
   )
 }

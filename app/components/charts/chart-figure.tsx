@@ -116,12 +116,16 @@ export const countText = (value: number | null) => (value === null ? WITHHELD : 
 /** 0.4567 → '46%' */
 export const percentText = (share: number, digits = 0) => `${(share * 100).toFixed(digits)}%`
 
-/** Round numbers for an axis from 0 to at least max: about `ticks` steps of 1, 2 or 5 × 10^k. */
-export function niceTicks(max: number, ticks = 5): number[] {
+/**
+ * Round numbers for an axis from 0 to at least max: about `ticks` steps of 1, 2 or 5 × 10^k
+ * (whole-number steps unless `integer` is false: counts and days have no halves).
+ */
+export function niceTicks(max: number, ticks = 5, integer = true): number[] {
   if (!(max > 0)) return [0, 1]
   const raw = max / ticks
   const magnitude = 10 ** Math.floor(Math.log10(raw))
-  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw)!
+  const nice = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw)!
+  const step = integer ? Math.max(1, nice) : nice
   const top = Math.ceil(max / step) * step
   return Array.from({ length: Math.round(top / step) + 1 }, (_, i) => Number((i * step).toPrecision(12)))
 }

@@ -132,5 +132,7 @@ test('niceTicks', () => {
   expect(niceTicks(37)).toEqual([0, 10, 20, 30, 40])
   expect(niceTicks(4)).toEqual([0, 1, 2, 3, 4])
   expect(niceTicks(0)).toEqual([0, 1])
-  expect(niceTicks(1)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1])
+  expect(niceTicks(1)).toEqual([0, 1])
+  expect(niceTicks(1, 5, false)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1])
+  expect(niceTicks(3, 4)).toEqual([0, 1, 2, 3])
 })
