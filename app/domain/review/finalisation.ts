@@ -3,6 +3,7 @@
 // to charge, a discontinuance, or a CPS finalisation outcome after charge (case_outcome). Corrections
 // are applied first (effectiveJournal), so a corrected-away outcome no longer counts.
 //
+// A sentence with no case outcome stands for a conviction (older records: guilty plea, then sentence).
 // Later events reopen a defendant: a charge after a police or CPS no-charge decision, or an appeal
 // that ordered a retrial. An appeal that quashed a conviction turns it into an unsuccessful outcome.
 // Pure: no database, no clock.
@@ -117,17 +118,37 @@ function outcomeOf(e: JournalEvent, d: FinalisationDefendant): DefendantOutcome 
   }
 }
 
+function convictionBySentence(e: JournalEvent, d: FinalisationDefendant, pleaded: boolean): DefendantOutcome {
+  const outcome: CaseOutcome = pleaded ? 'guilty_plea' : 'convicted_after_trial'
+  return {
+    id: d.id,
+    label: d.label,
+    finalisedAt: e.occurredAt,
+    outcomeCode: outcome,
+    outcomeLabel: CASE_OUTCOMES.find((o) => o.id === outcome)!.label,
+    conviction: true,
+    prosecuted: true,
+  }
+}
+
 /**
  * One defendant's final outcome, or null while it is still outstanding. The journal must already be
  * effective (corrections applied) and in order. A charge after a no-charge decision reopens the
- * defendant; so does an appeal that ordered a retrial.
+ * defendant; so does an appeal that ordered a retrial. A sentence with no case outcome recorded
+ * counts as a conviction (a guilty plea if one was recorded), dated at the sentence.
  */
 export function defendantOutcome(journal: readonly JournalEvent[], d: FinalisationDefendant): DefendantOutcome | null {
   let final = null as DefendantOutcome | null
+  let pleaded = false
   for (const e of journal) {
     if (e.defendantId !== d.id) continue
-    if (e.type === 'suspect_charged') final = null
-    else if ((FINAL_EVENT_TYPES as readonly string[]).includes(e.type)) final = outcomeOf(e, d)
+    if (e.type === 'suspect_charged') {
+      final = null
+      pleaded = false
+    } else if ((FINAL_EVENT_TYPES as readonly string[]).includes(e.type)) final = outcomeOf(e, d)
+    else if (e.type === 'guilty_plea') pleaded = true
+    // A sentence follows only a conviction: without a recorded case outcome, it stands for one.
+    else if (e.type === 'sentenced' && !final) final = convictionBySentence(e, d, pleaded)
     else if (e.type === 'appeal_outcome' && final) {
       const result = detail<string>(e, 'result')
       if (result === 'retrial_ordered') final = null

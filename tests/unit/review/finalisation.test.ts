@@ -121,6 +121,23 @@ describe('finalisation', () => {
     expect(q.finalised && [q.outcome, q.defendants[0]!.outcomeCode, q.finalisedAt]).toEqual(['unsuccessful', 'conviction_quashed', new Date('2026-06-01')])
   })
 
+  test('a sentence without a recorded case outcome counts as a conviction (a guilty plea if one was entered)', () => {
+    const journal = [
+      ev('crime_reported', '2024-05-01'),
+      ev('suspect_charged', '2025-02-14', { defendantId: 'dA', details: { charges: [{ offence: 'X' }], remandStatus: 'custody' } }),
+      ev('guilty_plea', '2025-03-10', { defendantId: 'dA', details: { toAllCharges: true } }),
+      ev('sentenced', '2025-05-14', { defendantId: 'dA', details: { custodyMonths: 30 } }),
+      ev('suspect_charged', '2025-02-14', { defendantId: 'dB', details: { charges: [{ offence: 'X' }], remandStatus: 'custody' } }),
+      ev('case_outcome', '2025-04-01', { defendantId: 'dB', details: { outcome: 'convicted_after_trial' } }),
+      ev('sentenced', '2025-05-14', { defendantId: 'dB', details: { custodyMonths: 30 } }),
+    ]
+    const f = finalisation(journal, [A, B])
+    expect(f.finalised && f.defendants.map((d) => [d.outcomeCode, d.conviction, d.finalisedAt.toISOString().slice(0, 10)])).toEqual([
+      ['guilty_plea', true, '2025-05-14'],
+      ['convicted_after_trial', true, '2025-04-01'],
+    ])
+  })
+
   test('a case with no defendants is not finalised', () => {
     expect(finalisation([ev('crime_reported', '2025-01-10')], [])).toEqual({ finalised: false, outstanding: [] })
   })
