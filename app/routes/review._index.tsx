@@ -31,10 +31,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return result
 }
 
+const detail = (side: FactorRow['with']) => (side.n === null ? 'withheld' : `${side.successful ?? 'withheld'} of ${side.n}`)
+
 const shareText = (side: FactorRow['with']) =>
-  side.share === null || side.interval === null
-    ? 'withheld'
-    : `${percentText(side.share)} (${side.successful} of ${side.n}; 95% CI ${percentText(side.interval.lower)} to ${percentText(side.interval.upper)})`
+  side.n === 0
+    ? 'no cases'
+    : side.share === null || side.interval === null
+      ? 'withheld'
+      : `${percentText(side.share)} (${side.successful} of ${side.n}; 95% CI ${percentText(side.interval.lower)} to ${percentText(side.interval.upper)})`
 
 export default function ReviewDashboard() {
   const data = useLoaderData<typeof loader>()
@@ -138,13 +142,15 @@ export default function ReviewDashboard() {
               label: `${f.label}: yes`,
               value: f.with.share,
               interval: f.with.interval,
-              detail: f.with.n === null ? 'withheld' : `${f.with.successful ?? 'withheld'} of ${f.with.n}`,
+              detail: detail(f.with),
+              missing: f.with.n === 0 ? 'no cases' : undefined,
             },
             {
               label: `${f.label}: no`,
               value: f.without.share,
               interval: f.without.interval,
-              detail: f.without.n === null ? 'withheld' : `${f.without.successful ?? 'withheld'} of ${f.without.n}`,
+              detail: detail(f.without),
+              missing: f.without.n === 0 ? 'no cases' : undefined,
             },
           ])}
           notes={rule}

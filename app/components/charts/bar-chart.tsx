@@ -11,6 +11,8 @@ export interface Bar {
   interval?: { lower: number; upper: number } | null
   /** Extra column for the table, e.g. '12 of 30' */
   detail?: string
+  /** What to say instead of 'withheld' when there is no value for another reason, e.g. 'no cases'. */
+  missing?: string
 }
 
 export interface BarChartProps {
@@ -26,7 +28,7 @@ export interface BarChartProps {
 }
 
 // Each bar's label sits above it, across the full width, so long labels are never cut off.
-const LEFT = 4
+const LEFT = 20
 const PLOT_W = 470
 const LABEL_H = 22
 const BAR_H = 24
@@ -53,7 +55,7 @@ export function BarChart({ id, title, description, bars, format = 'count', value
   ]
   const rows = bars.map((b) => [
     b.label,
-    text(b.value),
+    b.value === null && b.missing ? b.missing : text(b.value),
     ...(hasInterval ? [b.interval ? `${percentText(b.interval.lower)} to ${percentText(b.interval.upper)}` : '–'] : []),
     ...(hasDetail ? [b.detail ?? '–'] : []),
   ])
@@ -75,7 +77,7 @@ export function BarChart({ id, title, description, bars, format = 'count', value
         const labelEnd = Math.max(end, b.interval ? x(b.interval.upper) : 0)
         return (
           <g key={b.label}>
-            <text x={LEFT} y={y + LABEL_H - 4}>
+            <text x={LEFT - 16} y={y + LABEL_H - 4}>
               {b.label}
             </text>
             {b.value === null ? null : <rect x={LEFT} y={barTop} width={Math.max(0, end - LEFT)} height={BAR_H} fill={C.blue} />}
@@ -87,7 +89,7 @@ export function BarChart({ id, title, description, bars, format = 'count', value
               </g>
             ) : null}
             <text x={labelEnd + 8} y={mid + 5} fontWeight={b.value === null ? 'normal' : 'bold'} fontStyle={b.value === null ? 'italic' : 'normal'}>
-              {text(b.value)}
+              {b.value === null && b.missing ? b.missing : text(b.value)}
             </text>
           </g>
         )
