@@ -24,6 +24,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { href: '/', label: 'Awaiting CPS' },
     { href: '/cases', label: 'Cases' },
     { href: '/compliance', label: 'Code compliance' },
+    { href: '/review', label: 'Case review' },
     { href: '/support', label: 'Support services' },
   ],
   manager: [
@@ -31,6 +32,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { href: '/victims', label: 'Victims' },
     { href: '/cases', label: 'Cases' },
     { href: '/compliance', label: 'Code compliance' },
+    { href: '/review', label: 'Case review' },
     { href: '/referrals', label: 'Referrals' },
     { href: '/support', label: 'Support services' },
   ],
