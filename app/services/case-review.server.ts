@@ -117,7 +117,9 @@ export async function getCaseReview(actor: ActorWithEmail, caseId: string, ip?: 
   const access = await requireReviewAccess(actor, caseId)
   const prisma = await db()
   const review = await prisma.$transaction(async (tx) => {
-    // Contacts, visits and support change outside the journal: refresh an open review on view.
+    // Contacts, visits and support change outside the journal: refresh an open review on view
+    // (holding the case's lock, as the journal does, so two refreshes cannot both create it).
+    await tx.$executeRaw`SELECT id FROM "Case" WHERE id = ${caseId} FOR UPDATE`
     await refreshCaseReview(tx, caseId)
     return tx.caseReview.findUnique({
       where: { caseId },
@@ -185,6 +187,7 @@ async function writeReview(actor: ActorWithEmail, caseId: string, raw: unknown, 
   const input: ReviewDraft = parsed.data
   const prisma = await db()
   return prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT id FROM "Case" WHERE id = ${caseId} FOR UPDATE`
     const review = await tx.caseReview.findUnique({ where: { caseId }, select: { id: true, status: true, version: true } })
     if (!review) throw notFound()
     if (review.status === 'signed_off' || review.version !== input.version)
