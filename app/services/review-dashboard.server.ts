@@ -174,6 +174,7 @@ async function countFunnel(caseIds: string[], start: Date, end: Date): Promise<{
   // Each flag is 'reached this stage or a later one', so the funnel never grows (a charge recorded
   // without an arrest still counts as arrested or interviewed). Suspect identified: a defendant is
   // recorded on the case.
+  // Only constants are interpolated (event types, outcome ids); case ids and dates are parameters.
   const sql = `
     WITH reported AS (
       SELECT e."caseId", MIN(e."occurredAt") AS at FROM "JourneyEvent" e
