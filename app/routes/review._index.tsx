@@ -223,7 +223,10 @@ export default function ReviewDashboard() {
                 </p>
                 <p className="govuk-body-s govuk-!-margin-bottom-1">
                   {OUTCOME_LABELS[l.outcome] ?? l.outcome}. Finalised {formatDate(l.finalisedAt)}
-                  {l.signedOffAt ? `, signed off ${formatDate(l.signedOffAt)}` : ''}.
+                  {l.signedOffAt ? `, signed off ${formatDate(l.signedOffAt)}` : ''}.{' '}
+                  <Link className="govuk-link" to={`/cases/${l.caseId}/review`}>
+                    Open the review<span className="govuk-visually-hidden"> finalised {formatDate(l.finalisedAt)}</span>
+                  </Link>
                 </p>
                 {l.tags.length ? (
                   <ul className="govuk-list govuk-list--inline govuk-body-s" aria-label="Tags">

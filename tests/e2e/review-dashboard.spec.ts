@@ -34,6 +34,22 @@ test('a manager opens the review dashboard and reads the funnel as a table', asy
   await expect(page.getByText(/from 1 January 2026 to/)).toBeVisible()
 })
 
+test('CPS liaison reads the lessons of the demo’s signed-off review and filters them by tag', async ({ page }) => {
+  await login(page, 'cps@demo.example')
+  await page.goto('/review?from=2020-01-01')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Prosecution case review')
+  const lessons = page.getByTestId('lessons')
+  await expect(lessons).toContainText('Ask the court for a live-link room')
+  await page
+    .getByRole('list', { name: 'Filter the lessons by tag' })
+    .getByRole('link', { name: /Special measures/ })
+    .click()
+  await expect(page).toHaveURL(/tag=special-measures/)
+  await expect(page.getByTestId('lessons')).toContainText('Ask the court for a live-link room')
+  await expect(page.getByTestId('lessons').getByRole('link', { name: /Open the review/ })).toHaveCount(1)
+  await expectAccessible(page)
+})
+
 test('an advocate is refused the dashboard', async ({ page }) => {
   await login(page, 'advocate@demo.example')
   const response = await page.goto('/review')
