@@ -63,7 +63,7 @@ export function BarChart({ id, title, description, bars, format = 'count', value
     <ChartFigure id={id} title={title} description={description} width={LEFT + PLOT_W + VALUE_W} height={height} table={{ columns, rows }} notes={notes}>
       {ticks.map((t) => (
         <g key={t} aria-hidden="true">
-          <line x1={x(t)} x2={x(t)} y1={TOP} y2={TOP + bars.length * ROW_H} stroke={C.lightGrey} strokeWidth={1} />
+          <line x1={x(t)} x2={x(t)} y1={TOP + LABEL_H} y2={TOP + bars.length * ROW_H} stroke={C.lightGrey} strokeWidth={1} />
           <text x={x(t)} y={TOP + bars.length * ROW_H + 22} textAnchor="middle" fontSize={F.small}>
             {percent ? percentText(t) : t}
           </text>
@@ -77,10 +77,11 @@ export function BarChart({ id, title, description, bars, format = 'count', value
         const labelEnd = Math.max(end, b.interval ? x(b.interval.upper) : 0)
         return (
           <g key={b.label}>
-            <text x={LEFT - 16} y={y + LABEL_H - 4}>
+            <text x={LEFT} y={y + LABEL_H - 4}>
               {b.label}
             </text>
             {b.value === null ? null : <rect x={LEFT} y={barTop} width={Math.max(0, end - LEFT)} height={BAR_H} fill={C.blue} />}
+            <line x1={LEFT} x2={LEFT} y1={barTop - 3} y2={barTop + BAR_H + 3} stroke={C.text} strokeWidth={2} aria-hidden="true" />
             {b.interval ? (
               <g stroke={C.text} strokeWidth={2}>
                 <line x1={x(b.interval.lower)} x2={x(b.interval.upper)} y1={mid} y2={mid} />
@@ -94,7 +95,6 @@ export function BarChart({ id, title, description, bars, format = 'count', value
           </g>
         )
       })}
-      <line x1={LEFT} x2={LEFT} y1={TOP + LABEL_H} y2={TOP + bars.length * ROW_H} stroke={C.text} strokeWidth={2} aria-hidden="true" />
     </ChartFigure>
   )
 }
