@@ -17,7 +17,6 @@ import {
   buildDataset,
   CSV_HEADER,
   datasetCsvRows,
-  DEFAULT_SUPPRESSION_THRESHOLD,
   ethnicGroupOf,
   genderRowOf,
   type ComplianceCount,
@@ -29,17 +28,13 @@ import { toCsv } from '~/domain/review/csv'
 import { audit } from './audit.server'
 import { forbidden } from './auth.server'
 import { db } from './db.server'
+import { suppressionThreshold } from './review-dashboard.server'
 
 /** May this user see or export the data set? Managers only (see above). */
 export const canViewDataset = (actor: Pick<Actor, 'role'>) => actor.role === 'manager'
 
 export type DatasetFormat = 'page' | 'csv'
 
-export async function suppressionThreshold(): Promise<number> {
-  const prisma = await db()
-  const setting = await prisma.reportSetting.findUnique({ where: { id: 'default' }, select: { suppressionThreshold: true } })
-  return setting?.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD
-}
 
 const add = (out: Record<string, number>, key: string, n: number) => {
   out[key] = (out[key] ?? 0) + n

@@ -28,7 +28,8 @@ import {
 } from '~/domain/review/stats'
 import { REVIEW_TAGS, reviewTagLabel } from '~/domain/review/tags'
 import { CONVICTION_OUTCOMES } from '~/domain/journey/events'
-import { DEFAULT_THRESHOLD, FUNNEL_STAGES, INTERVALS, MAX_THRESHOLD, MIN_THRESHOLD, OUTCOME_LABELS, type FactorRow } from '~/domain/review/dashboard'
+import { FUNNEL_STAGES, INTERVALS, MAX_THRESHOLD, MIN_THRESHOLD, OUTCOME_LABELS, type FactorRow } from '~/domain/review/dashboard'
+import { DEFAULT_SUPPRESSION_THRESHOLD } from '~/domain/review/dataset'
 import { caseWhere } from './access.server'
 import { audit } from './audit.server'
 import { forbidden } from './auth.server'
@@ -108,10 +109,11 @@ export function parseDashboardQuery(params: URLSearchParams, now: Date): Dashboa
 // ---------------------------------------------------------------------------------------------
 // Settings
 
+/** The partnership's small-number threshold, used by the dashboard and the data set alike. */
 export async function suppressionThreshold(): Promise<number> {
   const prisma = await db()
   const row = await prisma.reportSetting.findUnique({ where: { id: 'default' }, select: { suppressionThreshold: true } })
-  return row?.suppressionThreshold ?? DEFAULT_THRESHOLD
+  return row?.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD
 }
 
 export type ThresholdResult = { ok: true; threshold: number } | { ok: false; error: string; typed: string }
@@ -207,20 +209,17 @@ function share(successful: number | null, n: number | null, trueS: number, trueN
   return { successful, n, share: successful / n, interval: wilsonInterval(trueS, trueN) }
 }
 
-export async function reviewDashboard(actor: ActorWithEmail, query: DashboardQuery, options: { ip: string; now?: Date }) {
-  if (!canViewReviewDashboard(actor)) throw forbidden()
+/**
+ * The cases a dashboard or export covers: those the user may see (caseWhere), narrowed to one police
+ * force or CPS area when asked; and the organisations to choose from. The period is the caller's.
+ */
+export async function reviewScope(actor: Actor, query: Pick<DashboardQuery, 'period' | 'org'>) {
   const prisma = await db()
   const { from, to } = query.period
-  const start = endOfLondonDay(addCalendarDays(from, -1))
-  const end = endOfLondonDay(to)
-
-  const [visible, threshold] = await Promise.all([
-    prisma.case.findMany({
-      where: caseWhere(actor),
-      select: { id: true, police: { select: { id: true, name: true } }, cps: { select: { id: true, name: true } } },
-    }),
-    suppressionThreshold(),
-  ])
+  const visible = await prisma.case.findMany({
+    where: caseWhere(actor),
+    select: { id: true, police: { select: { id: true, name: true } }, cps: { select: { id: true, name: true } } },
+  })
   const orgs = new Map<string, { id: string; name: string; kind: 'police' | 'cps' }>()
   for (const c of visible) {
     orgs.set(c.police.id, { ...c.police, kind: 'police' })
@@ -229,6 +228,14 @@ export async function reviewDashboard(actor: ActorWithEmail, query: DashboardQue
   const organisations = [...orgs.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name))
   const org = query.org && orgs.has(query.org) ? orgs.get(query.org)! : null
   const caseIds = visible.filter((c) => !org || c.police.id === org.id || c.cps?.id === org.id).map((c) => c.id)
+  return { start: endOfLondonDay(addCalendarDays(from, -1)), end: endOfLondonDay(to), organisations, org, caseIds }
+}
+
+export async function reviewDashboard(actor: ActorWithEmail, query: DashboardQuery, options: { ip: string; now?: Date }) {
+  if (!canViewReviewDashboard(actor)) throw forbidden()
+  const prisma = await db()
+  const { from, to } = query.period
+  const [{ start, end, organisations, org, caseIds }, threshold] = await Promise.all([reviewScope(actor, query), suppressionThreshold()])
 
   const [{ funnel: rawFunnel, reportedAt }, outcomeGroups, reviews] = await Promise.all([
     countFunnel(caseIds, start, end),

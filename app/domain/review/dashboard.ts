@@ -3,7 +3,6 @@
 import type { DaysFromReport } from './factors'
 import type { Interval } from './stats'
 
-export const DEFAULT_THRESHOLD = 5
 export const MIN_THRESHOLD = 3
 export const MAX_THRESHOLD = 20
 
