@@ -6,6 +6,7 @@ import { DateInput, ErrorSummary, Select, TextField } from '~/components/forms'
 import { NotificationBanner } from '~/components/notification-banner'
 import { clientIp, requireUser } from '~/services/auth.server'
 import { MAX_THRESHOLD, MIN_THRESHOLD, OUTCOME_LABELS, type FactorRow } from '~/domain/review/dashboard'
+import { canViewDataset } from '~/services/dataset.server'
 import { canSetThreshold, parseDashboardQuery, reviewDashboard, setSuppressionThreshold } from '~/services/review-dashboard.server'
 import { formatDate } from '~/utils/format'
 
@@ -21,6 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     ...dashboard,
     query: { typed: query.typed, errors: query.errors, org: dashboard.organisation?.id ?? '', tag: query.tag ?? '' },
     canSetThreshold: canSetThreshold(user),
+    canSeeDataset: canViewDataset(user),
   }
 }
 
@@ -88,6 +90,22 @@ export default function ReviewDashboard() {
           </Link>
         </div>
       </Form>
+
+      <h2 className="govuk-heading-s">Downloads</h2>
+      <ul className="govuk-list" data-testid="review-downloads">
+        <li>
+          <a className="govuk-link" href={`/review/cases.csv?${params.toString()}`} download>
+            The finalised cases’ reviews in this period (CSV, one row per case you can see)
+          </a>
+        </li>
+        {data.canSeeDataset ? (
+          <li>
+            <Link className="govuk-link" to="/review/dataset">
+              Quarterly multi-agency data set for the safeguarding board
+            </Link>
+          </li>
+        ) : null}
+      </ul>
 
       <FunnelChart
         id="funnel"

@@ -8,6 +8,8 @@ import type { ReviewFactors } from '~/domain/review/factors'
 import { suppressCounts, suppressFunnel, toQuarter, wilsonInterval } from '~/domain/review/stats'
 import { db } from '~/services/db.server'
 import { parseDashboardQuery, reviewDashboard, setSuppressionThreshold } from '~/services/review-dashboard.server'
+import { exportCaseReviews } from '~/services/review-export.server'
+import { REVIEW_EXPORT_HEADER } from '~/domain/review/case-export'
 import { createCase, createOrganisation, createUser } from '#tests/setup/factories'
 import { type TestActor, actor, status } from '#tests/setup/actors'
 
@@ -301,5 +303,37 @@ describe('the review dashboard', () => {
     expect(d.threshold).toBe(10)
     expect(d.funnel.map((s) => s.count)).toEqual(suppressFunnel([41, 32, 29, 22, 20, 12], 10))
     await setSuppressionThreshold(manager, '5', { ip })
+  })
+})
+
+describe('the case-level export', () => {
+  const exported = (a: TestActor, search = '') => exportCaseReviews(a, parseDashboardQuery(new URLSearchParams(search), now), { ip })
+  const rowsOf = (csv: string) => csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n')
+
+  test('one row per finalised case the user may see, in the period; no free text; audited with its parameters', async () => {
+    const prisma = await db()
+    const lines = rowsOf(await exported(manager))
+    expect(lines[0]).toBe(REVIEW_EXPORT_HEADER.join(','))
+    const [{ n }] = await prisma.$queryRaw<[{ n: number }]>`
+      SELECT count(*)::int AS n FROM "CaseReview" r JOIN "Case" c ON c."id" = r."caseId"
+      WHERE c."policeOrganisationId" = ${policeId} AND r."finalisedAt" >= ${new Date('2025-11-30T00:00:00Z')}`
+    expect(lines.length - 1).toBe(n)
+    expect(n).toBe(25)
+    // The reviewer's findings are free text and stay on the review page.
+    expect(lines.join('\n')).not.toContain('early advocate made the difference')
+    expect(lines.some((l) => l.includes('Early advocate'))).toBe(true)
+    const entry = await prisma.auditEvent.findFirstOrThrow({ where: { action: 'review.export', actorId: manager.id }, orderBy: { at: 'desc' } })
+    expect(entry.details).toMatchObject({ format: 'csv', rows: 25, organisationId: null })
+  })
+
+  test('limited to the cases each role may see; refused roles get 403', async () => {
+    // Another force's manager exports only that force's six cases; CPS liaison only cases sent to its area.
+    expect(rowsOf(await exported(otherManager)).length - 1).toBe(6)
+    const prisma = await db()
+    const [{ n }] = await prisma.$queryRaw<[{ n: number }]>`
+      SELECT count(*)::int AS n FROM "CaseReview" r JOIN "Case" c ON c."id" = r."caseId"
+      WHERE c."cpsOrganisationId" = ${cpsId} AND c."sentToCpsAt" IS NOT NULL AND r."finalisedAt" >= ${new Date('2025-11-30T00:00:00Z')}`
+    expect(rowsOf(await exported(cps)).length - 1).toBe(n)
+    for (const who of [officer, advocate, admin]) expect(await status(() => exported(who))).toBe(403)
   })
 })
