@@ -2,7 +2,9 @@
 // case (K7, charged, awaiting its section 28 recording), which finalises it; the case appears in
 // "Cases awaiting review" on the home page; the reviewer sees the factors, is told what is missing,
 // fills in what helped, what hindered and the lessons with tags, confirms and signs off; the review
-// is then read-only with who signed it off. Every page visited is axe-checked.
+// is then read-only with who signed it off; the dashboard lists its lesson and the case-level CSV
+// downloads with the case's row. Every page visited is axe-checked.
+import { readFile } from 'node:fs/promises'
 import { expect, test } from '@playwright/test'
 import { expectAccessible, login } from './utils'
 
@@ -81,4 +83,22 @@ test('CPS liaison finalises a case, completes its review and signs it off', asyn
 
   await page.goto('/')
   await expect(page.getByText(CASE)).toHaveCount(0)
+
+  // The dashboard lists the signed-off lesson, and the case-level CSV has the case with its tags.
+  await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Case review' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Prosecution case review')
+  await expect(page.locator('#lessons-heading').locator('..')).toContainText('Book the intermediary before the interview date is set.')
+  await expectAccessible(page)
+  const download = page.waitForEvent('download')
+  await page.getByTestId('review-downloads').getByRole('link', { name: /finalised cases’ reviews/ }).click()
+  const file = await download
+  expect(file.suggestedFilename()).toMatch(/^waypoint-case-reviews-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/)
+  const lines = (await readFile(await file.path(), 'utf8')).replace(/^\uFEFF/, '').trimEnd().split('\r\n')
+  expect(lines[0]).toMatch(/^Crime reference,CPS URN,Finalised on,Outcome,Review,/)
+  const row = lines.find((l) => l.startsWith(`${CASE},`))
+  expect(row, `the row of ${CASE}`).toBeDefined()
+  expect(row).toContain('Successful')
+  expect(row).toContain('Signed off')
+  expect(row).toContain('Special measures; Intermediary')
+  expect(row).not.toContain('Book the intermediary')
 })

@@ -46,7 +46,10 @@ test('CPS liaison reads the lessons of the demo’s signed-off review and filter
     .click()
   await expect(page).toHaveURL(/tag=special-measures/)
   await expect(page.getByTestId('lessons')).toContainText('Ask the court for a live-link room')
-  await expect(page.getByTestId('lessons').getByRole('link', { name: /Open the review/ })).toHaveCount(1)
+  // Every lesson listed carries the tag (other specs may sign off more reviews in the same demo).
+  const items = page.getByTestId('lessons').locator(':scope > li')
+  expect(await items.count()).toBeGreaterThan(0)
+  for (const item of await items.all()) await expect(item.getByRole('list', { name: 'Tags' })).toContainText('Special measures')
   await expectAccessible(page)
 })
 
