@@ -158,7 +158,12 @@ function referredWhere(actor: Actor): Prisma.VictimWhereInput {
   return { referrals: { some: { toOrganisationId: actor.organisationId, status: { in: [...REFERRAL_ACCESS_STATUSES] } } } }
 }
 
-export function victimWhere(actor: Actor): Prisma.VictimWhereInput {
+/**
+ * The list filter for victims the actor may see. `referred: false` leaves out victims seen only
+ * because they were referred to the actor's organisation (its own records, for team totals).
+ */
+export function victimWhere(actor: Actor, { referred = true }: { referred?: boolean } = {}): Prisma.VictimWhereInput {
+  const throughReferral: Prisma.VictimWhereInput[] = referred ? [referredWhere(actor)] : []
   const explicitlyAllocated: Prisma.VictimWhereInput = { allocations: { some: { ...ACTIVE, userId: actor.id } } }
   let unrestricted: Prisma.VictimWhereInput
   switch (actor.role) {
@@ -166,7 +171,7 @@ export function victimWhere(actor: Actor): Prisma.VictimWhereInput {
       return NOTHING
     case 'advocate':
       unrestricted = {
-        OR: [{ allocations: { some: { ...ACTIVE, OR: [{ userId: actor.id }, { organisationId: actor.organisationId }] } } }, referredWhere(actor)],
+        OR: [{ allocations: { some: { ...ACTIVE, OR: [{ userId: actor.id }, { organisationId: actor.organisationId }] } } }, ...throughReferral],
       }
       break
     case 'manager':
@@ -174,7 +179,7 @@ export function victimWhere(actor: Actor): Prisma.VictimWhereInput {
         OR: [
           { allocations: { some: { ...ACTIVE, organisationId: actor.organisationId } } },
           { cases: { some: { case: directCaseWhere(actor) } } },
-          referredWhere(actor),
+          ...throughReferral,
         ],
       }
       break
@@ -186,8 +191,8 @@ export function victimWhere(actor: Actor): Prisma.VictimWhereInput {
   return { OR: [{ restricted: false, ...unrestricted }, { restricted: true, ...explicitlyAllocated }] }
 }
 
-export function caseWhere(actor: Actor): Prisma.CaseWhereInput {
-  const throughVictim: Prisma.CaseWhereInput = { victims: { some: { victim: victimWhere(actor) } } }
+export function caseWhere(actor: Actor, options: { referred?: boolean } = {}): Prisma.CaseWhereInput {
+  const throughVictim: Prisma.CaseWhereInput = { victims: { some: { victim: victimWhere(actor, options) } } }
   if (actor.role === 'advocate') return throughVictim
   if (actor.role === 'manager') return { OR: [directCaseWhere(actor), throughVictim] }
   return directCaseWhere(actor)

@@ -1,13 +1,14 @@
 // The manager's team overview: each member of their organisation with the caseload allocated to
-// them, and the organisation's totals. Counts only cover records the manager may see.
+// them, and the organisation's totals. Counts only cover records the manager may see, and not
+// victims seen only because they were referred to the organisation (another service holds them).
 import type { Actor } from '~/domain/access/policy'
 import { caseWhere, victimWhere } from './access.server'
 import { db } from './db.server'
 
 export async function teamOverview(actor: Actor) {
   const prisma = await db()
-  const visibleVictims = victimWhere(actor)
-  const visibleCases = caseWhere(actor)
+  const visibleVictims = victimWhere(actor, { referred: false })
+  const visibleCases = caseWhere(actor, { referred: false })
   const [staff, openVictims, closedVictims, restrictedVictims, openCases, unallocated] = await Promise.all([
     prisma.user.findMany({
       where: { organisationId: actor.organisationId, active: true, role: { not: 'admin' } },

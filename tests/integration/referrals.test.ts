@@ -17,6 +17,7 @@ import {
   makeReferral,
   referralsWaiting,
 } from '~/services/referrals.server'
+import { teamOverview } from '~/services/overview.server'
 import { getVictimSupport } from '~/services/support.server'
 import { listDirectory, setOrganisationServices } from '~/services/support-directory.server'
 import { getVictimVisits } from '~/services/visits.server'
@@ -246,6 +247,12 @@ describe('the life of a referral', () => {
     expect(await referralsWaiting(receiverManager)).toEqual(waitingBefore)
     expect(await referralsWaiting(advocate)).toEqual({ toDecide: 0, toStart: 0 })
     expect(await referralsWaiting(officer)).toBeNull()
+    // The receiving manager's team totals are the organisation's own records, not referred victims
+    // (who would otherwise show as "open victims without a lead advocate" there).
+    const prisma2 = await db()
+    const held = await prisma2.victim.count({ where: { status: 'open', allocations: { some: { endedAt: null, organisationId: receivingOrg.id } } } })
+    expect((await teamOverview(receiverManager)).totals).toMatchObject({ openVictims: held, unallocated: 0 })
+    expect((await teamOverview(referrerManager)).totals.openVictims).toBeGreaterThanOrEqual(3)
     // Another voluntary organisation sees neither the victim nor the referral.
     expect(await status(() => getReferralView(otherAdvocate, referralId, ip))).toBe(404)
   })
