@@ -173,7 +173,8 @@ export default function ComplaintPage() {
               rows={4}
             />
             <ButtonGroup>
-              <StatusButton pendingText="Saving…" preventDoubleClick>
+              {/* A new button per version: GOV.UK's double-click guard would swallow a save made within a second of a refused one. */}
+              <StatusButton key={String(version)} pendingText="Saving…" preventDoubleClick>
                 Save changes
               </StatusButton>
               <Link className="govuk-link" to={back}>
