@@ -1,13 +1,11 @@
 // Who is asking. Guards throw (a redirect to sign in, or a 403/404 Response rendered by the error
 // boundary), so loaders and actions read top to bottom: `const user = await requireUser(request)`.
 import { redirect } from '@remix-run/node'
-import { createElement } from 'react'
-import { AccountLockedEmail } from '#emails/account-locked'
 import { lockoutState, type LockoutPolicy } from '~/domain/auth/lockout'
 import type { Actor, Role } from '~/domain/access/policy'
 import { audit } from './audit.server'
 import { db } from './db.server'
-import { queueEmail } from './email.server'
+import { queueEmail, runInBackground } from './email.server'
 import { getEnv } from './env.server'
 import { verifyAgainstDummy, verifyPassword } from './password.server'
 import { loadSession } from './session.server'
@@ -142,13 +140,15 @@ async function recordAttempt(email: string, ip: string, success: boolean, at: Da
  */
 async function notifyLocked(user: { id: string; email: string } | null, until: Date) {
   if (!user) return
-  await queueEmail({
-    to: user.email,
-    subject: AccountLockedEmail.subject,
-    template: 'account-locked',
-    element: createElement(AccountLockedEmail, { minutes: lockoutPolicies().account.lockoutMinutes }),
-    dedupeKey: `account-locked:${user.id}:${until.getTime()}`,
-  }, { delivery: 'background' })
+  runInBackground('account-locked', () =>
+    queueEmail({
+      to: user.email,
+      template: 'account-locked',
+      props: { minutes: lockoutPolicies().account.lockoutMinutes },
+      dedupeKey: `account-locked:${user.id}:${until.getTime()}`,
+      userId: user.id,
+    }),
+  )
 }
 
 /**

@@ -27,6 +27,11 @@ const schema = z.object({
   EMAIL_FROM: z.string().min(3).default('Waypoint <no-reply@waypoint.example>'),
   RESEND_API_KEY: z.string().min(1).optional(),
   RESEND_BASE_URL: z.string().url().optional(),
+  // in-process: this process sends the outbox and runs the reminder scheduler (the default; needed
+  // on the embedded database, which one process owns). off: a separate `npm run worker` does it.
+  BACKGROUND_JOBS: z.enum(['in-process', 'off']).default('in-process'),
+  EMAIL_WORKER_INTERVAL_SECONDS: z.coerce.number().int().positive().default(5),
+  SCHEDULER_INTERVAL_MINUTES: z.coerce.number().int().positive().default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z
     .enum(['true', 'false'])

@@ -1,14 +1,12 @@
 // One-time links to reset a password (or set the first one, for accounts an administrator created).
 // Only the sha256 of the token is stored; a link works once and expires.
 import { createHash, randomBytes } from 'node:crypto'
-import { createElement } from 'react'
-import { PasswordResetEmail } from '#emails/password-reset'
-import { SetPasswordEmail } from '#emails/set-password'
+import type { Prisma } from '~/generated/prisma/client'
 import { RESET_MINUTES, SET_PASSWORD_HOURS } from '~/domain/auth/password-policy'
 import { audit } from './audit.server'
 import { normaliseEmail } from './auth.server'
 import { db } from './db.server'
-import { appUrl, queueEmail, runInBackground } from './email.server'
+import { appUrl, enqueueEmail, runInBackground, wakeEmailWorker } from './email.server'
 import { hashPassword } from './password.server'
 import { revokeUserSessions } from './session.server'
 
@@ -20,13 +18,25 @@ export const RESET_ATTEMPT_IP = 'password-reset'
 
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex')
 
-async function issueToken(userId: string, purpose: 'reset' | 'set', minutes: number) {
+/**
+ * Stores a new one-time link's hash and queues its email in one transaction (never a token without
+ * its email, nor an email whose token was rolled back), then wakes the worker.
+ */
+async function issueLink(
+  user: { id: string; email: string },
+  purpose: 'reset' | 'set',
+  minutes: number,
+  queue: (tx: Prisma.TransactionClient, token: string, tokenId: string) => Promise<unknown>,
+): Promise<void> {
   const prisma = await db()
   const token = randomBytes(32).toString('base64url')
-  const row = await prisma.passwordResetToken.create({
-    data: { userId, tokenHash: sha256(token), purpose, expiresAt: new Date(Date.now() + minutes * 60_000) },
+  await prisma.$transaction(async (tx) => {
+    const row = await tx.passwordResetToken.create({
+      data: { userId: user.id, tokenHash: sha256(token), purpose, expiresAt: new Date(Date.now() + minutes * 60_000) },
+    })
+    await queue(tx, token, row.id)
   })
-  return { token, id: row.id }
+  wakeEmailWorker()
 }
 
 // Reset links are issued one at a time, so requests arriving together still respect the hourly limit.
@@ -35,7 +45,7 @@ let issuing: Promise<unknown> = Promise.resolve()
 /**
  * Sends a reset link if an active account has this email. Answers nothing either way, so callers
  * show the same confirmation whether or not an account exists. The link is issued and the email
- * rendered and sent after the answer (emailDeliveriesSettled waits for it): done before, that work
+ * queued after the answer (emailDeliveriesSettled waits for it): done before, that work
  * made answers for real accounts measurably slower, which told anyone which addresses have one.
  */
 export async function requestPasswordReset(rawEmail: string, ip: string, request?: Request): Promise<void> {
@@ -58,28 +68,31 @@ async function sendResetLink(user: { id: string; email: string }, origin: string
     where: { userId: user.id, purpose: 'reset', createdAt: { gt: new Date(Date.now() - 60 * 60_000) } },
   })
   if (recent >= RESET_REQUESTS_PER_HOUR) return
-  const { token, id } = await issueToken(user.id, 'reset', RESET_MINUTES)
-  await queueEmail({
-    to: user.email,
-    subject: PasswordResetEmail.subject,
-    template: 'password-reset',
-    element: createElement(PasswordResetEmail, { url: `${origin}/reset-password/${token}`, minutes: RESET_MINUTES }),
-    dedupeKey: `password-reset:${id}`,
-  })
+  await issueLink(user, 'reset', RESET_MINUTES, (tx, token, tokenId) =>
+    enqueueEmail(tx, {
+      to: user.email,
+      template: 'password-reset',
+      props: { url: `${origin}/reset-password/${token}`, minutes: RESET_MINUTES },
+      dedupeKey: `password-reset:${tokenId}`,
+      userId: user.id,
+    }),
+  )
 }
 
 /** Sent when an administrator creates an account: the user chooses their own password. */
 export async function sendSetPasswordEmail(userId: string, request?: Request): Promise<void> {
   const prisma = await db()
-  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true } })
-  const { token, id } = await issueToken(userId, 'set', SET_PASSWORD_HOURS * 60)
-  await queueEmail({
-    to: user.email,
-    subject: SetPasswordEmail.subject,
-    template: 'set-password',
-    element: createElement(SetPasswordEmail, { url: `${appUrl(request)}/reset-password/${token}`, name: user.name, hours: SET_PASSWORD_HOURS }),
-    dedupeKey: `set-password:${id}`,
-  })
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, name: true } })
+  const origin = appUrl(request)
+  await issueLink(user, 'set', SET_PASSWORD_HOURS * 60, (tx, token, tokenId) =>
+    enqueueEmail(tx, {
+      to: user.email,
+      template: 'set-password',
+      props: { url: `${origin}/reset-password/${token}`, name: user.name, hours: SET_PASSWORD_HOURS },
+      dedupeKey: `set-password:${tokenId}`,
+      userId,
+    }),
+  )
 }
 
 export type TokenState = { ok: true; userId: string; purpose: string } | { ok: false; reason: 'unknown' | 'expired' | 'used' }

@@ -3,6 +3,7 @@
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, MORE_DEMO_ACCOUNTS } from '~/domain/access/demo-accounts'
 import { seedDemo } from '../../prisma/seed'
 import { connect } from './db.server'
+import { startBackgroundJobs, stopBackgroundJobs } from './background-jobs.server'
 import { emailDeliveriesSettled } from './email.server'
 import { getEnv } from './env.server'
 import { refreshTimeDependentStages } from './journal.server'
@@ -15,6 +16,7 @@ export async function startup(): Promise<{ banner: string }> {
   const seeded = env.DEMO_MODE && (await prisma.organisation.count()) === 0
   if (seeded) await seedDemo(prisma)
   startStageRefresh()
+  if (env.BACKGROUND_JOBS === 'in-process') startBackgroundJobs()
   if (!env.DEMO_MODE) return { banner: '' }
   const banner = [
     seeded ? 'Demo data created.' : 'Demo data already present.',
@@ -42,12 +44,13 @@ function startStageRefresh() {
 
 /**
  * Runs once when the server is asked to stop: finish email work queued after responses (a reset
- * link's token and outbox row are written a moment after the answer), then close the database so
+ * link's token and outbox row are written a moment after the answer) and the job in progress, then close the database so
  * PGlite flushes to disk.
  */
 export async function shutdown(): Promise<void> {
   clearInterval(stageRefresh)
   await emailDeliveriesSettled()
+  await stopBackgroundJobs()
   const handle = await connect()
   await handle.close()
 }

@@ -3,9 +3,7 @@
 // and `totpLastCounter` (the time-step of the last accepted code) so no code works twice.
 import { randomBytes } from 'node:crypto'
 import { getTOTPAuthUri, verifyTOTP } from '@epic-web/totp'
-import { createElement } from 'react'
 import QRCode from 'qrcode'
-import { TwoFactorEnrolledEmail } from '#emails/two-factor-enrolled'
 import { base32, groupSecret, timeStep, TOTP, TOTP_ISSUER, TOTP_WINDOW } from '~/domain/auth/totp'
 import { formatDateTime } from '~/utils/format'
 import { audit } from './audit.server'
@@ -98,10 +96,10 @@ export async function confirmEnrolment(
   await revokeUserSessions(user.id, '2fa_enrolled', user.sessionId)
   await queueEmail({
     to: user.email,
-    subject: TwoFactorEnrolledEmail.subject,
     template: 'two-factor-enrolled',
-    element: createElement(TwoFactorEnrolledEmail, { when: formatDateTime(now) }),
+    props: { when: formatDateTime(now) },
     dedupeKey: `2fa-enrolled:${user.id}:${now.getTime()}`,
+    userId: user.id,
   })
   return true
 }

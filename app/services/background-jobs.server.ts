@@ -1,0 +1,23 @@
+// The background jobs: the email worker (sends the outbox) and the reminder scheduler. Started in the
+// web server when BACKGROUND_JOBS=in-process (the default, and the only choice on the embedded
+// database), or on their own by `npm run worker` (scripts/worker.ts). Several instances at once
+// are safe: outbox rows are claimed, reminders carry unique dedupe keys, scheduled runs are leased.
+import { startEmailWorker } from './email-worker.server'
+import { getEnv } from './env.server'
+import { logger } from './logger.server'
+
+type Stop = () => Promise<void>
+let stops: Stop[] = []
+
+export function startBackgroundJobs(): void {
+  const env = getEnv()
+  stops.push(startEmailWorker(env.EMAIL_WORKER_INTERVAL_SECONDS * 1000))
+  logger.info({ emailEverySeconds: env.EMAIL_WORKER_INTERVAL_SECONDS }, 'background jobs started')
+}
+
+/** Stops the timers and waits for runs in progress (shutdown, tests). */
+export async function stopBackgroundJobs(): Promise<void> {
+  const running = stops
+  stops = []
+  await Promise.all(running.map((stop) => stop()))
+}

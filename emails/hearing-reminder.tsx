@@ -1,0 +1,33 @@
+import { Text } from '@react-email/components'
+import { EmailLayout, paragraph } from './layout'
+import { ActionLink, ReferenceLine } from './reminder-parts'
+
+export interface HearingReminderProps {
+  reference: string
+  /** Kind of hearing as a label, e.g. "Trial"; never the court or the defendant. */
+  hearing: string
+  /** Formatted date and time, e.g. "10:00am on Thursday 3 December 2026". */
+  when: string
+  url: string
+}
+
+export function HearingReminderEmail({ reference, hearing, when, url }: HearingReminderProps) {
+  const heading = 'A hearing is coming up in the next 7 days'
+  return (
+    <EmailLayout preview={heading} heading={heading}>
+      <ReferenceLine reference={reference} />
+      <Text style={paragraph}>{`${hearing}: ${when}.`}</Text>
+      <Text style={paragraph}>Check that the witness knows the arrangements and that support at court is in place.</Text>
+      <ActionLink url={url} label="Open the record in Waypoint" />
+    </EmailLayout>
+  )
+}
+HearingReminderEmail.subject = (p: HearingReminderProps) => `Hearing in the next 7 days (${p.reference})`
+HearingReminderEmail.PreviewProps = {
+  reference: 'WP-DEMO-0001',
+  hearing: 'Trial',
+  when: '10:00am on Thursday 3 December 2026',
+  url: 'http://localhost:3000/cases/example',
+} satisfies HearingReminderProps
+
+export default HearingReminderEmail
