@@ -16,8 +16,6 @@ import { onEmailQueued } from './email.server'
 import { getEnv } from './env.server'
 import { logger } from './logger.server'
 
-/** Give up on one send after this long; the row is retried later. */
-export const SEND_TIMEOUT_MS = 10_000
 /** A claimed row not finished within this is taken over by another worker. */
 const LEASE_MS = 2 * 60_000
 const BATCH = 20
@@ -139,15 +137,19 @@ async function transport(row: Sendable): Promise<string> {
   const env = getEnv()
   if (!env.RESEND_API_KEY) return captureLocally(row, env.DATA_DIR)
   const resend = new Resend(env.RESEND_API_KEY, env.RESEND_BASE_URL ? { baseUrl: env.RESEND_BASE_URL.replace(/\/+$/, '') } : undefined)
+  const signal = AbortSignal.timeout(env.EMAIL_SEND_TIMEOUT_MS)
+  const noAnswer = () => new SendFailure(`No answer from the email provider within ${env.EMAIL_SEND_TIMEOUT_MS} ms`, { statusCode: null })
   let answer: Awaited<ReturnType<typeof resend.emails.send>>
   try {
     answer = await resend.emails.send(
       { from: env.EMAIL_FROM, to: row.to, subject: row.subject, html: row.html, text: row.text },
-      { idempotencyKey: row.id, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) },
+      { idempotencyKey: row.id, signal },
     )
   } catch (error) {
-    throw new SendFailure(error instanceof Error ? error.message : 'No answer from the email provider', { statusCode: null })
+    throw signal.aborted ? noAnswer() : new SendFailure(error instanceof Error ? error.message : 'No answer from the email provider', { statusCode: null })
   }
+  // The SDK reports an aborted request as a generic fetch error: say what happened.
+  if (answer.error && signal.aborted) throw noAnswer()
   const { data, error } = answer
   if (error || !data?.id) {
     const statusCode = error && 'statusCode' in error ? (error.statusCode ?? null) : null

@@ -31,6 +31,8 @@ const schema = z.object({
   // on the embedded database, which one process owns). off: a separate `npm run worker` does it.
   BACKGROUND_JOBS: z.enum(['in-process', 'off']).default('in-process'),
   EMAIL_WORKER_INTERVAL_SECONDS: z.coerce.number().int().positive().default(5),
+  // One send gives up after this; the row is retried later with backoff.
+  EMAIL_SEND_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   SCHEDULER_INTERVAL_MINUTES: z.coerce.number().int().positive().default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z

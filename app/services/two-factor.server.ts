@@ -8,7 +8,7 @@ import { base32, groupSecret, timeStep, TOTP, TOTP_ISSUER, TOTP_WINDOW } from '~
 import { formatDateTime } from '~/utils/format'
 import { audit } from './audit.server'
 import { db } from './db.server'
-import { queueEmail } from './email.server'
+import { enqueueEmail, wakeEmailWorker } from './email.server'
 import { revokeUserSessions } from './session.server'
 
 /** 160-bit secret (RFC 4226 recommends at least 128; 160 is what SHA-1 keys are), base32. */
@@ -90,17 +90,19 @@ export async function confirmEnrolment(
     })
     if (count === 0) return false
     await audit({ actor: { id: user.id, email: user.email }, action: 'auth.2fa.enrolled', entityType: 'user', entityId: user.id, ip }, tx)
+    // The owner is told, in the same transaction as the change.
+    await enqueueEmail(tx, {
+      to: user.email,
+      template: 'two-factor-enrolled',
+      props: { when: formatDateTime(now) },
+      dedupeKey: `2fa-enrolled:${user.id}:${now.getTime()}`,
+      userId: user.id,
+    })
     return true
   })
   if (!confirmed) return false
+  wakeEmailWorker()
   await revokeUserSessions(user.id, '2fa_enrolled', user.sessionId)
-  await queueEmail({
-    to: user.email,
-    template: 'two-factor-enrolled',
-    props: { when: formatDateTime(now) },
-    dedupeKey: `2fa-enrolled:${user.id}:${now.getTime()}`,
-    userId: user.id,
-  })
   return true
 }
 

@@ -1,22 +1,18 @@
-// Account security against a real database: the email outbox (local capture, Resend, provider
-// failures, dedupe), password reset by one-time link, the locked-account email, and TOTP two-factor
-// enrolment and sign-in codes (valid, wrong, replayed), plus the administrator's 2FA reset.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { createServer, type Server } from 'node:net'
+// Account security against a real database (the outbox itself: email-outbox.test.ts): password
+// reset by one-time link, the locked-account email, and TOTP two-factor enrolment and sign-in codes (valid, wrong, replayed), plus the administrator's 2FA reset.
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { generateTOTP } from '@epic-web/totp'
 import type { ActionFunctionArgs } from '@remix-run/node'
-import { createElement } from 'react'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
-import { PasswordResetEmail } from '#emails/password-reset'
 import { startMockResend, type CapturedEmail } from '#tests/mocks/resend-server'
 import { createOrganisation, createUser } from '#tests/setup/factories'
 import { TOTP } from '~/domain/auth/totp'
 import { attemptLogin, attemptSecondFactor } from '~/services/auth.server'
 import { db } from '~/services/db.server'
-import { BACKGROUND_DELAY_MS, deliverOutboxEmail, emailDeliveriesSettled, LOCAL_CAPTURE, queueEmail } from '~/services/email.server'
-import { logger } from '~/services/logger.server'
+import { BACKGROUND_DELAY_MS, emailDeliveriesSettled } from '~/services/email.server'
+import { runEmailWorkerOnce } from '~/services/email-worker.server'
 import {
   checkResetToken,
   completePasswordReset,
@@ -55,16 +51,7 @@ const NEW_PASSWORD = 'a quite different passphrase'
 let dataDir: string
 let mock: Awaited<ReturnType<typeof startMockResend>>
 let mockUrl: string
-let closedUrl: string
 
-/** A port nothing listens on: bind one, note it, close it. */
-async function closedPort(): Promise<number> {
-  const server: Server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as { port: number }
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
-}
 
 async function captured(to?: string): Promise<CapturedEmail[]> {
   const url = new URL('/emails', mockUrl)
@@ -77,16 +64,11 @@ function useResend(baseUrl: string) {
   env.overrides.RESEND_BASE_URL = baseUrl
 }
 
-function useLocalCapture() {
-  env.overrides.RESEND_API_KEY = undefined
-  env.overrides.RESEND_BASE_URL = undefined
-}
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'waypoint-account-security-'))
   mock = await startMockResend(0)
   mockUrl = `http://127.0.0.1:${(mock.address() as { port: number }).port}`
-  closedUrl = `http://127.0.0.1:${await closedPort()}`
 })
 
 afterAll(async () => {
@@ -107,118 +89,22 @@ afterEach(async () => {
   vi.useRealTimers()
 })
 
-const element = (url = 'https://waypoint.test.example/reset-password/x') => createElement(PasswordResetEmail, { url, minutes: 30 })
+/** Background jobs finish, then the outbox worker sends what they queued. */
+async function settle() {
+  await emailDeliveriesSettled()
+  await runEmailWorkerOnce()
+}
 
 async function outboxRows(to: string) {
   const prisma = await db()
   return prisma.outboxEmail.findMany({ where: { to }, orderBy: { createdAt: 'asc' } })
 }
 
-describe('email outbox', () => {
-  test('stores the row, sends through Resend with the row id as idempotency key, and marks it sent', async () => {
-    const to = 'outbox-sent@test.example'
-    const result = await queueEmail({ to, subject: 'Test subject', template: 'password-reset', element: element(), dedupeKey: `t:${to}` })
-    expect(result.status).toBe('sent')
-    const [row] = await outboxRows(to)
-    expect(row).toMatchObject({ id: result.id, status: 'sent', attempts: 1, lastError: null, template: 'password-reset' })
-    expect(row!.sentAt).toBeInstanceOf(Date)
-    expect(row!.html).toContain('<html')
-    expect(row!.text).toContain('Reset your Waypoint password'.toUpperCase())
-    const [email] = await captured(to)
-    expect(row!.providerId).toBe(email!.id)
-    expect(email).toMatchObject({ subject: 'Test subject', idempotency_key: row!.id, from: expect.stringContaining('@') as string })
-    expect(email!.text).toBe(row!.text)
-  })
-
-  test('accepts pre-rendered html and text as well as an element', async () => {
-    const to = 'outbox-prerendered@test.example'
-    const result = await queueEmail({ to, subject: 'Plain', template: 'other', html: '<p>Hello</p>', text: 'Hello', dedupeKey: `t:${to}` })
-    expect(result.status).toBe('sent')
-    expect((await captured(to))[0]).toMatchObject({ html: '<p>Hello</p>', text: 'Hello' })
-  })
-
-  test('the same dedupeKey twice stores and sends one email', async () => {
-    const to = 'outbox-dedupe@test.example'
-    const message = { to, subject: 'Once', template: 'password-reset', element: element(), dedupeKey: `t:${to}` }
-    const first = await queueEmail(message)
-    const second = await queueEmail(message)
-    const [a, b] = await Promise.all([queueEmail(message), queueEmail(message)])
-    expect(first.status).toBe('sent')
-    expect(second).toEqual({ id: first.id, status: 'duplicate' })
-    expect([a.status, b.status]).toEqual(['duplicate', 'duplicate'])
-    expect(await outboxRows(to)).toHaveLength(1)
-    expect(await captured(to)).toHaveLength(1)
-  })
-
-  test('when the provider cannot be reached the row is kept pending with the error, and a retry sends it', async () => {
-    const to = 'outbox-down@test.example'
-    useResend(closedUrl)
-    const result = await queueEmail({ to, subject: 'Down', template: 'password-reset', element: element(), dedupeKey: `t:${to}` })
-    expect(result.status).toBe('pending')
-    const [row] = await outboxRows(to)
-    expect(row).toMatchObject({ status: 'pending', attempts: 1, providerId: null, sentAt: null })
-    expect(row!.lastError).toMatch(/\S/)
-    expect(row!.html.length).toBeGreaterThan(0)
-
-    // The provider is back: the retry worker's call sends it once and clears the error.
-    useResend(mockUrl)
-    expect(await deliverOutboxEmail(row!.id)).toBe('sent')
-    expect((await outboxRows(to))[0]).toMatchObject({ status: 'sent', attempts: 2, lastError: null })
-    expect(await deliverOutboxEmail(row!.id)).toBe('sent')
-    expect(await captured(to)).toHaveLength(1)
-  })
-
-  test('when the provider answers with an error the row is kept pending with that error', async () => {
-    const to = 'outbox-500@test.example'
-    await fetch(new URL('/__fail-next?count=1&status=500', mockUrl), { method: 'POST' })
-    const result = await queueEmail({ to, subject: 'Err', template: 'password-reset', element: element(), dedupeKey: `t:${to}` })
-    expect(result.status).toBe('pending')
-    const [row] = await outboxRows(to)
-    expect(row).toMatchObject({ status: 'pending', attempts: 1 })
-    expect(row!.lastError).toContain('Simulated failure')
-  })
-
-  test('without RESEND_API_KEY the email is written under DATA_DIR/emails and marked sent by local capture', async () => {
-    useLocalCapture()
-    const to = 'outbox-local@test.example'
-    const url = 'https://waypoint.test.example/reset-password/local-capture-link'
-    const result = await queueEmail({ to, subject: 'Local', template: 'password-reset', element: element(url), dedupeKey: `t:${to}` })
-    expect(result.status).toBe('sent')
-    const [row] = await outboxRows(to)
-    expect(row).toMatchObject({ status: 'sent', providerId: LOCAL_CAPTURE })
-    const files = readdirSync(path.join(dataDir, 'emails')).filter((f) => f.includes(row!.id))
-    expect(files).toHaveLength(1)
-    const saved = JSON.parse(readFileSync(path.join(dataDir, 'emails', files[0]!), 'utf8')) as Record<string, string>
-    expect(saved).toMatchObject({ to, subject: 'Local', template: 'password-reset' })
-    expect(saved.text).toContain(url)
-    expect(await captured(to)).toHaveLength(0)
-  })
-
-  test('log lines name the outbox row and template, never the address or the content', async () => {
-    const calls: unknown[][] = []
-    for (const level of ['info', 'warn', 'error', 'debug'] as const) {
-      vi.spyOn(logger, level).mockImplementation(((...args: unknown[]) => {
-        calls.push(args)
-      }) as never)
-    }
-    const to = 'outbox-logging@test.example'
-    await queueEmail({ to, subject: 'Logged', template: 'password-reset', element: element('https://x.example/secret-link'), dedupeKey: `t:${to}` })
-    useResend(closedUrl)
-    await queueEmail({ to, subject: 'Logged 2', template: 'password-reset', element: element(), dedupeKey: `t2:${to}` })
-    expect(calls.length).toBeGreaterThanOrEqual(2)
-    const logged = JSON.stringify(calls)
-    expect(logged).not.toContain(to)
-    expect(logged).not.toContain('secret-link')
-    expect(logged).not.toContain('Logged')
-  })
-})
-
 describe('password reset', () => {
-  /** The token in the reset link of the latest email to `to` (from the outbox row). */
+  /** The token in the reset link of the latest email sent to `to` (the row's copy is erased once sent). */
   async function latestToken(to: string): Promise<string> {
-    await emailDeliveriesSettled()
-    const rows = await outboxRows(to)
-    const text = rows.at(-1)?.text ?? ''
+    await settle()
+    const text = (await captured(to)).at(-1)?.text ?? ''
     const match = /\/reset-password\/([A-Za-z0-9_-]+)/.exec(text)
     if (!match) throw new Error(`no reset link in the email to ${to}`)
     return match[1]!
@@ -349,10 +235,10 @@ describe('password reset', () => {
     const prisma = await db()
     const user = await createUser({ name: 'Newly Created' })
     await sendSetPasswordEmail(user.id)
+    const token = await latestToken(user.email)
     const [row] = await outboxRows(user.email)
     expect(row).toMatchObject({ template: 'set-password', status: 'sent' })
-    expect(row!.text).toContain('Newly Created')
-    const token = await latestToken(user.email)
+    expect((await captured(user.email))[0]!.text).toContain('Newly Created')
     const stored = await prisma.passwordResetToken.findFirstOrThrow({ where: { userId: user.id } })
     expect(stored.purpose).toBe('set')
     expect((stored.expiresAt.getTime() - stored.createdAt.getTime()) / 3_600_000).toBeCloseTo(72, 0)
@@ -368,7 +254,7 @@ describe('locked-account email', () => {
     for (let i = 0; i < 4; i++) expect(await attemptLogin(user.email, 'wrong', IP)).toMatchObject({ reason: 'invalid' })
     expect(await attemptLogin(user.email, 'wrong', IP)).toMatchObject({ reason: 'locked' })
     for (let i = 0; i < 3; i++) expect(await attemptLogin(user.email, 'wrong', IP)).toMatchObject({ reason: 'locked' })
-    await emailDeliveriesSettled()
+    await settle()
     const rows = await outboxRows(user.email)
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({ template: 'account-locked', status: 'sent' })
@@ -430,9 +316,9 @@ describe('two-factor sign-in', () => {
     expect(after.totpEnrolledAt).toBeInstanceOf(Date)
     expect(after.totpLastCounter).toBeGreaterThan(0)
     expect(await prisma.auditEvent.count({ where: { action: 'auth.2fa.enrolled', entityId: user.id, actorId: user.id } })).toBe(1)
-    // The owner is told; sessions that never passed a second factor are signed out.
+    // The owner is told (an outbox row written with the change); sessions that never passed a second factor are signed out.
     const [email] = await outboxRows(user.email)
-    expect(email).toMatchObject({ template: 'two-factor-enrolled', status: 'sent' })
+    expect(email).toMatchObject({ template: 'two-factor-enrolled', status: 'pending' })
     expect((await prisma.session.findUniqueOrThrow({ where: { id: current.id } })).revokedAt).toBeNull()
     expect((await prisma.session.findUniqueOrThrow({ where: { id: other.id } })).revokedReason).toBe('2fa_enrolled')
     // The code that confirmed enrolment cannot then be used to sign in.
@@ -530,7 +416,7 @@ describe('answers that must not reveal whether an account exists', () => {
     // Nothing at all is done for the account until well after the answer: no link issued yet either.
     await new Promise((resolve) => setTimeout(resolve, BACKGROUND_DELAY_MS / 4))
     expect(await prisma.passwordResetToken.count({ where: { userId: user.id } })).toBe(0)
-    await emailDeliveriesSettled()
+    await settle()
     const rows = await outboxRows(user.email)
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({ template: 'password-reset', status: 'sent' })
