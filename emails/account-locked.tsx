@@ -13,7 +13,7 @@ export function AccountLockedEmail({ minutes }: { minutes: number }) {
   )
 }
 AccountLockedEmail.subject = 'Sign-in to your Waypoint account is paused'
-// Sample values for the react-email preview (`npm run email:dev`).
+// Invented sample values for the previews (`npm run email:preview`, /admin/emails, `npm run email:dev`).
 AccountLockedEmail.PreviewProps = { minutes: 15 }
 
 export default AccountLockedEmail

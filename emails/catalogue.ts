@@ -22,7 +22,8 @@ interface EmailDefinition<P> {
   secret: boolean
   /** What the email is, for the outbox and preview pages. */
   description: string
-  sample: P
+  /** Invented values for the previews. NoInfer: the props type is the component's, not this sample's narrower one. */
+  sample: NoInfer<P>
 }
 
 const define = <P,>(d: EmailDefinition<P>) => d
@@ -119,4 +120,24 @@ export async function renderTemplate<T extends EmailTemplate>(template: T, props
   const element = createElement(definition(template).component as FunctionComponent<object>, props as object)
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })])
   return { html, text }
+}
+
+/** Every template name, in the catalogue's order (the preview pages list them in this order). */
+export const EMAIL_TEMPLATES = Object.keys(EMAILS) as EmailTemplate[]
+
+export interface EmailSample {
+  template: EmailTemplate
+  description: string
+  secret: boolean
+  subject: string
+  html: string
+  text: string
+}
+
+/** A template rendered with its invented sample values: for `npm run email:preview` and /admin/emails. */
+export async function renderSample(template: EmailTemplate): Promise<EmailSample> {
+  const { description, secret, sample } = EMAILS[template]
+  const props = sample as EmailProps<typeof template>
+  const { html, text } = await renderTemplate(template, props)
+  return { template, description, secret, subject: emailSubject(template, props), html, text }
 }

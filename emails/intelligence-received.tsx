@@ -12,7 +12,7 @@ export function IntelligenceReceivedEmail({ organisation, url }: IntelligenceRec
   const heading = 'New intelligence for your force'
   return (
     <EmailLayout preview={heading} heading={heading}>
-      <Text style={paragraph}>{`An item of intelligence has been sent to ${organisation} through Waypoint. It waits in your force's queue to be submitted to your intelligence system.`}</Text>
+      <Text style={paragraph}>{`An item of intelligence has been sent to ${organisation} through Waypoint. It is waiting in your force's queue to be reviewed and submitted to your intelligence system.`}</Text>
       <ActionLink url={url} label="Open the item in Waypoint" />
     </EmailLayout>
   )

@@ -1,8 +1,10 @@
 import { Body, Container, Head, Heading, Hr, Html, Preview, Section, Text } from '@react-email/components'
 import type { ReactNode } from 'react'
 
-// Shared layout for every Waypoint email. Emails never carry victim names, addresses, dates of
-// birth or case detail: a pseudonymous reference and a link at most.
+// Shared layout for every Waypoint email: the blue Waypoint bar, one heading, the message and the
+// standing footer (do not reply; we never ask for passwords). Emails never carry victim names,
+// addresses, dates of birth or case detail: a pseudonymous reference and a link at most.
+// Styles are inline (email clients drop <style>) and follow GOV.UK: Arial, 19px, underlined links.
 const body = { backgroundColor: '#ffffff', fontFamily: 'Arial, Helvetica, sans-serif', color: '#0b0c0c' }
 const bar = { backgroundColor: '#1d70b8', padding: '12px 20px' }
 const brand = { color: '#ffffff', fontSize: '20px', fontWeight: 700, margin: 0 }
@@ -11,7 +13,9 @@ const container = { maxWidth: '580px', padding: '0 20px' }
 export function EmailLayout({ preview, heading, children }: { preview: string; heading: string; children: ReactNode }) {
   return (
     <Html lang="en-GB">
-      <Head />
+      <Head>
+        <title>{heading}</title>
+      </Head>
       <Preview>{preview}</Preview>
       <Body style={body}>
         <Section style={bar}>
@@ -35,4 +39,4 @@ export function EmailLayout({ preview, heading, children }: { preview: string; h
 }
 
 export const paragraph = { fontSize: '19px', lineHeight: '1.4', margin: '0 0 16px' }
-export const link = { color: '#1d70b8', fontSize: '19px' }
+export const link = { color: '#1d70b8', fontSize: '19px', textDecorationLine: 'underline' }

@@ -16,7 +16,7 @@ export function PasswordResetEmail({ url, minutes }: { url: string; minutes: num
   )
 }
 PasswordResetEmail.subject = 'Reset your Waypoint password'
-// Sample values for the react-email preview (`npm run email:dev`).
+// Invented sample values for the previews (`npm run email:preview`, /admin/emails, `npm run email:dev`).
 PasswordResetEmail.PreviewProps = { url: 'http://localhost:3000/reset-password/EXAMPLE-TOKEN-NOT-REAL', minutes: 30 }
 
 export default PasswordResetEmail

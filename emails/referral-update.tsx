@@ -1,6 +1,6 @@
 import { Text } from '@react-email/components'
 import { EmailLayout, paragraph } from './layout'
-import { ActionLink, ReferenceLine } from './reminder-parts'
+import { ActionLink, midSentence, ReferenceLine } from './reminder-parts'
 
 export interface ReferralUpdateProps {
   state: 'received' | 'accepted' | 'declined'
@@ -16,12 +16,13 @@ const HEADINGS = { received: 'A referral is waiting for your decision', accepted
 
 export function ReferralUpdateEmail({ state, reference, service, from, to, url }: ReferralUpdateProps) {
   const heading = HEADINGS[state]
-  const body = state === 'received' ? `${from} referred someone to ${to} for ${service.toLowerCase()}.` : `${to} ${state} the referral for ${service.toLowerCase()} from ${from}.`
+  // "Someone": the email never says who was referred, only the pseudonymous reference.
+  const body = state === 'received' ? `${from} referred someone to ${to} for ${midSentence(service)}.` : `${to} ${state} the referral for ${midSentence(service)} from ${from}.`
   return (
     <EmailLayout preview={heading} heading={heading}>
       <ReferenceLine reference={reference} />
       <Text style={paragraph}>{body}</Text>
-      <ActionLink url={url} label="Open the referral in Waypoint" />
+      <ActionLink url={url} label={state === 'received' ? 'Accept or decline the referral in Waypoint' : 'Open the referral in Waypoint'} />
     </EmailLayout>
   )
 }

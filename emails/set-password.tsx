@@ -16,7 +16,7 @@ export function SetPasswordEmail({ url, name, hours }: { url: string; name: stri
   )
 }
 SetPasswordEmail.subject = 'Your Waypoint account is ready'
-// Sample values for the react-email preview (`npm run email:dev`).
+// Invented sample values for the previews (`npm run email:preview`, /admin/emails, `npm run email:dev`).
 SetPasswordEmail.PreviewProps = { url: 'http://localhost:3000/reset-password/EXAMPLE-TOKEN-NOT-REAL', name: 'Sam Example', hours: 72 }
 
 export default SetPasswordEmail

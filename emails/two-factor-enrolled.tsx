@@ -11,7 +11,7 @@ export function TwoFactorEnrolledEmail({ when }: { when: string }) {
   )
 }
 TwoFactorEnrolledEmail.subject = 'Two-factor sign-in is now on for your Waypoint account'
-// Sample values for the react-email preview (`npm run email:dev`).
+// Invented sample values for the previews (`npm run email:preview`, /admin/emails, `npm run email:dev`).
 TwoFactorEnrolledEmail.PreviewProps = { when: '29 November 2026 at 9:15am' }
 
 export default TwoFactorEnrolledEmail

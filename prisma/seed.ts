@@ -34,6 +34,7 @@ import { seedSupport } from './seed/support'
 import { seedIntelligence } from './seed/intelligence'
 import { seedMissingEpisodes } from './seed/missing'
 import { seedReviews } from './seed/reviews'
+import { seedNotificationPreferences } from './seed/notifications'
 
 export { DEMO_PASSWORD }
 
@@ -166,6 +167,8 @@ const VICTIMS = {
   hollie: { reference: 'V-2024-0318', firstName: 'Hollie', lastName: 'Stringer', dateOfBirth: '2007-01-09', gender: 'female', address: '6 Kiln Cottages, Ashby Marsh, NM9 5HE', phone: '07700 900318', closedAt: on('2026-09-24', 16), createdAt: on('2024-05-14', 10) },
 } as const satisfies Record<string, VictimSeed>
 export type VictimKey = keyof typeof VICTIMS
+/** The demo victims as seeded, for tests that prove their details never leave Waypoint (e.g. in emails). */
+export const DEMO_VICTIMS: Readonly<Record<VictimKey, VictimSeed>> = VICTIMS
 
 // ---- Cases ------------------------------------------------------------------------------------
 
@@ -524,6 +527,7 @@ export async function seedDemo(prisma: PrismaClient, options: { now?: Date } = {
       await seedIntelligence(tx, { victimId, userId, orgId })
 
       await seedSupport(tx)
+      await seedNotificationPreferences(tx, { userId: userId('officer2') })
       // Victims' Code entitlements, computed exactly as the journal and contact services do.
       const calendar = { holidays: await loadHolidays(tx), ruleSets: await loadRuleSets(tx) }
       for (const c of caseRows) await recomputeEntitlements(tx, c.id, { now, calendar })

@@ -42,6 +42,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { href: '/admin/holidays', label: 'Bank holidays' },
     { href: '/admin/rules', label: 'Code deadlines' },
     { href: '/admin/audit', label: 'Audit log' },
+    { href: '/admin/emails', label: 'Email templates' },
   ],
 }
 
