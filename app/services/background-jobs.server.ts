@@ -5,6 +5,7 @@
 import { startEmailWorker } from './email-worker.server'
 import { getEnv } from './env.server'
 import { logger } from './logger.server'
+import { startScheduler } from './scheduler.server'
 
 type Stop = () => Promise<void>
 let stops: Stop[] = []
@@ -12,7 +13,9 @@ let stops: Stop[] = []
 export function startBackgroundJobs(): void {
   const env = getEnv()
   stops.push(startEmailWorker(env.EMAIL_WORKER_INTERVAL_SECONDS * 1000))
-  logger.info({ emailEverySeconds: env.EMAIL_WORKER_INTERVAL_SECONDS }, 'background jobs started')
+  // Reminders and digests: first run a few seconds after start, then every interval (it wakes the worker).
+  stops.push(startScheduler(env.SCHEDULER_INTERVAL_MINUTES * 60_000))
+  logger.info({ emailEverySeconds: env.EMAIL_WORKER_INTERVAL_SECONDS, schedulerEveryMinutes: env.SCHEDULER_INTERVAL_MINUTES }, 'background jobs started')
 }
 
 /** Stops the timers and waits for runs in progress (shutdown, tests). */

@@ -5,7 +5,7 @@ import { canRecordVisit, canSeeVisits, type Actor } from '~/domain/access/policy
 import { formatLondonDate } from '~/domain/journey/derive'
 import { detail, effectiveJournal, JOURNAL_SELECT } from '~/domain/journey/journal'
 import { DEFAULT_VISIT_POLICY, type VisitPolicy } from '~/domain/visits/policy'
-import { evaluateVisitSchedule, type VisitRecord } from '~/domain/visits/schedule'
+import { evaluateVisitSchedule, type VisitRecord, type VisitSchedule } from '~/domain/visits/schedule'
 import type { VisitInput } from '~/domain/visits/visit'
 import { addCalendarDays, londonDateOf } from '~/domain/calendar/working-days'
 import type { Prisma } from '~/generated/prisma/client'
@@ -163,6 +163,38 @@ export async function visitsDueOnCaseload(actor: Actor, now: Date = new Date()) 
     })
     .filter((r) => r.nextDue !== undefined && (r.overdue > 0 || r.nextDue <= horizon))
     .sort((a, b) => (a.nextDue! < b.nextDue! ? -1 : a.nextDue! > b.nextDue! ? 1 : 0))
+}
+
+/**
+ * The visit plans of many victims (the reminder scheduler, issue 7) in four queries whatever their
+ * number; callers batch the ids. No access check: for background jobs, never a request.
+ */
+export async function visitSchedulesFor(victimIds: readonly string[], now: Date = new Date()): Promise<Map<string, VisitSchedule>> {
+  if (victimIds.length === 0) return new Map()
+  const prisma = await db()
+  const ids = [...victimIds]
+  const [visits, links, policies] = await Promise.all([
+    prisma.visit.findMany({ where: { victimId: { in: ids } }, select: { id: true, victimId: true, at: true, status: true, notHappenedReason: true } }),
+    prisma.victimCase.findMany({ where: { victimId: { in: ids } }, select: { victimId: true, ...CASES_SELECT } }),
+    visitPoliciesFor(ids),
+  ])
+  const group = <T extends { victimId: string }>(rows: T[]) => {
+    const by = new Map<string, T[]>()
+    for (const r of rows) {
+      const list = by.get(r.victimId)
+      if (list) list.push(r)
+      else by.set(r.victimId, [r])
+    }
+    return by
+  }
+  const visitsBy = group(visits)
+  const linksBy = group(links)
+  return new Map(
+    ids.map((id) => [
+      id,
+      scheduleFor(id, (linksBy.get(id) ?? []).map((l) => l.case), visitsBy.get(id) ?? [], now, policies.get(id) ?? DEFAULT_VISIT_POLICY),
+    ]),
+  )
 }
 
 export type VictimVisits = NonNullable<Awaited<ReturnType<typeof getVictimVisits>>>
