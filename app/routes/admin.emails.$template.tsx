@@ -39,6 +39,8 @@ export default function EmailTemplatePreview() {
         />
         <InsetText>The values in this example are invented.</InsetText>
         <h2 className="govuk-heading-m">How it looks</h2>
+        {/* The page's security policy (style-src 'self') reaches into the frame in production. */}
+        <p className="govuk-hint">Email programs show it in Waypoint’s colours and fonts; this page may show it plainly.</p>
         <EmailFrame html={email.html} title={`Example of the email: ${email.description}`} />
         <h2 className="govuk-heading-m">Plain-text version</h2>
         <EmailText text={email.text} />

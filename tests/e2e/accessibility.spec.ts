@@ -171,6 +171,11 @@ const PAGES: Record<string, Visit[] | 'two-factor test'> = {
   'account._index.tsx': [{ as: 'advocate', url: '/account', shows: 'Your account' }],
   'account.two-factor.tsx': 'two-factor test',
   'admin.audit._index.tsx': [{ as: 'admin', url: '/admin/audit' }],
+  'admin.emails._index.tsx': [{ as: 'admin', url: '/admin/emails', shows: 'Email templates' }],
+  'admin.emails.$template.tsx': [
+    { as: 'admin', url: '/admin/emails/digest', shows: 'Plain-text version' },
+    { as: 'admin', url: '/admin/emails/password-reset', shows: 'One-time link', note: 'one-time link' },
+  ],
   'admin.holidays.tsx': [
     { as: 'admin', url: '/admin/holidays?year=2026', submitEmpty: 'Add bank holiday', shows: 'Bank holidays' },
     { as: 'admin', url: '/admin/holidays?change=2026-12-25', shows: 'Change the name of a bank holiday', note: 'rename' },
