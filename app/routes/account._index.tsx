@@ -90,6 +90,13 @@ export default function Account() {
       />
       <p className="govuk-body">To change these details, ask your Waypoint administrator.</p>
 
+      <h2 className="govuk-heading-m">Notifications</h2>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/account/notifications">
+          Choose how you hear about reminders
+        </Link>
+      </p>
+
       <h2 className="govuk-heading-m">Sign-in security</h2>
       <dl className="govuk-summary-list" data-testid="security">
         <div className={`govuk-summary-list__row${twoFactor.on && twoFactor.required ? ' govuk-summary-list__row--no-actions' : ''}`}>

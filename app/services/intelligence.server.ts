@@ -20,6 +20,7 @@ import { loadVictimFacts, requireVictimAccess } from './access.server'
 import { audit } from './audit.server'
 import { forbidden, notFound } from './auth.server'
 import { db } from './db.server'
+import { notifyIntelligenceReceived, wakeAfterCommit } from './notify.server'
 
 type AuditActor = Actor & { email: string }
 export type ItemSource = { visitId: string } | { missingEpisodeId: string }
@@ -159,8 +160,10 @@ export async function createIntelligenceItem(
         },
         tx,
       )
+      // The force hears of it by email, in this transaction (issue 7).
+      await notifyIntelligenceReceived(tx, item.id)
       return { ok: true as const, itemId: item.id, duplicate: false }
-    })
+    }).then(wakeAfterCommit)
   } catch (error) {
     // Two submits racing: the second finds the first's item.
     if ((error as { code?: string } | null)?.code === 'P2002') {

@@ -33,6 +33,7 @@ import { requireVictimAccess } from './access.server'
 import { audit } from './audit.server'
 import { forbidden, notFound } from './auth.server'
 import { db } from './db.server'
+import { notifyReferral, wakeAfterCommit } from './notify.server'
 
 type AuditActor = Actor & { email: string }
 type Tx = Prisma.TransactionClient
@@ -143,8 +144,10 @@ export async function makeReferral(
       },
       tx,
     )
+    // The receiving organisation hears of it by email, in this transaction (issue 7).
+    await notifyReferral(tx, referral.id, 'received')
     return { ok: true as const, referralId: referral.id, duplicate: false }
-  })
+  }).then(wakeAfterCommit)
 }
 
 // ---- one referral -----------------------------------------------------------------------------------
@@ -328,8 +331,10 @@ export async function changeReferral(
       },
       tx,
     )
+    // The referrer hears of a decision by email, in this transaction (issue 7).
+    if (n.status === 'accepted' || n.status === 'declined') await notifyReferral(tx, referralId, n.status)
     return { ok: true as const, status: n.status }
-  })
+  }).then(wakeAfterCommit)
 }
 
 // ---- sessions -----------------------------------------------------------------------------------------

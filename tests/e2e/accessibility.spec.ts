@@ -166,11 +166,18 @@ interface Visit {
  * export: healthz, logout, the audit export) need no entry. /login/two-factor is visited by the
  * two-factor test below (it needs a session half-way through signing in) and is listed as such.
  */
-const PAGES: Record<string, Visit[] | 'two-factor test'> = {
+const PAGES: Record<string, Visit[] | 'two-factor test' | 'notifications test'> = {
   '_index.tsx': (['advocate', 'officer', 'cps', 'witnesscare', 'manager', 'admin'] as const).map((as) => ({ as, url: '/' })),
   'account._index.tsx': [{ as: 'advocate', url: '/account', shows: 'Your account' }],
   'account.two-factor.tsx': 'two-factor test',
+  'account.notifications.tsx': [
+    { as: 'advocate', url: '/account/notifications', shows: 'Your notifications' },
+    { as: 'manager', url: '/account/notifications', shows: 'Team inbox for Brightpath Young Survivors Service', note: 'with the team inbox' },
+  ],
   'admin.audit._index.tsx': [{ as: 'admin', url: '/admin/audit' }],
+  'admin.outbox._index.tsx': [{ as: 'admin', url: '/admin/outbox', shows: 'Outbox' }],
+  // One email needs one to exist: tests/e2e/notifications.spec.ts checks it (sent, and failed).
+  'admin.outbox.$emailId.tsx': 'notifications test',
   'admin.emails._index.tsx': [{ as: 'admin', url: '/admin/emails', shows: 'Email templates' }],
   'admin.emails.$template.tsx': [
     { as: 'admin', url: '/admin/emails/digest', shows: 'Plain-text version' },

@@ -201,7 +201,7 @@ test('the header works by keyboard alone, and collapses behind a Menu button on 
   await expect(page.locator('.govuk-service-navigation')).toHaveAttribute('data-govuk-service-navigation-init', '')
   await page.keyboard.press('Tab')
   await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused()
-  const expected = ['Waypoint', 'Users', 'Organisations', 'Bank holidays', 'Code deadlines', 'Audit log', 'Your account']
+  const expected = ['Waypoint', 'Users', 'Organisations', 'Bank holidays', 'Code deadlines', 'Audit log', 'Email templates', 'Outbox', 'Your account']
   for (const name of expected) {
     await page.keyboard.press('Tab')
     await expect(page.locator(':focus')).toHaveText(name)

@@ -43,6 +43,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { href: '/admin/rules', label: 'Code deadlines' },
     { href: '/admin/audit', label: 'Audit log' },
     { href: '/admin/emails', label: 'Email templates' },
+    { href: '/admin/outbox', label: 'Outbox' },
   ],
 }
 

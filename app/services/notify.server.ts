@@ -1,0 +1,150 @@
+// Event emails (issue 7, point 1): a change that someone should hear about at once — intelligence
+// sent to a police force, a referral received, accepted or declined — writes its outbox rows here,
+// inside the change's own transaction (the rows commit or roll back with it). The caller wakes the
+// worker after the commit (wakeAfterCommit).
+//
+// Whom: the organisation's team inbox when it has one; otherwise its active managers, each as they
+// chose for that kind (only "immediate" emails now; a daily or weekly choice leaves it to the digest).
+// What: the victim's pseudonymous reference, organisation names, a service label and a link — never a
+// name, address, date of birth, the intelligence itself or a reason given for a decision.
+import type { EmailProps } from '#emails/catalogue'
+import type { ReferralUpdateProps } from '#emails/referral-update'
+import { serviceTypeLabel } from '~/domain/support/referrals'
+import type { ReminderKind } from '~/domain/notifications/kinds'
+import type { Prisma } from '~/generated/prisma/client'
+import { appUrl, enqueueEmail, wakeEmailWorker } from './email.server'
+
+type Tx = Prisma.TransactionClient
+export type ReferralState = 'received' | 'accepted' | 'declined'
+
+/** A recipient in a dedupe key: a team inbox by organisation id, a person by user id (addresses change; ids do not). */
+export type RecipientKey = `inbox:${string}` | `user:${string}`
+
+export const notificationKeys = {
+  intelligenceReceived: (itemId: string, recipient: RecipientKey) => `intelligence-received:${itemId}:${recipient}`,
+  referral: (referralId: string, state: ReferralState, recipient: RecipientKey) => `referral:${referralId}:${state}:${recipient}`,
+}
+
+interface Recipient {
+  to: string
+  key: RecipientKey
+  userId: string | null
+  organisationId: string | null
+}
+
+const inbox = (org: { id: string; inboxEmail: string | null }): Recipient[] =>
+  org.inboxEmail ? [{ to: org.inboxEmail, key: `inbox:${org.id}`, userId: null, organisationId: org.id }] : []
+
+/** Whether the user wants this kind by email at once (no preference row = immediate). */
+async function wantsNow(tx: Tx, userId: string, kind: ReminderKind) {
+  const pref = await tx.notificationPreference.findUnique({ where: { userId_kind: { userId, kind } }, select: { delivery: true } })
+  return !pref || pref.delivery === 'immediate'
+}
+
+/** The organisation's team inbox; without one, its active managers who want this kind at once. */
+async function teamRecipients(tx: Tx, organisationId: string, kind: ReminderKind): Promise<Recipient[]> {
+  const org = await tx.organisation.findUnique({ where: { id: organisationId }, select: { id: true, inboxEmail: true } })
+  if (!org) return []
+  if (org.inboxEmail) return inbox(org)
+  const managers = await tx.user.findMany({
+    where: { organisationId, role: 'manager', active: true },
+    orderBy: { id: 'asc' },
+    select: { id: true, email: true, notificationPrefs: { where: { kind }, select: { delivery: true } } },
+  })
+  return managers
+    .filter((m) => (m.notificationPrefs[0]?.delivery ?? 'immediate') === 'immediate')
+    .map((m) => ({ to: m.email, key: `user:${m.id}` as const, userId: m.id, organisationId: null }))
+}
+
+/** A person, when active and wanting this kind at once. */
+async function personRecipient(tx: Tx, userId: string, kind: ReminderKind): Promise<Recipient[]> {
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, active: true } })
+  if (!user?.active || !(await wantsNow(tx, user.id, kind))) return []
+  return [{ to: user.email, key: `user:${user.id}`, userId: user.id, organisationId: null }]
+}
+
+/** One address gets one email, even when it is both a person's and a team inbox. */
+function byAddress(recipients: Recipient[]): Recipient[] {
+  const seen = new Set<string>()
+  return recipients.filter((r) => {
+    const address = r.to.toLowerCase()
+    if (seen.has(address)) return false
+    seen.add(address)
+    return true
+  })
+}
+
+/** Queues "new intelligence for your force". Answers how many emails were queued (0 when all were already). */
+export async function notifyIntelligenceReceived(tx: Tx, itemId: string): Promise<number> {
+  const item = await tx.intelligenceItem.findUniqueOrThrow({
+    where: { id: itemId },
+    select: { id: true, policeOrganisation: { select: { id: true, name: true } } },
+  })
+  const force = item.policeOrganisation
+  const props = { organisation: force.name, url: `${appUrl()}/intelligence/${item.id}` }
+  let queued = 0
+  for (const r of byAddress(await teamRecipients(tx, force.id, 'intelligence'))) {
+    const ok = await enqueueEmail(tx, {
+      template: 'intelligence-received',
+      props,
+      to: r.to,
+      dedupeKey: notificationKeys.intelligenceReceived(item.id, r.key),
+      kind: 'intelligence',
+      userId: r.userId,
+      organisationId: r.organisationId,
+    })
+    if (ok) queued += 1
+  }
+  return queued
+}
+
+/**
+ * Queues the referral email for its state: received → the receiving organisation (inbox, else its
+ * managers); accepted or declined → the person who made it and the referring organisation's inbox.
+ */
+export async function notifyReferral(tx: Tx, referralId: string, state: ReferralState): Promise<number> {
+  const r = await tx.referral.findUniqueOrThrow({
+    where: { id: referralId },
+    select: {
+      id: true,
+      serviceType: true,
+      referredById: true,
+      victim: { select: { reference: true } },
+      fromOrganisation: { select: { id: true, name: true, inboxEmail: true } },
+      toOrganisation: { select: { id: true, name: true } },
+    },
+  })
+  const recipients =
+    state === 'received'
+      ? await teamRecipients(tx, r.toOrganisation.id, 'referrals')
+      : [...(await personRecipient(tx, r.referredById, 'referrals')), ...inbox(r.fromOrganisation)]
+  // The catalogue's props type is its sample's (state 'received'); every state is a ReferralUpdateProps.
+  const props = {
+    state,
+    reference: r.victim.reference,
+    service: serviceTypeLabel(r.serviceType),
+    from: r.fromOrganisation.name,
+    to: r.toOrganisation.name,
+    url: `${appUrl()}/referrals/${r.id}`,
+  } satisfies ReferralUpdateProps as EmailProps<'referral-update'>
+  let queued = 0
+  for (const to of byAddress(recipients)) {
+    const ok = await enqueueEmail(tx, {
+      template: 'referral-update',
+      props,
+      to: to.to,
+      dedupeKey: notificationKeys.referral(r.id, state, to.key),
+      kind: 'referrals',
+      userId: to.userId,
+      organisationId: to.organisationId,
+    })
+    if (ok) queued += 1
+  }
+  return queued
+}
+
+/** Passes a committed transaction's result through, waking the email worker on the way. */
+export function wakeAfterCommit<T>(result: T): T {
+  wakeEmailWorker()
+  return result
+}
