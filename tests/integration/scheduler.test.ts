@@ -5,7 +5,9 @@
 import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { renderTemplate, type EmailTemplate } from '#emails/catalogue'
+import { ENGLAND_WALES_HOLIDAY_DATES } from '~/domain/calendar/bank-holidays'
 import { endOfLondonDay } from '~/domain/calendar/working-days'
+import { digestWindow } from '~/domain/notifications/reminders'
 import type { PrismaClient } from '~/generated/prisma/client'
 import { db } from '~/services/db.server'
 import { runSchedulerOnce } from '~/services/scheduler.server'
@@ -59,16 +61,21 @@ describe('on the demo data', () => {
     console.info(`runSchedulerOnce on the demo data: ${Math.round(firstRunMs)} ms, queued ${summary.queued}`)
   })
 
-  test('the officer on the weekly summary gets entitlements in a digest, not one by one', async () => {
+  test('the officer on the weekly summary gets entitlements and intelligence in a digest, not one by one', async () => {
     const officer2 = await prisma.user.findUniqueOrThrow({ where: { email: 'officer2@demo.example' } })
     const rows = await prisma.outboxEmail.findMany({ where: { userId: officer2.id } })
-    expect(rows.filter((r) => r.template === 'entitlement-reminder')).toEqual([])
-    // The weekly digest goes at the first run from Monday 07:00 on; before that in the week there is none.
-    const mondaySeven = new Date(seededAt)
-    const digests = rows.filter((r) => r.template === 'digest')
-    expect(digests.length).toBeLessThanOrEqual(1)
-    if (digests.length === 1) expect(digests[0]!.dedupeKey).toMatch(new RegExp(`^digest:weekly:${officer2.id}:\\d{4}-W\\d{2}$`))
-    expect(mondaySeven).toBeInstanceOf(Date)
+    expect(rows.filter((r) => r.template !== 'digest')).toEqual([])
+    // The weekly digest goes at the first run from Monday 07:00 London until the week ends.
+    const window = digestWindow('weekly', seededAt, ENGLAND_WALES_HOLIDAY_DATES)
+    if (!window) {
+      expect(rows).toEqual([])
+      return
+    }
+    expect(rows.map((r) => r.dedupeKey)).toEqual([`digest:weekly:${officer2.id}:${window.periodId}`])
+    const props = rows[0]!.props as { overdue: { label: string }[]; news: { label: string }[] }
+    expect(props.overdue.length).toBeGreaterThan(0)
+    expect(props.overdue.every((i) => /^Victims' Code right \d+ \(Police\)$/.test(i.label))).toBe(true)
+    expect(props.news.map((n) => n.label)).toContain('New intelligence in your force’s queue')
   })
 
   test('running again in the same slot does nothing; in the next slot it queues nothing already queued', async () => {
