@@ -84,10 +84,16 @@ export async function outboxPage(actor: Actor, query: { status?: string | null; 
   }
 }
 
-/** A run's summary as label → number pairs (counts only are kept there; anything else is left out). */
-function summaryCounts(summary: Prisma.JsonValue | null): [string, number][] {
+const words = (key: string) => (key === 'ms' ? 'milliseconds' : key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase())
+
+/** A run's summary as label → number pairs, one level of nesting flattened ("digests daily"); anything but numbers left out. */
+export function summaryCounts(summary: Prisma.JsonValue | null, prefix = ''): [string, number][] {
   if (!summary || typeof summary !== 'object' || Array.isArray(summary)) return []
-  return Object.entries(summary).filter((e): e is [string, number] => typeof e[1] === 'number')
+  return Object.entries(summary).flatMap(([key, value]): [string, number][] => {
+    const label = `${prefix}${words(key)}`
+    if (typeof value === 'number') return [[label, value]]
+    return prefix ? [] : summaryCounts(value ?? null, `${label} `)
+  })
 }
 
 /** One email: everything on the list, its subject and plain text — the text never for a secret template. */
