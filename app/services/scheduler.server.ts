@@ -67,16 +67,28 @@ async function acquire(key: string, now: Date): Promise<{ leaseUntil: Date } | {
   return { skipped: row?.completedAt ? 'done' : 'running' }
 }
 
+/** Rows written per transaction: one commit per chunk rather than per email (a first run may queue thousands). */
+const ENQUEUE_CHUNK = 250
+
 /** Writes the planned emails that are not in the outbox yet; answers [queued, already there]. */
 async function enqueueAll(emails: readonly PlannedEmail[]): Promise<[number, number]> {
   if (emails.length === 0) return [0, 0]
   const prisma = await db()
   const present = await existingKeys(emails.map((e) => e.dedupeKey))
+  // In key order, so that two instances writing overlapping chunks wait for each other, never deadlock.
+  const missing = emails.filter((e) => !present.has(e.dedupeKey)).sort((a, b) => (a.dedupeKey < b.dedupeKey ? -1 : 1))
   let queued = 0
-  for (const email of emails) {
-    if (present.has(email.dedupeKey)) continue
-    // Another instance may write the same key meanwhile: enqueueEmail then answers false.
-    if (await enqueueEmail(prisma, email as OutboxMessage<PlannedEmail['template']>)) queued += 1
+  for (let i = 0; i < missing.length; i += ENQUEUE_CHUNK) {
+    const chunk = missing.slice(i, i + ENQUEUE_CHUNK)
+    queued += await prisma.$transaction(
+      async (tx) => {
+        let n = 0
+        // Another instance may write the same key meanwhile: enqueueEmail then answers false.
+        for (const email of chunk) if (await enqueueEmail(tx, email as OutboxMessage<PlannedEmail['template']>)) n += 1
+        return n
+      },
+      { timeout: 60_000 },
+    )
   }
   return [queued, emails.length - queued]
 }
