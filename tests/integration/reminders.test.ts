@@ -179,19 +179,20 @@ test('one run queues each due reminder once, to the allocated person, else the t
   expect(await props(`visit:${ids.v4}:overdue:2026-11-17:user:${advocate}`)).toMatchObject({ state: 'overdue', reason: 'Regular visit while a case is open', dueOn: 'Tuesday 17 November 2026' })
 
   // Unaddressed: K2's entitlement (no OIC, no inbox), its hearing (no supporter, no witness care),
-  // V2's and V5's visits (no supporter; a service without an inbox).
+  // V5's visit (a service without an inbox). V2's visit was due on 29 October: overdue for longer
+  // than OVERDUE_REMINDER_DAYS, so it is not emailed at all (it stays on the home page and in digests).
   expect(summary).toMatchObject({
     ran: true,
-    due: { entitlementsDueTomorrow: 4, entitlementsOverdue: 1, visitsDue: 3, visitsOverdue: 3, hearings: 5 },
+    due: { entitlementsDueTomorrow: 4, entitlementsOverdue: 1, visitsDue: 3, visitsOverdue: 2, hearings: 5 },
     deferredToDigest: 2,
-    unaddressed: 5,
+    unaddressed: 4,
     queued: 11,
     alreadyQueued: 0,
     digests: { daily: 1, weekly: 1 },
   })
   const run = await prisma.jobRun.findUniqueOrThrow({ where: { key: 'reminders:2026-11-27T08:00Z' } })
   expect(run.completedAt).not.toBeNull()
-  expect(run.summary).toMatchObject({ queued: 11, unaddressed: 5, deferredToDigest: 2 })
+  expect(run.summary).toMatchObject({ queued: 11, unaddressed: 4, deferredToDigest: 2 })
   expect(JSON.stringify(run.summary)).not.toContain('@')
 })
 

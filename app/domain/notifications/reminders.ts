@@ -89,15 +89,24 @@ export function formatWhen(at: Date): string {
 
 // ---- which reminders are due now ----------------------------------------------------------------
 
+/**
+ * An overdue reminder is emailed only within this many days of the deadline. Older overdue items
+ * stay on the home page, the compliance page and in digests; without the limit, switching
+ * reminders on over years of records would email every deadline ever missed at once.
+ */
+export const OVERDUE_REMINDER_DAYS = 28
+const tooLongOverdue = (dueAt: Date, now: Date) => now.getTime() >= dueAt.getTime() + OVERDUE_REMINDER_DAYS * 86_400_000
+
 /** Overdue once now reaches the end of the due day; due tomorrow when due by the next working day. */
 export function entitlementReminderState(item: Pick<EntitlementItem, 'dueBy' | 'dueAt'>, now: Date, holidays: ReadonlySet<IsoDate>): EntitlementReminderState | null {
-  if (now.getTime() >= item.dueAt.getTime()) return 'overdue'
+  if (now.getTime() >= item.dueAt.getTime()) return tooLongOverdue(item.dueAt, now) ? null : 'overdue'
   return item.dueBy === addWorkingDays(londonDateOf(now), 1, holidays) ? 'due-tomorrow' : null
 }
 
 /** Overdue once now reaches the end of the due day; due when due today or tomorrow (calendar days: visits are). */
 export function visitReminderState(dueBy: IsoDate, now: Date): VisitReminderState | null {
-  if (now.getTime() >= endOfLondonDay(dueBy).getTime()) return 'overdue'
+  const end = endOfLondonDay(dueBy)
+  if (now.getTime() >= end.getTime()) return tooLongOverdue(end, now) ? null : 'overdue'
   return dueBy <= addCalendarDays(londonDateOf(now), 1) ? 'due' : null
 }
 

@@ -229,3 +229,13 @@ describe('digest windows', () => {
     expect(digestBucket(hearing({ hearingAt: at('2026-11-30T07:00:00Z') }), daily, now)).toBeNull() // already held
   })
 })
+
+describe('overdue reminders have a limit', () => {
+  test(`an item overdue for ${OVERDUE_REMINDER_DAYS} days or more is not emailed (it stays on the home page and in digests)`, () => {
+    const end = endOfLondonDay('2026-11-02')
+    expect(entitlementReminderState({ dueBy: '2026-11-02', dueAt: end }, new Date(end.getTime() + (OVERDUE_REMINDER_DAYS - 1) * 86_400_000), new Set())).toBe('overdue')
+    expect(entitlementReminderState({ dueBy: '2026-11-02', dueAt: end }, new Date(end.getTime() + OVERDUE_REMINDER_DAYS * 86_400_000), new Set())).toBeNull()
+    expect(visitReminderState('2026-11-02', new Date(end.getTime() + (OVERDUE_REMINDER_DAYS - 1) * 86_400_000))).toBe('overdue')
+    expect(visitReminderState('2026-11-02', new Date(end.getTime() + OVERDUE_REMINDER_DAYS * 86_400_000))).toBeNull()
+  })
+})
