@@ -7,23 +7,14 @@
 // chose for that kind (only "immediate" emails now; a daily or weekly choice leaves it to the digest).
 // What: the victim's pseudonymous reference, organisation names, a service label and a link — never a
 // name, address, date of birth, the intelligence itself or a reason given for a decision.
-import type { EmailProps } from '#emails/catalogue'
-import type { ReferralUpdateProps } from '#emails/referral-update'
 import { serviceTypeLabel } from '~/domain/support/referrals'
 import type { ReminderKind } from '~/domain/notifications/kinds'
+import { inboxRecipient, notificationKeys, userRecipient, type RecipientKey, type ReferralState } from '~/domain/notifications/keys'
 import type { Prisma } from '~/generated/prisma/client'
 import { appUrl, enqueueEmail, wakeEmailWorker } from './email.server'
 
 type Tx = Prisma.TransactionClient
-export type ReferralState = 'received' | 'accepted' | 'declined'
 
-/** A recipient in a dedupe key: a team inbox by organisation id, a person by user id (addresses change; ids do not). */
-export type RecipientKey = `inbox:${string}` | `user:${string}`
-
-export const notificationKeys = {
-  intelligenceReceived: (itemId: string, recipient: RecipientKey) => `intelligence-received:${itemId}:${recipient}`,
-  referral: (referralId: string, state: ReferralState, recipient: RecipientKey) => `referral:${referralId}:${state}:${recipient}`,
-}
 
 interface Recipient {
   to: string
@@ -33,7 +24,7 @@ interface Recipient {
 }
 
 const inbox = (org: { id: string; inboxEmail: string | null }): Recipient[] =>
-  org.inboxEmail ? [{ to: org.inboxEmail, key: `inbox:${org.id}`, userId: null, organisationId: org.id }] : []
+  org.inboxEmail ? [{ to: org.inboxEmail, key: inboxRecipient(org.id), userId: null, organisationId: org.id }] : []
 
 /** Whether the user wants this kind by email at once (no preference row = immediate). */
 async function wantsNow(tx: Tx, userId: string, kind: ReminderKind) {
@@ -53,14 +44,14 @@ async function teamRecipients(tx: Tx, organisationId: string, kind: ReminderKind
   })
   return managers
     .filter((m) => (m.notificationPrefs[0]?.delivery ?? 'immediate') === 'immediate')
-    .map((m) => ({ to: m.email, key: `user:${m.id}` as const, userId: m.id, organisationId: null }))
+    .map((m) => ({ to: m.email, key: userRecipient(m.id), userId: m.id, organisationId: null }))
 }
 
 /** A person, when active and wanting this kind at once. */
 async function personRecipient(tx: Tx, userId: string, kind: ReminderKind): Promise<Recipient[]> {
   const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, active: true } })
   if (!user?.active || !(await wantsNow(tx, user.id, kind))) return []
-  return [{ to: user.email, key: `user:${user.id}`, userId: user.id, organisationId: null }]
+  return [{ to: user.email, key: userRecipient(user.id), userId: user.id, organisationId: null }]
 }
 
 /** One address gets one email, even when it is both a person's and a team inbox. */
@@ -118,7 +109,6 @@ export async function notifyReferral(tx: Tx, referralId: string, state: Referral
     state === 'received'
       ? await teamRecipients(tx, r.toOrganisation.id, 'referrals')
       : [...(await personRecipient(tx, r.referredById, 'referrals')), ...inbox(r.fromOrganisation)]
-  // The catalogue's props type is its sample's (state 'received'); every state is a ReferralUpdateProps.
   const props = {
     state,
     reference: r.victim.reference,
@@ -126,7 +116,7 @@ export async function notifyReferral(tx: Tx, referralId: string, state: Referral
     from: r.fromOrganisation.name,
     to: r.toOrganisation.name,
     url: `${appUrl()}/referrals/${r.id}`,
-  } satisfies ReferralUpdateProps as EmailProps<'referral-update'>
+  }
   let queued = 0
   for (const to of byAddress(recipients)) {
     const ok = await enqueueEmail(tx, {

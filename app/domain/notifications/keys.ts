@@ -5,7 +5,7 @@
 // ids do not, and the outbox page shows keys).
 import { dayOfWeek, addCalendarDays, type IsoDate } from '~/domain/calendar/working-days'
 
-/** A recipient in a key: a person by user id, a team inbox by organisation id (as app/services/notify.server.ts). */
+/** A recipient in a key: a person by user id, a team inbox by organisation id . */
 export type RecipientKey = `user:${string}` | `inbox:${string}`
 
 export const userRecipient = (userId: string): RecipientKey => `user:${userId}`
@@ -35,6 +35,14 @@ export const reminderKeys = {
 
 /** '20261202T1000Z' (UTC, to the minute). */
 const compactInstant = (at: Date) => `${at.toISOString().slice(0, 16).replace(/[-:]/g, '')}Z`
+
+export type ReferralState = 'received' | 'accepted' | 'declined'
+
+/** Event emails (app/services/notify.server.ts): once per event and recipient. */
+export const notificationKeys = {
+  intelligenceReceived: (itemId: string, recipient: RecipientKey) => `intelligence-received:${itemId}:${recipient}`,
+  referral: (referralId: string, state: ReferralState, recipient: RecipientKey) => `referral:${referralId}:${state}:${recipient}`,
+}
 
 /** The ISO-8601 week of a calendar date, e.g. '2026-W49' (weeks start on Monday; week 1 holds the first Thursday). */
 export function isoWeekOf(date: IsoDate): string {

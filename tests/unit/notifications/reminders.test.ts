@@ -9,6 +9,7 @@ import {
   formatDay,
   formatWhen,
   hearingIsSoon,
+  OVERDUE_REMINDER_DAYS,
   planReminders,
   visitReminderState,
   type EntitlementItem,
