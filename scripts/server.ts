@@ -16,6 +16,8 @@ const port = Number(process.env.PORT ?? 3000)
 // HSTS and upgrade-insecure-requests only when the public address is HTTPS (not on http://localhost).
 const https = (process.env.APP_URL ?? '').startsWith('https://')
 
+const EMAIL_PREVIEW_PATH = /^\/admin\/emails\/[a-z-]+\/html(\?|$)/
+
 const vite = production
   ? undefined
   : await import('vite').then((v) => v.createServer({ server: { middlewareMode: true } }))
@@ -76,7 +78,8 @@ app.use(
         'img-src': ["'self'", 'data:'],
         'font-src': ["'self'"],
         // Vite's dev server injects CSS through <style> tags and talks to its HMR socket.
-        'style-src': production ? ["'self'"] : ["'self'", "'unsafe-inline'"],
+        // An email's HTML (its own sandboxed document, /admin/emails/:template/html) is styled inline.
+        'style-src': production ? ["'self'", (req) => (EMAIL_PREVIEW_PATH.test(req.url ?? '') ? "'unsafe-inline'" : "'self'")] : ["'self'", "'unsafe-inline'"],
         'connect-src': production ? ["'self'"] : ["'self'", 'ws:'],
         'script-src': [
           "'strict-dynamic'",

@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { isEmailTemplate, renderSample } from '#emails/catalogue'
-import { EmailFrame, EmailText } from '~/components/admin/email-preview'
+import { EmailText } from '~/components/admin/email-preview'
 import { BackLink, InsetText, PageHeading } from '~/components/content'
 import { SummaryList } from '~/components/summary-list'
 import { notFound, requireRole } from '~/services/auth.server'
 
-// One email template rendered with its invented sample values: how it looks (in a frame sandboxed
-// with no permissions, so the email's HTML can neither run nor reach this page) and the plain-text
-// version exactly as sent. Administrators only.
+// One email template rendered with its invented sample values: the plain-text version exactly as
+// sent, and a link to how it looks (its HTML as a sandboxed document of its own:
+// admin.emails.$template_.html.tsx). Administrators only.
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.description ?? 'Email template'} – Email templates – Waypoint` }]
 
@@ -16,7 +16,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ['admin'])
   const template = params.template ?? ''
   if (!isEmailTemplate(template)) throw notFound('There is no email template with that name.')
-  return renderSample(template)
+  const { html: _html, ...email } = await renderSample(template)
+  return email
 }
 
 export default function EmailTemplatePreview() {
@@ -39,9 +40,11 @@ export default function EmailTemplatePreview() {
         />
         <InsetText>The values in this example are invented.</InsetText>
         <h2 className="govuk-heading-m">How it looks</h2>
-        {/* The page's security policy (style-src 'self') reaches into the frame in production. */}
-        <p className="govuk-hint">Email programs show it in Waypoint’s colours and fonts; this page may show it plainly.</p>
-        <EmailFrame html={email.html} title={`Example of the email: ${email.description}`} />
+        <p className="govuk-body">
+          <a className="govuk-link" href={`/admin/emails/${email.template}/html`} data-testid="email-html-link">
+            See the email as it looks in an email program<span className="govuk-visually-hidden">{`: ${email.description}`}</span>
+          </a>
+        </p>
         <h2 className="govuk-heading-m">Plain-text version</h2>
         <EmailText text={email.text} />
       </div>

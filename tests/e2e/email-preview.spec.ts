@@ -1,6 +1,6 @@
 // The email template previews in a real browser (issue 7, point 1): the demo administrator opens
 // Email templates from the admin navigation, sees every template with its sample subject, and opens
-// one: its subject, the HTML in a sandboxed frame and the plain-text version. An unknown template
+// one: its subject, the plain-text version and the HTML as a sandboxed document of its own. An unknown template
 // is a 404; an officer is refused with 403. Read-only: the demo data is untouched.
 import { expect, test } from '@playwright/test'
 import { expectAccessible, login } from './utils'
@@ -24,12 +24,17 @@ test('an administrator previews the email templates and one template in full', a
   await expect(text).toContainText('Waypoint reference: WP-DEMO-0001')
   await expect(text).toContainText('The visit is due by Tuesday 1 December 2026.')
 
-  // The HTML is shown sandboxed, with no permissions at all, and has a name for screen readers.
-  const frame = page.getByTestId('email-html')
-  await expect(frame).toHaveAttribute('sandbox', '')
-  await expect(frame).toHaveAttribute('title', 'Example of the email: Follow-up visit due or overdue')
-  await expect(page.frameLocator('[data-testid="email-html"]').getByRole('heading', { name: 'A follow-up visit is due' })).toBeVisible()
   await expectAccessible(page)
+
+  // The HTML is its own document, sandboxed by its security policy, with the email's inline styles allowed.
+  await page.getByTestId('email-html-link').click()
+  await expect(page).toHaveURL(/\/admin\/emails\/visit-reminder\/html$/)
+  await expect(page.getByRole('heading', { name: 'A follow-up visit is due' })).toBeVisible()
+  const policy = (await page.request.get('/admin/emails/visit-reminder/html')).headers()['content-security-policy'] ?? ''
+  expect(policy).toContain('sandbox')
+  // The styles apply: the heading is Waypoint's size, not the browser's default for h1 (32px).
+  expect(await page.getByRole('heading', { name: 'A follow-up visit is due' }).evaluate((h) => getComputedStyle(h).fontSize)).toBe('26px')
+  await page.goBack()
 
   await page.getByRole('link', { name: 'Back to email templates' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Email templates' })).toBeVisible()
@@ -40,7 +45,7 @@ test('an administrator previews the email templates and one template in full', a
 
 test('an officer gets 403 on the email template pages', async ({ page }) => {
   await login(page, 'officer@demo.example')
-  for (const path of ['/admin/emails', '/admin/emails/digest']) {
+  for (const path of ['/admin/emails', '/admin/emails/digest', '/admin/emails/digest/html']) {
     const response = await page.goto(path)
     expect(response?.status(), path).toBe(403)
   }

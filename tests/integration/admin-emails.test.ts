@@ -38,7 +38,11 @@ describe('email template previews', () => {
     const one = await import('~/routes/admin.emails.$template')
     const email = await one.loader(args(get('/admin/emails/visit-reminder', cookies.admin), { template: 'visit-reminder' }))
     expect(email.subject).toBe('Due: follow-up visit (WP-DEMO-0001)')
-    expect(email.html).toMatch(/^<!DOCTYPE html/)
+    const html = await import('~/routes/admin.emails.$template_.html')
+    const page = await html.loader(args(get('/admin/emails/visit-reminder/html', cookies.admin), { template: 'visit-reminder' }))
+    expect(await page.text()).toMatch(/^<!DOCTYPE html/)
+    expect(page.headers.get('content-security-policy')).toContain('sandbox')
+    expect(await status(() => html.loader(args(get('/admin/emails/nope/html', cookies.admin), { template: 'nope' })))).toBe(404)
     expect(email.text).toContain('The visit is due by Tuesday 1 December 2026.')
     for (const template of ['no-such-email', 'constructor', '__proto__', 'layout', 'reminder-parts', 'catalogue']) {
       expect(await status(() => one.loader(args(get(`/admin/emails/${template}`, cookies.admin), { template }))), template).toBe(404)
@@ -48,6 +52,8 @@ describe('email template previews', () => {
   test.each(['advocate', 'officer', 'cps_liaison', 'manager'] as const)('%s is refused both pages (403)', async (role) => {
     const list = await import('~/routes/admin.emails._index')
     const one = await import('~/routes/admin.emails.$template')
+    const html = await import('~/routes/admin.emails.$template_.html')
+    expect(await status(() => html.loader(args(get('/admin/emails/digest/html', cookies[role]), { template: 'digest' })))).toBe(403)
     expect(await status(() => list.loader(args(get('/admin/emails', cookies[role]))))).toBe(403)
     expect(await status(() => one.loader(args(get('/admin/emails/digest', cookies[role]), { template: 'digest' })))).toBe(403)
     // Refused before the name is looked at: no way to probe which templates exist.
