@@ -82,8 +82,8 @@ test('an administrator sees that email sent in the outbox; its body, a one-time 
 })
 
 test('an email the provider refuses is shown as failed with the error; Retry now sends it', async ({ page, browser }) => {
-  // The mock Resend API refuses the next send as invalid (422): a permanent failure, not retried by itself.
-  const refused = await fetch(new URL('/__fail-next?count=1&status=422', MAIL_URL), { method: 'POST' })
+  // The mock Resend API refuses the next send to PERSON as invalid (422): a permanent failure, not retried by itself.
+  const refused = await fetch(new URL(`/__fail-next?count=1&status=422&to=${encodeURIComponent(PERSON.email)}`, MAIL_URL), { method: 'POST' })
   expect(refused.ok).toBe(true)
   const personContext = await browser.newContext()
   await askForReset(await personContext.newPage())

@@ -6,7 +6,7 @@
 //   GET    /emails?to=addr  captured emails (oldest first), optionally only those to addr
 //   GET    /emails/:id      one captured email
 //   DELETE /emails          forget every captured email
-//   POST   /__fail-next?count=n&status=500   make the next n sends fail (to test retries)
+//   POST   /__fail-next?count=n&status=500[&to=addr]   make the next n sends (to addr) fail (to test retries)
 //   GET    /__health        readiness probe for Playwright's webServer
 //
 // Run with: tsx tests/mocks/resend-server.ts   (MOCK_RESEND_PORT, default 3999; binds 127.0.0.1)
@@ -32,7 +32,7 @@ export interface CapturedEmail {
 
 const MAX_BODY = 5 * 1024 * 1024
 const emails: CapturedEmail[] = []
-let failNext = { count: 0, status: 500 }
+let failNext: { count: number; status: number; to: string | null } = { count: 0, status: 500, to: null }
 
 const list = (v: unknown): string[] =>
   v == null ? [] : (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string')
@@ -92,8 +92,11 @@ function validate(input: unknown, idempotencyKey: string | null): Validated {
   }
 }
 
-function failure(res: ServerResponse): boolean {
+/** Answers with the simulated failure when one is armed (for this recipient, if one was named). */
+function failure(res: ServerResponse, body: unknown): boolean {
   if (failNext.count <= 0) return false
+  const to = body && typeof body === 'object' ? list((body as Record<string, unknown>).to).map(address) : []
+  if (failNext.to && !to.includes(failNext.to)) return false
   failNext.count -= 1
   send(res, failNext.status, { statusCode: failNext.status, name: 'application_error', message: 'Simulated failure (mock Resend)' })
   return true
@@ -106,7 +109,8 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
   if (url.pathname === '/__health') return send(res, 200, { ok: true, captured: emails.length })
 
   if (method === 'POST' && url.pathname === '/__fail-next') {
-    failNext = { count: Number(url.searchParams.get('count') ?? 1), status: Number(url.searchParams.get('status') ?? 500) }
+    const to = url.searchParams.get('to')
+    failNext = { count: Number(url.searchParams.get('count') ?? 1), status: Number(url.searchParams.get('status') ?? 500), to: to ? address(to) : null }
     return send(res, 200, failNext)
   }
 
@@ -120,7 +124,7 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
     } catch {
       return send(res, 400, { statusCode: 400, name: 'validation_error', message: 'Invalid JSON body' })
     }
-    if (failure(res)) return
+    if (failure(res, body)) return
     const key = (req.headers['idempotency-key'] as string | undefined) ?? null
     if (url.pathname === '/emails') {
       if (key) {
