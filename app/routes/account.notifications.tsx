@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { StatusButton } from '~/components/button'
 import { BackLink, PageHeading } from '~/components/content'
 import { ErrorSummary, fieldErrors, Radios, TextField } from '~/components/forms'
+import { teamInboxField } from '~/domain/notifications/team-inbox'
 import { DELIVERIES, DELIVERY_LABELS, REMINDER_KIND_LABELS, REMINDER_KINDS, type Delivery, type ReminderKind } from '~/domain/notifications/kinds'
 import { clientIp, requireUser } from '~/services/auth.server'
 import { getNotificationSettings, saveNotificationPreferences, setTeamInbox } from '~/services/notification-preferences.server'
@@ -23,12 +24,7 @@ const PreferencesSchema = z.object(
 )
 
 const TeamInboxSchema = z.object({
-  inboxEmail: z
-    .string()
-    .trim()
-    .max(254, 'Team inbox must be 254 characters or fewer')
-    .email('Enter the team inbox in the correct format, like team@example.org')
-    .optional(),
+  inboxEmail: teamInboxField,
 })
 
 const DELIVERY_OPTIONS = DELIVERIES.map((d) => ({ value: d, label: DELIVERY_LABELS[d] }))

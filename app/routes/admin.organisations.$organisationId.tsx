@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { SubmitOrCancel } from '~/components/button'
 import { BackLink, PageHeading } from '~/components/content'
 import { Checkbox, ErrorSummary, fieldErrors, Select, TextField } from '~/components/forms'
+import { teamInboxField } from '~/domain/notifications/team-inbox'
 import { ORGANISATION_KIND_LABELS, ORGANISATION_KINDS } from '~/domain/access/roles'
 import { createOrganisation, getOrganisation, updateOrganisation } from '~/services/admin.server'
 import { clientIp, notFound, requireRole } from '~/services/auth.server'
@@ -24,12 +25,7 @@ const OrganisationSchema = z.object({
     .min(2, 'Enter the organisation’s name')
     .max(120, 'Name must be 120 characters or fewer'),
   kind: z.enum(ORGANISATION_KINDS, { error: 'Select the type of organisation' }),
-  inboxEmail: z
-    .string()
-    .trim()
-    .max(254, 'Team inbox must be 254 characters or fewer')
-    .email('Enter the team inbox in the correct format, like team@example.org')
-    .optional(),
+  inboxEmail: teamInboxField,
   requireTwoFactor: z.boolean().optional(),
 })
 
