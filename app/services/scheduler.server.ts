@@ -133,7 +133,7 @@ export async function runSchedulerOnce(now: Date = new Date(), options: { interv
   const prisma = await db()
   try {
     const baseUrl = options.baseUrl ?? appUrl()
-    const holidays = await loadHolidays(prisma as unknown as Prisma.TransactionClient)
+    const holidays = await loadHolidays(prisma)
     const { deliveries, people } = await loadDeliveries()
     const items = await collectReminderItems(now, addCalendarDays(londonDateOf(now), HORIZON_DAYS))
     const plan = planReminders(items, deliveries, now, holidays, baseUrl)
