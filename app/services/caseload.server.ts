@@ -129,20 +129,28 @@ async function victimSearchWhere(actor: Actor, q: string): Promise<Prisma.Victim
  * is itself not corrected away, whose hearing date is after `now` (and on or before `until`).
  * Hearing dates are compared as ISO-8601 UTC text, which sorts as time does.
  */
-function upcomingHearingsSql(now: Date, until: Date | null, caseIds: string[] | null) {
-  return Prisma.sql`
-    SELECT l."caseId" AS "caseId", MIN(l.details->>'hearingAt') AS "hearingAt"
-    FROM "JourneyEvent" l
-    WHERE l.type = 'hearing_listed'
+/**
+ * Conditions on a listing `l` (a "JourneyEvent" row): a hearing_listed after `now` (and up to
+ * `until`), not corrected away, with no outcome recorded. Shared with the hearing reminders.
+ */
+export function openListingsWhere(now: Date, until: Date | null) {
+  return Prisma.sql`l.type = 'hearing_listed'
       AND l.details->>'hearingAt' > ${now.toISOString()}
       ${until ? Prisma.sql`AND l.details->>'hearingAt' <= ${until.toISOString()}` : Prisma.empty}
-      ${caseIds ? Prisma.sql`AND l."caseId" IN (${Prisma.join(caseIds)})` : Prisma.empty}
       AND NOT EXISTS (SELECT 1 FROM "JourneyEvent" s WHERE s."supersedesId" = l.id)
       AND NOT EXISTS (
         SELECT 1 FROM "JourneyEvent" o
         WHERE o.type = 'hearing_outcome' AND o.details->>'hearingEventId' = l.id
           AND NOT EXISTS (SELECT 1 FROM "JourneyEvent" so WHERE so."supersedesId" = o.id)
-      )
+      )`
+}
+
+function upcomingHearingsSql(now: Date, until: Date | null, caseIds: string[] | null) {
+  return Prisma.sql`
+    SELECT l."caseId" AS "caseId", MIN(l.details->>'hearingAt') AS "hearingAt"
+    FROM "JourneyEvent" l
+    WHERE ${openListingsWhere(now, until)}
+      ${caseIds ? Prisma.sql`AND l."caseId" IN (${Prisma.join(caseIds)})` : Prisma.empty}
     GROUP BY l."caseId"`
 }
 

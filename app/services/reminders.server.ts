@@ -12,6 +12,7 @@ import type { NewsItem } from '~/domain/notifications/digest'
 import type { HearingItem, Recipient, ReminderItem, VisitItem } from '~/domain/notifications/reminders'
 import { holdingOrganisationId } from '~/domain/visits/policy'
 import { Prisma } from '~/generated/prisma/client'
+import { openListingsWhere } from './caseload.server'
 import { db } from './db.server'
 import { visitSchedulesFor } from './visits.server'
 
@@ -164,23 +165,12 @@ async function visitItems(now: Date, horizon: IsoDate, inbox: ReadonlyMap<string
   return items
 }
 
-/**
- * Listings (hearing_listed) after `now` and up to `until`, not corrected away and with no outcome
- * recorded — the same rule as upcomingHearingsSql in caseload.server.ts, one row per listing.
- */
+/** Listings after `now` and up to `until` still to be heard (openListingsWhere), one row per listing. */
 function hearingListingsSql(now: Date, until: Date) {
   return Prisma.sql`
     SELECT l.id, l."caseId", l.details->>'hearingAt' AS "hearingAt", l.details->>'hearingType' AS "hearingType"
     FROM "JourneyEvent" l
-    WHERE l.type = 'hearing_listed'
-      AND l.details->>'hearingAt' > ${now.toISOString()}
-      AND l.details->>'hearingAt' <= ${until.toISOString()}
-      AND NOT EXISTS (SELECT 1 FROM "JourneyEvent" s WHERE s."supersedesId" = l.id)
-      AND NOT EXISTS (
-        SELECT 1 FROM "JourneyEvent" o
-        WHERE o.type = 'hearing_outcome' AND o.details->>'hearingEventId' = l.id
-          AND NOT EXISTS (SELECT 1 FROM "JourneyEvent" so WHERE so."supersedesId" = o.id)
-      )
+    WHERE ${openListingsWhere(now, until)}
     ORDER BY l.details->>'hearingAt', l.id`
 }
 
