@@ -41,9 +41,8 @@ let handler: ((request: Request) => Promise<Response>) | undefined
 export async function appHandler(): Promise<(request: Request) => Promise<Response>> {
   if (handler) return handler
   const manifest = routeManifest()
-  const routes: ServerBuild['routes'] = {
-    root: { id: 'root', path: '', module: await import('~/root') },
-  }
+  const rootModule: Record<string, unknown> = await import('~/root')
+  const routes: ServerBuild['routes'] = { root: { id: 'root', path: '', module: rootModule } }
   const assetRoutes: ServerBuild['assets']['routes'] = {}
   const entryRoute = (id: string, parentId: string | undefined, route: Partial<ManifestRoute>, module: Record<string, unknown>) => ({
     id,
@@ -58,7 +57,7 @@ export async function appHandler(): Promise<(request: Request) => Promise<Respon
     hasClientLoader: false,
     hasErrorBoundary: typeof module.ErrorBoundary === 'function',
   })
-  assetRoutes.root = entryRoute('root', undefined, { path: '' }, routes.root.module as Record<string, unknown>)
+  assetRoutes.root = entryRoute('root', undefined, { path: '' }, rootModule)
   for (const route of Object.values(manifest)) {
     const module = await import(/* @vite-ignore */ path.join(APP_DIRECTORY, route.file))
     routes[route.id] = { id: route.id, parentId: route.parentId, path: route.path, index: route.index, module }
