@@ -42,7 +42,7 @@ export async function appHandler(): Promise<(request: Request) => Promise<Respon
   if (handler) return handler
   const manifest = routeManifest()
   const rootModule: Record<string, unknown> = await import('~/root')
-  const routes: ServerBuild['routes'] = { root: { id: 'root', path: '', module: rootModule as ServerBuild['routes'][string]['module'] } }
+  const routes: ServerBuild['routes'] = { root: { id: 'root', path: '', module: rootModule as unknown as ServerBuild['routes'][string]['module'] } }
   const assetRoutes: ServerBuild['assets']['routes'] = {}
   const entryRoute = (id: string, parentId: string | undefined, route: Partial<ManifestRoute>, module: Record<string, unknown>) => ({
     id,
