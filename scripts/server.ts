@@ -140,6 +140,9 @@ for (const dir of [
   app.use('/assets', express.static(dir, { maxAge: '1d', fallthrough: true }))
 }
 
+// Documents without an icon link (the sandboxed email previews) make browsers ask for /favicon.ico.
+app.get('/favicon.ico', (_req, res) => res.redirect(301, '/favicon.svg'))
+
 if (vite) {
   app.use(vite.middlewares)
 } else {
