@@ -2,7 +2,7 @@
 // every export and every sign-in success or failure goes through `audit()`. The database refuses
 // UPDATE/DELETE on AuditEvent (migration 20261129001700_audit_append_only); nothing here offers them.
 import { auditHash, GENESIS_HASH, verifyChain, type ChainReport } from '~/domain/audit/chain'
-import type { Prisma } from '~/generated/prisma/client'
+import type { Prisma, PrismaClient } from '~/generated/prisma/client'
 import { db } from './db.server'
 
 type Tx = Prisma.TransactionClient
@@ -54,9 +54,9 @@ export async function audit(entry: AuditEntry, tx?: Tx): Promise<void> {
 
 const PAGE = 1000
 
-/** Walks the whole chain in pages, so it works on millions of rows. */
-export async function verifyAuditChain(): Promise<ChainReport> {
-  const prisma = await db()
+/** Walks the whole chain in pages, so it works on millions of rows. `client`: another database (a restored backup). */
+export async function verifyAuditChain(client?: PrismaClient): Promise<ChainReport> {
+  const prisma = client ?? (await db())
   let prevHash = GENESIS_HASH
   let checked = 0
   let after: bigint | undefined
