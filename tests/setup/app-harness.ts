@@ -90,7 +90,8 @@ export async function request(
   opts: { cookie?: string; method?: string; form?: Record<string, string | string[]> | URLSearchParams } = {},
 ): Promise<Response> {
   const app = await appHandler()
-  const headers = new Headers({ origin: ORIGIN })
+  // Remix compares an action's Origin with Host (its cross-site check), so a POST needs both.
+  const headers = new Headers({ origin: ORIGIN, host: new URL(ORIGIN).host })
   if (opts.cookie) headers.set('cookie', opts.cookie)
   let body: URLSearchParams | undefined
   if (opts.form) {
