@@ -38,10 +38,24 @@ interface Calendar {
  * are withdrawn rather than deleted: a complaint may refer to them.
  */
 export async function recomputeEntitlements(tx: Tx, caseId: string, options: { victimIds?: readonly string[]; now?: Date; calendar?: Calendar } = {}) {
+  await recomputeEntitlementsOfCases(tx, [caseId], options)
+}
+
+/**
+ * recomputeEntitlements for many cases at once: five queries load every case's records, the
+ * engine runs per case and victim, and new rows go in one INSERT. The full recompute and the
+ * large seed use it; one query per case made 12,000 cases take minutes (docs/performance.md).
+ */
+export async function recomputeEntitlementsOfCases(
+  tx: Tx,
+  caseIds: readonly string[],
+  options: { victimIds?: readonly string[]; now?: Date; calendar?: Calendar } = {},
+): Promise<{ created: number; updated: number }> {
   const now = options.now ?? new Date()
-  const kase = await tx.case.findUnique({
-    where: { id: caseId },
+  const cases = await tx.case.findMany({
+    where: { id: { in: [...caseIds] } },
     select: {
+      id: true,
       policeOrganisationId: true,
       cpsOrganisationId: true,
       witnessCareOrganisationId: true,
@@ -51,75 +65,103 @@ export async function recomputeEntitlements(tx: Tx, caseId: string, options: { v
       },
     },
   })
-  if (!kase) return
-  const victims = kase.victims.map((v) => v.victim)
-  const victimIds = victims.map((v) => v.id)
-  const [calendar, offences, journal, contactRows, existing] = await Promise.all([
+  if (cases.length === 0) return { created: 0, updated: 0 }
+  const ids = cases.map((c) => c.id)
+  const victimIds = [...new Set(cases.flatMap((c) => c.victims.map((v) => v.victim.id)))]
+  const [calendar, offenceRows, journalRows, contactRows, existingRows] = await Promise.all([
     options.calendar ?? loadHolidays(tx).then(async (holidays) => ({ holidays, ruleSets: await loadRuleSets(tx) })),
-    tx.offence.findMany({ where: { caseId }, select: { victimId: true, category: true, committedFrom: true } }),
-    tx.journeyEvent.findMany({ where: { caseId }, select: JOURNAL_SELECT }),
+    tx.offence.findMany({ where: { caseId: { in: ids } }, select: { caseId: true, victimId: true, category: true, committedFrom: true } }),
+    tx.journeyEvent.findMany({ where: { caseId: { in: ids } }, select: { ...JOURNAL_SELECT, caseId: true } }),
     tx.contact.findMany({
-      where: { victimId: { in: victimIds }, events: { some: { event: { caseId } } } },
+      where: { victimId: { in: victimIds }, events: { some: { event: { caseId: { in: ids } } } } },
       select: { id: true, victimId: true, contactedAt: true, events: { select: { eventId: true } } },
     }),
-    tx.entitlement.findMany({ where: { caseId, victimId: { in: victimIds } } }),
+    tx.entitlement.findMany({ where: { caseId: { in: ids }, victimId: { in: victimIds } } }),
   ])
-  const orgFor: Record<Owner, string | null> = {
-    police: kase.policeOrganisationId,
-    cps: kase.cpsOrganisationId,
-    witness_care: kase.witnessCareOrganisationId,
-    probation: null,
+  const byCase = <T extends { caseId: string }>(rows: T[]) => {
+    const out = new Map<string, T[]>()
+    for (const r of rows) out.set(r.caseId, [...(out.get(r.caseId) ?? []), r])
+    return out
   }
-
-  const wanted = new Map<string, Prisma.EntitlementCreateManyInput>()
-  for (const victim of victims) {
-    const contacts = contactRows.filter((c) => c.victimId === victim.id).map((c) => ({ id: c.id, contactedAt: c.contactedAt, eventIds: c.events.map((e) => e.eventId) }))
-    for (const ruleSet of calendar.ruleSets) {
-      const input = entitlementsInputFor({ asOf: now, victim, offences, journal, contacts, ruleSet })
-      const result = evaluateEntitlements(input, ruleSet, calendar.holidays)
-      for (const e of result.entitlements) {
-        const rule = findRule(ruleSet, e.rule)!
-        const source = e.metAt ? metSource(rule, e.trigger, e.metAt, { journal, contacts }) : {}
-        wanted.set(`${victim.id}|${ruleSet.id}|${e.rule}|${e.trigger}`, {
-          victimId: victim.id,
-          caseId,
-          ruleSetId: ruleSet.id,
-          ruleId: e.rule,
-          right: e.right,
-          triggerEventId: e.trigger,
-          defendantId: e.defendant ?? null,
-          owedBy: e.owedBy,
-          owedByOrganisationId: orgFor[e.owedBy],
-          dueBy: dateValueOf(e.dueBy),
-          dueAt: endOfLondonDay(e.dueBy),
-          status: e.status === 'met' || e.status === 'met_late' ? e.status : 'open',
-          metAt: e.metAt ? new Date(e.metAt) : null,
-          metByContactId: source.contactId ?? null,
-          metByEventId: source.eventId ?? null,
-          withdrawnAt: null,
-          computedAt: now,
-        })
-      }
+  const offencesOf = byCase(offenceRows)
+  const journalOf = byCase(journalRows)
+  const existingOf = byCase(existingRows)
+  const caseOfEvent = new Map(journalRows.map((e) => [e.id, e.caseId]))
+  // A contact counts on a case when it is about one of that case's events (as the one-case query asked).
+  const contactsOf = new Map<string, typeof contactRows>()
+  for (const c of contactRows) {
+    for (const caseId of new Set(c.events.map((e) => caseOfEvent.get(e.eventId)).filter((x) => x !== undefined))) {
+      contactsOf.set(caseId, [...(contactsOf.get(caseId) ?? []), c])
     }
   }
 
   const fresh: Prisma.EntitlementCreateManyInput[] = []
-  const seen = new Set<string>()
-  for (const row of existing) {
-    const key = `${row.victimId}|${row.ruleSetId}|${row.ruleId}|${row.triggerEventId}`
-    const want = wanted.get(key)
-    seen.add(key)
-    if (!want) {
-      if (!row.withdrawnAt) await tx.entitlement.update({ where: { id: row.id }, data: { withdrawnAt: now, computedAt: now } })
-      continue
+  let updated = 0
+  for (const kase of cases) {
+    const offences = offencesOf.get(kase.id) ?? []
+    const journal = journalOf.get(kase.id) ?? []
+    const orgFor: Record<Owner, string | null> = {
+      police: kase.policeOrganisationId,
+      cps: kase.cpsOrganisationId,
+      witness_care: kase.witnessCareOrganisationId,
+      probation: null,
     }
-    if (!sameRow(row, want)) {
-      const { victimId: _v, caseId: _c, ruleSetId: _r, ruleId: _ru, triggerEventId: _t, ...changes } = want
-      await tx.entitlement.update({ where: { id: row.id }, data: changes })
+    const wanted = new Map<string, Prisma.EntitlementCreateManyInput>()
+    for (const { victim } of kase.victims) {
+      const contacts = (contactsOf.get(kase.id) ?? [])
+        .filter((c) => c.victimId === victim.id)
+        .map((c) => ({ id: c.id, contactedAt: c.contactedAt, eventIds: c.events.map((e) => e.eventId) }))
+      for (const ruleSet of calendar.ruleSets) {
+        const input = entitlementsInputFor({ asOf: now, victim, offences, journal, contacts, ruleSet })
+        const result = evaluateEntitlements(input, ruleSet, calendar.holidays)
+        for (const e of result.entitlements) {
+          const rule = findRule(ruleSet, e.rule)!
+          const source = e.metAt ? metSource(rule, e.trigger, e.metAt, { journal, contacts }) : {}
+          wanted.set(`${victim.id}|${ruleSet.id}|${e.rule}|${e.trigger}`, {
+            victimId: victim.id,
+            caseId: kase.id,
+            ruleSetId: ruleSet.id,
+            ruleId: e.rule,
+            right: e.right,
+            triggerEventId: e.trigger,
+            defendantId: e.defendant ?? null,
+            owedBy: e.owedBy,
+            owedByOrganisationId: orgFor[e.owedBy],
+            dueBy: dateValueOf(e.dueBy),
+            dueAt: endOfLondonDay(e.dueBy),
+            status: e.status === 'met' || e.status === 'met_late' ? e.status : 'open',
+            metAt: e.metAt ? new Date(e.metAt) : null,
+            metByContactId: source.contactId ?? null,
+            metByEventId: source.eventId ?? null,
+            withdrawnAt: null,
+            computedAt: now,
+          })
+        }
+      }
     }
+
+    const seen = new Set<string>()
+    for (const row of existingOf.get(kase.id) ?? []) {
+      const key = `${row.victimId}|${row.ruleSetId}|${row.ruleId}|${row.triggerEventId}`
+      const want = wanted.get(key)
+      seen.add(key)
+      if (!want) {
+        if (!row.withdrawnAt) {
+          await tx.entitlement.update({ where: { id: row.id }, data: { withdrawnAt: now, computedAt: now } })
+          updated += 1
+        }
+        continue
+      }
+      if (!sameRow(row, want)) {
+        const { victimId: _v, caseId: _c, ruleSetId: _r, ruleId: _ru, triggerEventId: _t, ...changes } = want
+        await tx.entitlement.update({ where: { id: row.id }, data: changes })
+        updated += 1
+      }
+    }
+    for (const [key, want] of wanted) if (!seen.has(key)) fresh.push(want)
   }
-  for (const [key, want] of wanted) if (!seen.has(key)) fresh.push(want)
   if (fresh.length > 0) await tx.entitlement.createMany({ data: fresh })
+  return { created: fresh.length, updated }
 }
 
 type Row = Prisma.EntitlementGetPayload<object>
@@ -141,13 +183,17 @@ function sameRow(row: Row, want: Prisma.EntitlementCreateManyInput): boolean {
   )
 }
 
-/** Every victim's entitlements on every case that has any journal, a case at a time. */
+const RECOMPUTE_BATCH = 250
+
+/** Every victim's entitlements on every case that has any journal, a batch of cases at a time. */
 export async function recomputeAllEntitlements(options: { now?: Date } = {}): Promise<{ cases: number }> {
   const prisma = await db()
   const cases = await prisma.case.findMany({ select: { id: true }, orderBy: { id: 'asc' } })
   const calendar = await prisma.$transaction(async (tx) => ({ holidays: await loadHolidays(tx), ruleSets: await loadRuleSets(tx) }))
-  for (const c of cases) {
-    await prisma.$transaction((tx) => recomputeEntitlements(tx, c.id, { now: options.now, calendar }))
+  // A few hundred cases to a transaction: few round trips, and no long lock on the whole caseload.
+  for (let i = 0; i < cases.length; i += RECOMPUTE_BATCH) {
+    const ids = cases.slice(i, i + RECOMPUTE_BATCH).map((c) => c.id)
+    await prisma.$transaction((tx) => recomputeEntitlementsOfCases(tx, ids, { now: options.now, calendar }), { timeout: 120_000 })
   }
   return { cases: cases.length }
 }
