@@ -70,7 +70,8 @@ export async function appHandler(): Promise<(request: Request) => Promise<Respon
     assets: { entry: { module: '/fake/entry.client.js', imports: [] }, routes: assetRoutes, url: '/fake/manifest.js', version: 'test' },
     publicPath: '/',
     assetsBuildDirectory: path.join(APP_DIRECTORY, '../build/client'),
-    future: {},
+    // As vite.config.ts: with single fetch off, an action's data() would reach the page as its wrapper.
+    future: { v3_fetcherPersist: true, v3_relativeSplatPath: true, v3_throwAbortReason: true, v3_singleFetch: true, v3_lazyRouteDiscovery: true, v3_routeConfig: true },
     isSpaMode: false,
   } as unknown as ServerBuild
   const remix = createRequestHandler(build, 'production')
