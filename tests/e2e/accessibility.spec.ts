@@ -11,7 +11,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { generateTOTP } from '@epic-web/totp'
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test'
+import { expect, test, type Browser, type BrowserContext, type Page } from './fixtures'
 import { TOTP } from '../../app/domain/auth/totp'
 import { DEMO_REFERENCES } from '../../prisma/seed'
 import { expectAccessible, login } from './utils'
@@ -498,7 +498,8 @@ test('every route file that renders a page is in the table of pages to check', (
 for (const account of Object.keys(ACCOUNTS) as Account[]) {
   const visits = Object.entries(PAGES).flatMap(([file, v]) => (Array.isArray(v) ? v.filter((x) => x.as === account).map((x) => [file, x] as const) : []))
   test(`every page ${account === 'anonymous' ? 'seen signed out' : `${account} sees`} passes axe (${visits.length} visits)`, async ({ browser }) => {
-    test.setTimeout(180_000)
+    // A page and its axe check take 1–3 s on a quiet machine, several times that on a contended one.
+    test.setTimeout(60_000 + visits.length * 15_000)
     const { context, page } = await signedIn(browser, account)
     try {
       for (const [file, visit] of visits) await checkVisit(page, file, visit)

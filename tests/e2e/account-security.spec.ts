@@ -5,7 +5,7 @@
 // Accounts: twofactor@demo.example and reset@demo.example are e2e-only and may be changed freely;
 // the two-factor test turns two-factor sign-in off again at the end so a retry starts clean.
 import { generateTOTP } from '@epic-web/totp'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from './fixtures'
 import { TOTP, timeStep } from '../../app/domain/auth/totp'
 import { DEMO_PASSWORD, emailLinks, expectAccessible, latestEmail, login, readEmails } from './utils'
 

@@ -3,7 +3,7 @@
 // the confirmation page; setting a local deadline with a reason on a rule the reference could not
 // confirm, seeing it listed, and clearing it; an officer refused with 403. Every page axe-checked.
 // The demo data is left as found: the holiday is removed and the local deadline cleared.
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { expectAccessible, login } from './utils'
 
 const ADMIN = 'admin@demo.example'

@@ -1,7 +1,7 @@
 // An organisation's follow-up visit policy in a real browser (issue 5, point 1): a bad number is
 // refused beside its field with what was typed kept, a policy is saved and then cleared back to the
 // defaults (leaving the demo data as found), and a non-administrator is refused. Axe-checked.
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { expectAccessible, login } from './utils'
 
 test('an administrator sets an organisation’s visit policy and goes back to the defaults', async ({ page }) => {

@@ -3,7 +3,7 @@
 // requiring two-factor sign-in for an organisation and back, the audit log (verify the chain,
 // export) — and other roles refused. Every page visited is axe-checked.
 // Accounts changed here: only new users and deactivate-me@demo.example (reserved for this test).
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from './fixtures'
 import { expectAccessible, latestEmail, login } from './utils'
 
 const ADMIN = 'admin@demo.example'

@@ -5,7 +5,7 @@
 // is then read-only with who signed it off; the dashboard lists its lesson and the case-level CSV
 // downloads with the case's row. Every page visited is axe-checked.
 import { readFile } from 'node:fs/promises'
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { expectAccessible, login } from './utils'
 
 const CASE = 'NM/25/003467' // K7: one defendant, charged

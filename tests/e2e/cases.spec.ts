@@ -1,7 +1,7 @@
 // Cases: an officer opens a case for two victims with two suspects and finds it on their home page
 // and its case page; two officers editing the same case at once see the conflict and lose nothing.
 // Every page visited is axe-checked.
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { openCase, uniqueRef } from './case-steps'
 import { expectAccessible, login } from './utils'
 

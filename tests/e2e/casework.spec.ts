@@ -1,6 +1,6 @@
 // Each role lands on its own home page; records reached by URL without a reason to see them answer
 // "Page not found"; CPS liaison never sees a victim's contact details. Every page is axe-checked.
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from './fixtures'
 import { DEMO_REFERENCES } from '../../prisma/seed'
 import { expectAccessible, login } from './utils'
 

@@ -2,7 +2,7 @@
 // (bad input first: errors next to the fields, nothing typed lost), then take it through its
 // stages — out of order refused with the field named, in order saved. axe on every page. An
 // administrator (no casework) cannot open it.
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from './fixtures'
 import { expectAccessible, login } from './utils'
 
 test.describe.configure({ timeout: 90_000 })

@@ -2,7 +2,7 @@
 // navigation, see the counts, drill down from a count to the entitlements behind it and on to a
 // case; a period that ends before it starts is an error beside the field with what was typed
 // kept; an advocate is refused. Every page visited is axe-checked.
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from './fixtures'
 import { expectAccessible, login } from './utils'
 
 async function openFromNavigation(page: Page) {

@@ -3,7 +3,7 @@
 // demo victim's name or reference); a malformed quarter is an error beside the field with what was
 // typed kept; an advocate is refused. Every page is axe-checked.
 import { readFile } from 'node:fs/promises'
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { DEMO_REFERENCES } from '../../prisma/seed'
 import { expectAccessible, login } from './utils'
 

@@ -2,7 +2,7 @@
 // Email templates from the admin navigation, sees every template with its sample subject, and opens
 // one: its subject, the plain-text version and the HTML as a sandboxed document of its own. An unknown template
 // is a 404; an officer is refused with 403. Read-only: the demo data is untouched.
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { expectAccessible, login } from './utils'
 
 test('an administrator previews the email templates and one template in full', async ({ page }) => {

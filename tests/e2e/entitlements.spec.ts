@@ -2,7 +2,7 @@
 // "Right 6 — Told of the arrest — due <date>" on the victim's checklist; the officer records, from
 // the entitlement, that the victim was told (an empty form first: errors next to the fields); the
 // entitlement is met and the compliance page counts it. Every page visited is axe-checked.
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expect, test, type Browser, type Page } from './fixtures'
 import { addWorkingDays, londonDateOf } from '../../app/domain/calendar/working-days'
 import { ENGLAND_WALES_HOLIDAY_DATES } from '../../app/domain/calendar/bank-holidays'
 import { formatDate } from '../../app/utils/format'

@@ -4,7 +4,7 @@
 // reference, then sees the disclosure prompt and marks it recorded on the case; the advocate sees
 // "Submitted" with the reference on the victim page. CPS liaison is refused the queue and sees no
 // intelligence. Every page visited is axe-checked.
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expect, test, type Browser, type Page } from './fixtures'
 import { expectAccessible, login } from './utils'
 
 // Leah, not Amira: a visit recorded today would take Amira off the visits-due list other specs check.

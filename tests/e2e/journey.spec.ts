@@ -2,7 +2,7 @@
 // arrest; the file goes to the CPS; CPS liaison records the charge and the trial listing; the
 // officer corrects an entry and the original stays, struck through, with the reason; an advocate
 // may not record a charge. Every page visited is axe-checked.
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expect, test, type Browser, type Page } from './fixtures'
 import { openCase, uniqueRef } from './case-steps'
 import { expectAccessible, login } from './utils'
 

@@ -2,7 +2,7 @@
 // hours ago — the empty form first (errors next to the fields) — sees the return home interview due
 // 72 hours after the return, records it completed and sees it completed in time, with the way to
 // pass its findings to the police. Every page visited is axe-checked.
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from './fixtures'
 import { describeLondonTime } from '../../app/domain/missing/episodes'
 import { expectAccessible, login } from './utils'
 

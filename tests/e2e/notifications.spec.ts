@@ -4,8 +4,8 @@
 // mock refuses with 422) shown as Failed with its error, retried, then sent; a person choosing a
 // weekly summary. Every page visited is axe-checked.
 // Accounts changed here: only a new person this spec creates (no demo account, no demo casework).
-import { expect, test, type Page } from '@playwright/test'
-import { emailLinks, expectAccessible, latestEmail, login, MAIL_URL } from './utils'
+import { expect, test, type Page } from './fixtures'
+import { emailLinks, expectAccessible, latestEmail, login, mailURL } from './utils'
 
 const ADMIN = 'admin@demo.example'
 const PERSON = { name: 'Orla Penhallow', email: `e2e-notify-${Date.now()}@test.example` }
@@ -83,7 +83,7 @@ test('an administrator sees that email sent in the outbox; its body, a one-time 
 
 test('an email the provider refuses is shown as failed with the error; Retry now sends it', async ({ page, browser }) => {
   // The mock Resend API refuses the next send to PERSON as invalid (422): a permanent failure, not retried by itself.
-  const refused = await fetch(new URL(`/__fail-next?count=1&status=422&to=${encodeURIComponent(PERSON.email)}`, MAIL_URL), { method: 'POST' })
+  const refused = await fetch(new URL(`/__fail-next?count=1&status=422&to=${encodeURIComponent(PERSON.email)}`, mailURL()), { method: 'POST' })
   expect(refused.ok).toBe(true)
   const personContext = await browser.newContext()
   await askForReset(await personContext.newPage())

@@ -2,7 +2,7 @@
 // attrition funnel (chart named for screen readers, and its data as a table), the outcome, factor,
 // time and trend sections; the threshold form is there for managers; axe passes with the tables
 // opened. An advocate is refused.
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { expectAccessible, login } from './utils'
 
 test('a manager opens the review dashboard and reads the funnel as a table', async ({ page }) => {

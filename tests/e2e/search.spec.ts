@@ -4,7 +4,7 @@
 // case by the start of its crime reference, filters by stage and by a hearing coming up. Filters
 // stay in the URL, so page links keep them. Every list page visited is axe-checked. Demo data:
 // prisma/seed.ts and prisma/seed/journeys.ts.
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { expectAccessible, login } from './utils'
 
 const rows = (page: import('@playwright/test').Page) => page.locator('table.govuk-table tbody tr')

@@ -1,6 +1,6 @@
 // Smoke tests of the running production build: health, sign-in, refusal of cross-origin and
 // malformed requests, security headers, and per-account lockout. Every page visited is axe-checked.
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { expectAccessible, login } from './utils'
 
 test('/healthz answers 200 with JSON', async ({ request }) => {

@@ -4,7 +4,7 @@
 // advocate finds it in their referrals, accepts it and logs a session; the referring advocate sees
 // the support on the victim page and that the session happened, but not its notes; so does the
 // police officer. Every page visited is axe-checked.
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { expectAccessible, login } from './utils'
 
 const LEAH = 'V-2026-0104'

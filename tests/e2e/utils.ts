@@ -11,7 +11,12 @@ import { DEMO_PASSWORD } from '../../app/domain/access/demo-accounts'
 export { DEMO_PASSWORD }
 export type { CapturedEmail }
 
-export const MAIL_URL = `http://127.0.0.1:${process.env.E2E_MAIL_PORT ?? 3999}`
+// The mock Resend API of this worker's servers (set by the `servers` fixture in ./fixtures).
+let mailUrl = `http://127.0.0.1:${process.env.E2E_MAIL_PORT ?? 3999}`
+export const setMailUrl = (url: string) => {
+  mailUrl = url
+}
+export const mailURL = () => mailUrl
 
 /**
  * Signs in through the /login form and waits until the browser has left /login (for an account
@@ -73,7 +78,7 @@ export async function expectAccessible(page: Page, options: { exclude?: string[]
 
 /** Every email captured so far (oldest first), only those to `to` when given. No waiting. */
 export async function readEmails(to?: string): Promise<CapturedEmail[]> {
-  const url = new URL('/emails', MAIL_URL)
+  const url = new URL('/emails', mailUrl)
   if (to) url.searchParams.set('to', to)
   const res = await fetch(url)
   if (!res.ok) throw new Error(`mock Resend answered ${res.status} for ${url.toString()}`)
@@ -106,5 +111,5 @@ export function emailLinks(email: CapturedEmail): string[] {
 
 /** Forgets every captured email (e.g. at the start of a test that counts emails). */
 export async function clearEmails(): Promise<void> {
-  await fetch(new URL('/emails', MAIL_URL), { method: 'DELETE' })
+  await fetch(new URL('/emails', mailUrl), { method: 'DELETE' })
 }

@@ -1,7 +1,7 @@
 // The victim's journey from the advocate's side: the timeline on the victim page, recording a
 // contact about one of its events (bad input first: field errors, nothing typed lost), the
 // contact in the log, and the printable journey summary. axe on every page.
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from './fixtures'
 import { expectAccessible, login } from './utils'
 
 // Several forms and an axe run on each page: more than the default 30 seconds on a busy machine.

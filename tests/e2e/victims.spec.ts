@@ -1,7 +1,7 @@
 // Victim records in the browser: an advocate opens a record with communication needs and finds it
 // on their list; bad input is answered on the form with what was typed kept; two people editing at
 // once — the second sees what changed and loses nothing. Every page is axe-checked.
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from './fixtures'
 import { expectAccessible, login } from './utils'
 
 const uniqueName = (prefix: string) => `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`

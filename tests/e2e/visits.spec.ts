@@ -2,7 +2,7 @@
 // empty form first (errors next to the fields), then a visit in the future refused with what was
 // typed kept — and sees it in the victim's visit log with the plan of visits owed. CPS liaison sees
 // the victim but not the visits. Every page visited is axe-checked.
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { expectAccessible, login } from './utils'
 
 const AMIRA = 'V-2026-0131'
