@@ -9,6 +9,7 @@ import pg from 'pg'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { PrismaClient } from '~/generated/prisma/client'
 import { getEnv } from './env.server'
+import { logger } from './logger.server'
 import { applyMigrations, type SqlRunner } from './migrate.server'
 
 export type Db = PrismaClient
@@ -50,7 +51,12 @@ export function fromPglite(pglite: PGlite): Handle {
 }
 
 export function openPostgres(url: string): Handle {
-  const pool = new pg.Pool({ connectionString: url, max: 10 })
+  // A database that does not answer (or a pool still busy) fails the request after 10 s, a 503,
+  // instead of holding it open forever (docs/decisions/0011).
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000 })
+  // An idle connection cut by a database restart emits 'error' on the pool: without a listener that
+  // would crash the process. The pool drops the connection and opens a new one when next needed.
+  pool.on('error', (error) => logger.warn({ err: error.message }, 'idle database connection lost'))
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) })
   return {
     prisma,
