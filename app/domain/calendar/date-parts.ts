@@ -9,7 +9,10 @@ export interface DateParts {
 
 export type DateResult = { ok: true; date: Date } | { ok: false; message: string }
 
-const isBlank = (p: DateParts | undefined) => !p || (!p.day?.trim() && !p.month?.trim() && !p.year?.trim())
+// A part arrives as whatever the form sent: a field sent twice is an array, which is no real date ('?').
+const part = (v: unknown): string => (typeof v === 'string' ? v.trim() : v === undefined || v === null ? '' : '?')
+
+const isBlank = (p: DateParts | undefined) => !p || (!part(p.day) && !part(p.month) && !part(p.year))
 
 export function isDateBlank(parts: DateParts | undefined): boolean {
   return isBlank(parts)
@@ -21,9 +24,9 @@ export function isDateBlank(parts: DateParts | undefined): boolean {
  */
 export function parseDateParts(parts: DateParts | undefined, label = 'the date', { minYear }: { minYear?: number } = {}): DateResult {
   if (isBlank(parts)) return { ok: false, message: `Enter ${label}` }
-  const day = parts!.day?.trim() ?? ''
-  const month = parts!.month?.trim() ?? ''
-  const year = parts!.year?.trim() ?? ''
+  const day = part(parts!.day)
+  const month = part(parts!.month)
+  const year = part(parts!.year)
   const missing = [!day && 'day', !month && 'month', !year && 'year'].filter(Boolean)
   if (missing.length) return { ok: false, message: `${capitalise(label)} must include a ${missing.join(' and ')}` }
   if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) {
