@@ -8,6 +8,7 @@ import { clientIp, requireUser } from '~/services/auth.server'
 import { MAX_THRESHOLD, MIN_THRESHOLD, OUTCOME_LABELS, type FactorRow } from '~/domain/review/dashboard'
 import { canViewDataset } from '~/services/dataset.server'
 import { canSetThreshold, parseDashboardQuery, reviewDashboard, setSuppressionThreshold } from '~/services/review-dashboard.server'
+import { readFormData } from '~/utils/form-data.server'
 import { formatDate } from '~/utils/format'
 
 export const meta: MetaFunction = () => [{ title: 'Prosecution case review – Waypoint' }]
@@ -28,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const form = await request.formData()
+  const form = await readFormData(request)
   const result = await setSuppressionThreshold(user, String(form.get('threshold') ?? ''), { ip: clientIp(context) })
   return result
 }
