@@ -4,7 +4,7 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { AllocateForm, AllocationTable } from '~/components/case/allocations'
 import { BackLink, PageHeading } from '~/components/content'
 import { AllocateToCaseSchema, EndAllocationSchema } from '~/domain/cases/schemas'
-import { allocateToCase, endCaseAllocation, getCaseAllocations } from '~/services/allocations.server'
+import { allocateToCase, endCaseAllocation, getCaseAllocations, requireCaseAllocator } from '~/services/allocations.server'
 import { clientIp, notFound, requireRole } from '~/services/auth.server'
 import { setFlash } from '~/services/session.server'
 import { readFormData } from '~/utils/form-data.server'
@@ -23,6 +23,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, ROLES)
   const caseId = params.caseId
   if (!caseId) throw notFound()
+  // Who is asking is checked before the form is read: a refusal never depends on what was sent.
+  await requireCaseAllocator(user, caseId)
   const formData = await readFormData(request)
   const ip = clientIp(context)
   if (formData.get('intent') === 'end') {

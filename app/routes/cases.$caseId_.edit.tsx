@@ -8,7 +8,7 @@ import { BackLink, PageHeading } from '~/components/content'
 import { ErrorSummary, fieldErrors, Select, Textarea, TextField } from '~/components/forms'
 import { EditCaseSchema } from '~/domain/cases/schemas'
 import { clientIp, notFound, requireRole } from '~/services/auth.server'
-import { getCaseForEdit, updateCase } from '~/services/cases.server'
+import { getCaseForEdit, requireCaseEditor, updateCase } from '~/services/cases.server'
 import { setFlash } from '~/services/session.server'
 import { readFormData } from '~/utils/form-data.server'
 
@@ -23,6 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, ['officer', 'cps_liaison'])
   if (!params.caseId) throw notFound()
+  // Who is asking is checked before the form is read: a refusal never depends on what was sent.
+  await requireCaseEditor(user, params.caseId)
   const submission = parseWithZod(await readFormData(request), { schema: EditCaseSchema })
   if (submission.status !== 'success') return data({ result: submission.reply(), conflict: null }, { status: 400 })
   const outcome = await updateCase(user, params.caseId, submission.value, clientIp(context))

@@ -12,7 +12,7 @@ import { formatLondonDate } from '~/domain/journey/derive'
 import { reviewOutcomeLabel } from '~/domain/review/factors'
 import { REVIEW_TAGS, ReviewDraftSchema, reviewTagLabel, ReviewSignOffSchema } from '~/domain/review/tags'
 import { clientIp, notFound, requireRole } from '~/services/auth.server'
-import { getCaseReview, REVIEW_ROLES, saveReviewDraft, signOffReview } from '~/services/case-review.server'
+import { getCaseReview, requireReviewer, REVIEW_ROLES, saveReviewDraft, signOffReview } from '~/services/case-review.server'
 import { setFlash } from '~/services/session.server'
 import { readFormData } from '~/utils/form-data.server'
 
@@ -32,6 +32,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, REVIEW_ROLES)
   const caseId = params.caseId
   if (!caseId) throw notFound()
+  // Who is asking is checked before the form is read: a refusal never depends on what was sent.
+  await requireReviewer(user, caseId)
   const form = await readFormData(request)
   const intent = form.get('intent')
   const ip = clientIp(context)

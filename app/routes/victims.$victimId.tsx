@@ -16,6 +16,7 @@ import { readToldForm } from '~/domain/entitlements/told'
 import { closedReasonText } from '~/domain/victims/schema'
 import { clientIp, notFound, requireRole } from '~/services/auth.server'
 import { listComplaintsForVictim } from '~/services/complaints.server'
+import { requireContactRecorder } from '~/services/contacts.server'
 import { setFlash } from '~/services/session.server'
 import { getVictimEntitlements, recordToldForEntitlement } from '~/services/victim-entitlements.server'
 import { getVictimJourney } from '~/services/victim-journey.server'
@@ -69,6 +70,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, ROLES)
   const victimId = params.victimId
   if (!victimId) throw notFound()
+  // Who is asking is checked before the form is read: a refusal never depends on what was sent.
+  await requireContactRecorder(user, victimId)
   const form = await readFormData(request)
   if (form.get('intent') !== 'told')
     throw new Response('Unknown action', {

@@ -4,7 +4,7 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { AllocateForm, AllocationTable } from '~/components/case/allocations'
 import { BackLink, PageHeading } from '~/components/content'
 import { AllocateToVictimSchema, EndAllocationSchema } from '~/domain/cases/schemas'
-import { allocateToVictim, endVictimAllocation, getVictimAllocations } from '~/services/allocations.server'
+import { allocateToVictim, endVictimAllocation, getVictimAllocations, requireVictimAllocator } from '~/services/allocations.server'
 import { clientIp, notFound, requireRole } from '~/services/auth.server'
 import { setFlash } from '~/services/session.server'
 import { readFormData } from '~/utils/form-data.server'
@@ -23,6 +23,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, ROLES)
   const victimId = params.victimId
   if (!victimId) throw notFound()
+  // Who is asking is checked before the form is read: a refusal never depends on what was sent.
+  await requireVictimAllocator(user, victimId)
   const formData = await readFormData(request)
   const ip = clientIp(context)
   if (formData.get('intent') === 'end') {

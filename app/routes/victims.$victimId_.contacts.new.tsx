@@ -7,7 +7,7 @@ import { BackLink } from '~/components/content'
 import { Checkboxes, DateInput, ErrorSummary, fieldErrors, Radios, Textarea, TextField } from '~/components/forms'
 import { CONTACT_METHODS, CONTACT_WITH, contactFormSchema } from '~/domain/contacts/contact'
 import { clientIp, notFound, requireRole } from '~/services/auth.server'
-import { recordContact } from '~/services/contacts.server'
+import { recordContact, requireContactRecorder } from '~/services/contacts.server'
 import { setFlash } from '~/services/session.server'
 import { getContactForm } from '~/services/victim-journey.server'
 import { readFormData } from '~/utils/form-data.server'
@@ -34,6 +34,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, [...ROLES])
   const victimId = params.victimId
   if (!victimId) throw notFound()
+  // Who is asking is checked before the form is read: a refusal never depends on what was sent.
+  await requireContactRecorder(user, victimId)
   const submission = parseWithZod(await readFormData(request), { schema: contactFormSchema(new Date()) })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const { idempotencyKey, ...input } = submission.value

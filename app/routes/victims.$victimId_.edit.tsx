@@ -10,7 +10,7 @@ import type { Conflict } from '~/domain/victims/changes'
 import { editVictimSchema, toDateParts } from '~/domain/victims/schema'
 import { clientIp, notFound, requireRole } from '~/services/auth.server'
 import { setFlash } from '~/services/session.server'
-import { getVictimForEdit, updateVictim } from '~/services/victims.server'
+import { getVictimForEdit, requireVictimEditor, updateVictim } from '~/services/victims.server'
 import { readFormData } from '~/utils/form-data.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Change details of ${data?.reference ?? 'victim'} – Waypoint` }]
@@ -41,6 +41,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, EDITORS)
   if (!params.victimId) throw notFound()
+  // Who is asking is checked before the form is read: a refusal never depends on what was sent.
+  await requireVictimEditor(user, params.victimId)
   const submission = parseWithZod(await readFormData(request), { schema: editVictimSchema() })
   if (submission.status !== 'success') return data({ result: submission.reply(), conflict: null }, { status: 400 })
   const { details, version } = submission.value

@@ -36,7 +36,8 @@ function toPerson(u: { id: string; role: Person['role']; active: boolean; organi
   return { id: u.id, role: u.role, active: u.active, organisationId: u.organisationId, organisationKind: u.organisation.kind }
 }
 
-async function requireCaseAllocator(actor: Actor, caseId: string) {
+/** 404 unless the user may see the case, 403 unless they may allocate people to it. */
+export async function requireCaseAllocator(actor: Actor, caseId: string) {
   const access = await requireCaseAccess(actor, caseId)
   if (!canAllocateToCase(actor, access.facts)) throw forbidden()
   const prisma = await db()
@@ -131,7 +132,8 @@ export async function endCaseAllocation(actor: ActorWithEmail, caseId: string, a
 
 // ---- Victims -------------------------------------------------------------------------------------
 
-async function requireVictimAllocator(actor: Actor, victimId: string) {
+/** 404 unless the user may see the victim, 403 unless they may allocate people to the record. */
+export async function requireVictimAllocator(actor: Actor, victimId: string) {
   const access = await requireVictimAccess(actor, victimId)
   if (!canAllocateToVictim(actor, access.facts)) throw forbidden()
   return access

@@ -179,6 +179,12 @@ function issuesOf(error: { issues: readonly { path: readonly PropertyKey[]; mess
   return out
 }
 
+/** 404 unless the user may open the case's review, 403 unless they may also write it (actions check this before reading the form). */
+export async function requireReviewer(actor: Actor, caseId: string) {
+  const access = await requireReviewAccess(actor, caseId)
+  if (!access.canReview) throw forbidden()
+}
+
 async function writeReview(actor: ActorWithEmail, caseId: string, raw: unknown, ip: string, signOff: boolean): Promise<ReviewSaveResult> {
   const access = await requireReviewAccess(actor, caseId)
   if (!access.canReview) throw forbidden()

@@ -10,6 +10,12 @@ import { forbidden } from './auth.server'
 import { db } from './db.server'
 import { recomputeEntitlements } from './entitlements.server'
 
+/** 404 unless the user may see the victim, 403 unless they may log a contact (actions check this before reading the form). */
+export async function requireContactRecorder(actor: Actor, victimId: string) {
+  const access = await requireVictimAccess(actor, victimId)
+  if (!canRecordContact(actor, access.facts)) throw forbidden()
+}
+
 export type ContactResult = { ok: true; contactId: string; duplicate: boolean } | { ok: false; issues: JourneyIssue[] }
 
 export async function recordContact(
@@ -19,8 +25,7 @@ export async function recordContact(
   idempotencyKey: string,
   ip: string,
 ): Promise<ContactResult> {
-  const access = await requireVictimAccess(actor, victimId)
-  if (!canRecordContact(actor, access.facts)) throw forbidden()
+  await requireContactRecorder(actor, victimId)
   const parsed = ContactInputSchema.safeParse(raw)
   if (!parsed.success) return { ok: false, issues: toJourneyIssues(parsed.error) }
   const input = parsed.data

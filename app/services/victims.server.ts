@@ -81,6 +81,11 @@ export async function getVictimForView(actor: AuditActor, victimId: string, ip: 
 }
 export type VictimView = Awaited<ReturnType<typeof getVictimForView>>
 
+/** 404 unless the user may see the victim, 403 unless they may change the record (actions check this before reading the form). */
+export async function requireVictimEditor(actor: Actor, victimId: string) {
+  await requireVictimAccess(actor, victimId, 'update')
+}
+
 /** The edit form's starting values; only for people who may change the record. Audited as a view. */
 export async function getVictimForEdit(actor: AuditActor, victimId: string, ip: string) {
   await requireVictimAccess(actor, victimId, 'update')
