@@ -18,7 +18,8 @@ export const meta: MetaFunction = () => [{ title: 'Open a case – Waypoint' }]
 
 async function requireCreator(request: Request) {
   const user = await requireRole(request, ['officer', 'manager'])
-  if (!canCreateCase(user, user.organisationId)) throw forbidden()
+  // The user's organisation is the force the case belongs to, so it must be one: not a service's or CPS area's manager.
+  if (user.organisationKind !== 'police' || !canCreateCase(user, user.organisationId)) throw forbidden()
   return user
 }
 
@@ -89,7 +90,7 @@ export default function NewCase() {
           ) : null}
           {offences.map((offence, index) => (
             <OffenceFields
-              key={offence.key}
+              key={offence.key ?? `offence-${index}`}
               field={offence}
               number={index + 1}
               removeButton={

@@ -71,8 +71,10 @@ export async function createCase(
   input: NewCaseInput,
   ip: string,
 ): Promise<{ ok: true; id: string; repeated: boolean } | Failure<'crimeReference' | 'victimIds'>> {
-  if (!canCreateCase(actor, actor.organisationId)) return { ok: false, field: null, message: 'You cannot open cases', status: 403 }
   const prisma = await db()
+  // A case is opened for the actor's own force: a manager of a support service or CPS area has none.
+  const own = await prisma.organisation.findUnique({ where: { id: actor.organisationId }, select: { kind: true } })
+  if (own?.kind !== 'police' || !canCreateCase(actor, actor.organisationId)) return { ok: false, field: null, message: 'You cannot open cases', status: 403 }
   const victimIds = [...new Set(input.victimIds)]
   // Only victims the actor can see may be linked (the same filter as the victims list).
   const visible = await prisma.victim.findMany({ where: { AND: [{ id: { in: victimIds } }, victimWhere(actor)] }, select: { id: true } })
@@ -147,6 +149,11 @@ const editableSelect = {
 export async function organisationsOfKind(kind: 'cps' | 'witness_care') {
   const prisma = await db()
   return prisma.organisation.findMany({ where: { kind }, orderBy: { name: 'asc' }, select: { id: true, name: true } })
+}
+
+/** 404 unless the user may see the case, 403 unless they may change it (actions check this before reading the form). */
+export async function requireCaseEditor(actor: Actor, caseId: string) {
+  await requireCaseAccess(actor, caseId, 'update')
 }
 
 export async function getCaseForEdit(actor: Actor, caseId: string) {
