@@ -16,7 +16,7 @@ import { readFormData } from '~/utils/form-data.server'
 import { displayName, formatDate, formatDateTime } from '~/utils/format'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Referral: ${data?.referral.serviceLabel ?? 'support'} – ${data?.victim.reference ?? 'Victim'} – Waypoint` },
+  { title: `Referral: ${data?.referral.serviceLabel ?? 'support'} – ${data?.victim?.reference ?? 'Victim'} – Waypoint` },
 ]
 
 // Anyone who may see the victim may open the referral (the service cuts what they see); acting on it
@@ -73,17 +73,30 @@ export default function ReferralPage() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <BackLink to={`/victims/${victim.id}#support`}>Back to the victim</BackLink>
-        <span className="govuk-caption-l">
-          {victim.reference} · {displayName(victim)}
-        </span>
+        {victim ? (
+          <>
+            <BackLink to={`/victims/${victim.id}#support`}>Back to the victim</BackLink>
+            <span className="govuk-caption-l">
+              {victim.reference} · {displayName(victim)}
+            </span>
+          </>
+        ) : (
+          <BackLink to="/referrals">Back to referrals</BackLink>
+        )}
         <h1 className="govuk-heading-l">
           {referral.serviceLabel} <ReferralStatusTag status={referral.status} />
         </h1>
         <SummaryList
           testId="referral-summary"
           rows={[
-            { key: 'Young person', value: <Link className="govuk-link" to={`/victims/${victim.id}`}>{`${displayName(victim)} (${victim.reference})`}</Link> },
+            {
+              key: 'Young person',
+              value: victim ? (
+                <Link className="govuk-link" to={`/victims/${victim.id}`}>{`${displayName(victim)} (${victim.reference})`}</Link>
+              ) : (
+                'A restricted record: only the people allocated to it can see who this is'
+              ),
+            },
             { key: 'Service', value: `${referral.serviceLabel}, ${referral.to}` },
             { key: 'Referred by', value: referral.from },
             { key: 'Sent', value: formatDateTime(referral.sentAt) },

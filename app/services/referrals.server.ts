@@ -12,7 +12,7 @@
 //    (canAct / availableActions);
 //  - session notes: only users of the receiving (providing) organisation. Everyone else who may see
 //    the referral sees that a session happened (date, kind, attended), never what was said.
-import { canUpdateVictim, type Actor } from '~/domain/access/policy'
+import { canUpdateVictim, canViewVictim, type Actor } from '~/domain/access/policy'
 import type { SessionInput } from '~/domain/support/forms'
 import {
   availableActions,
@@ -29,7 +29,7 @@ import {
   type ReferralStatus,
 } from '~/domain/support/referrals'
 import type { Prisma } from '~/generated/prisma/client'
-import { requireVictimAccess } from './access.server'
+import { loadVictimFacts, requireVictimAccess } from './access.server'
 import { audit } from './audit.server'
 import { forbidden, notFound } from './auth.server'
 import { db } from './db.server'
@@ -236,7 +236,10 @@ export async function getReferralView(actor: AuditActor, referralId: string, ip:
   const receiving = isReceiving(actor, r)
   const party = receiving || isReferring(actor, r)
   const [victim, orgs, sessions] = await Promise.all([
-    prisma.victim.findUniqueOrThrow({ where: { id: r.victimId }, select: { id: true, reference: true, firstName: true, lastName: true, preferredName: true } }),
+    prisma.victim.findUniqueOrThrow({
+      where: { id: r.victimId },
+      select: { id: true, reference: true, firstName: true, lastName: true, preferredName: true, restricted: true },
+    }),
     prisma.organisation.findMany({ where: { id: { in: [r.fromOrganisationId, r.toOrganisationId] } }, select: { id: true, name: true } }),
     prisma.supportSession.findMany({
       where: { referralId },
@@ -246,6 +249,11 @@ export async function getReferralView(actor: AuditActor, referralId: string, ip:
     }),
   ])
   await audit({ actor, action: 'referral.view', entityType: 'referral', entityId: referralId, ip, details: { victimId: r.victimId } })
+  // A restricted victim is seen only by the people allocated to them: the referral's organisations keep
+  // managing the referral, but without who it is about (as the referrals list, listReferralInbox).
+  const facts = victim.restricted ? await loadVictimFacts(victim.id) : null
+  const { restricted, ...shown } = victim
+  const seesVictim = !restricted || (facts !== null && canViewVictim(actor, facts))
   const orgName = (id: string) => orgs.find((o) => o.id === id)?.name ?? ''
   return {
     referral: {
@@ -260,7 +268,7 @@ export async function getReferralView(actor: AuditActor, referralId: string, ip:
       sharingBasis: r.sharingBasis,
       reason: party ? r.reason : null,
     },
-    victim,
+    victim: seesVictim ? shown : null,
     history: historyOf(r, party),
     actions: actionsFor(actor, r),
     canLogSession: receiving && ACTING_ROLES.includes(actor.role) && (r.status === 'accepted' || r.status === 'active'),
