@@ -56,8 +56,9 @@ export async function takeInventory(query: Query): Promise<Inventory> {
   }
   let audit: Inventory['audit'] = { events: 0, headSeq: null, headHash: null }
   if (tables.AuditEvent) {
-    const [head] = await query<{ seq: string; hash: string }>(`SELECT seq::text AS seq, hash FROM "AuditEvent" ORDER BY seq DESC LIMIT 1`)
-    audit = { events: tables.AuditEvent.rows, headSeq: head?.seq ?? null, headHash: head?.hash ?? null }
+    // Ordered by the bigint column, not by its text (an alias named seq would sort '9' after '17').
+    const [head] = await query<{ head_seq: string; hash: string }>(`SELECT seq::text AS head_seq, hash FROM "AuditEvent" ORDER BY "AuditEvent".seq DESC LIMIT 1`)
+    audit = { events: tables.AuditEvent.rows, headSeq: head?.head_seq ?? null, headHash: head?.hash ?? null }
   }
   return { tables, migration, migrations, audit }
 }

@@ -18,14 +18,14 @@ export function pgliteVersion(): string {
   return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version
 }
 
-/** Processes (other than this one) holding a file under `dir` open, with their command lines. */
+/** Processes (this one included) holding a file under `dir` open, with their command lines. */
 export function processesUsing(dir: string): { pid: number; command: string }[] | 'unknown' {
   if (!existsSync('/proc/self/fd')) return 'unknown'
   const root = path.resolve(dir) + path.sep
   const found: { pid: number; command: string }[] = []
   for (const entry of readdirSync('/proc')) {
     const pid = Number(entry)
-    if (!Number.isInteger(pid) || pid === process.pid) continue
+    if (!Number.isInteger(pid)) continue
     let fds: string[]
     try {
       fds = readdirSync(`/proc/${pid}/fd`)
@@ -64,9 +64,9 @@ export function refuseIfInUse(dir: string) {
     return
   }
   if (users.length > 0) {
-    const list = users.map((u) => `  pid ${u.pid}: ${u.command.slice(0, 120)}`).join('\n')
+    const list = users.map((u) => `  pid ${u.pid}${u.pid === process.pid ? ' (this process)' : ''}: ${u.command.slice(0, 120)}`).join('\n')
     throw new BackupFileError(
-      `The embedded database ${dir} is open in another process — stop the Waypoint server first (two processes on one embedded database corrupt it):\n${list}`,
+      `The embedded database ${dir} is open in a running process — stop the Waypoint server first (two processes on one embedded database corrupt it):\n${list}`,
     )
   }
 }
