@@ -1,7 +1,8 @@
 // Reads a form body, answering 400 (rendered by the error boundary) instead of a 500 when the body
 // is not form data at all — JSON, plain text, truncated multipart — or was made by hand in ways no
 // page of ours makes: a malformed Conform intent (Conform's parser throws on it), a list index no
-// form has (a sparse array of millions of entries), or a prototype key in a field name.
+// form has (a sparse array of millions of entries), or a prototype key in a field name. NUL
+// characters are removed from names and values (see below).
 const MAX_LIST_INDEX = 1000
 const PROTOTYPE_KEY = /(^|[.[\]])(__proto__|constructor|prototype)([.[\]]|$)/
 const CONFORM_INTENTS = new Set(['validate', 'update', 'reset', 'insert', 'remove', 'reorder'])
@@ -36,6 +37,14 @@ export async function readFormData(request: Request): Promise<FormData> {
     form = await request.formData()
   } catch {
     throw unreadable()
+  }
+  // PostgreSQL cannot store U+0000 in text, so a NUL reaching a query or a column is a 500. Nobody types
+  // one and it cannot be seen, so a message asking to remove it would point at nothing: it is dropped
+  // here, once for every form, and each form's own rules (required, length) judge what is left.
+  if ([...form.entries()].some(([name, value]) => name.includes('\u0000') || (typeof value === 'string' && value.includes('\u0000')))) {
+    const clean = new FormData()
+    for (const [name, value] of form.entries()) clean.append(name.replaceAll('\u0000', ''), typeof value === 'string' ? value.replaceAll('\u0000', '') : value)
+    form = clean
   }
   for (const name of new Set(form.keys())) if (PROTOTYPE_KEY.test(name) || tooBigIndex(name)) throw unreadable()
   const intents = form.getAll('__intent__')
