@@ -14,7 +14,8 @@ function londonParts(offsetDays: number) {
   const [day, month, year] = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'numeric', year: 'numeric' })
     .format(d)
     .split('/')
-  return { day: day!, month: month!, year: year! }
+  // en-GB pads to two digits ("05"); the form shows a stored date unpadded ("5"), as people type it.
+  return { day: String(Number(day)), month: String(Number(month)), year: year! }
 }
 
 async function fillDate(page: Page, name: string, offsetDays: number) {
