@@ -219,6 +219,36 @@ describe(`backup and restore (${postgres ? 'PostgreSQL' : 'PGlite'})`, () => {
       expect(await verifyAuditChain(handle.prisma)).toEqual({ ok: true, checked: beforeAudit.length })
     })
   }, 30_000)
+
+  test.skipIf(!postgres)('a PostgreSQL backup taken while users write describes exactly the rows it holds (one snapshot)', async () => {
+    const live = path.join(work, 'live.wpbackup')
+    let writing = true
+    let written = 0
+    const writer = (async () => {
+      while (writing) {
+        await audit({ action: 'victim.view', entityType: 'victim', entityId: `live-${written}`, ip: '192.0.2.9' })
+        written++
+      }
+    })()
+    try {
+      while (written < 5) await new Promise((resolve) => setTimeout(resolve, 10))
+      const { manifest } = await backupPostgres(source.url!, live)
+      const atBackupEnd = written
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      expect(manifest.audit.events).toBeGreaterThan(beforeAudit.length)
+      expect(manifest.audit.events).toBeLessThan(beforeAudit.length + atBackupEnd + 1)
+      // Restore verifies every count, checksum and the audit head against the manifest.
+      const fresh = await createEmptyDatabase()
+      try {
+        await restorePostgres(live, fresh.url!)
+      } finally {
+        await fresh.dispose()
+      }
+    } finally {
+      writing = false
+      await writer
+    }
+  }, 40_000)
 })
 
 /** A closed pool's server sessions linger a moment; restore rightly refuses while any is there. */
