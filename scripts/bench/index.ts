@@ -1,0 +1,179 @@
+// `npm run bench` — the production build (build/) against the large synthetic region, measured with
+// autocannon from this process while the server runs in its own. For each page: requests/second,
+// p50/p95/p99 and the ratio to the bare route (/healthz, through the same Express + Remix stack).
+// See docs/performance.md for the options and the results.
+//
+//   npm run bench -- [--db postgres|pglite|both] [--duration 10] [--connections 20]
+//   PostgreSQL: BENCH_DATABASE_URL (default postgresql://root@127.0.0.1:5432/waypoint_large)
+//   PGlite:     BENCH_DATA_DIR (default ./data-large), as seed:large wrote it with DATA_DIR
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import autocannon from 'autocannon'
+import { pickTargets, type Target } from './targets'
+
+const args = process.argv.slice(2)
+const arg = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`)
+  return i === -1 ? fallback : (args[i + 1] ?? fallback)
+}
+const DURATION = Number(arg('duration', '10'))
+const CONNECTIONS = Number(arg('connections', '20'))
+const PORT = Number(arg('port', '3151'))
+const which = arg('db', 'postgres')
+const OUT = arg('out', 'docs/performance')
+const PASSWORD = 'Waypoint-demo-2026'
+
+interface Measured {
+  name: string
+  path: string
+  requests: number
+  errors: number
+  non2xx: number
+  rps: number
+  p50: number
+  p95: number
+  p99: number
+  ratioToBare: number | null
+  loadAverage: number[]
+}
+
+const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN)
+
+async function measure(name: string, url: string, cookie: string | undefined, seconds: number): Promise<Omit<Measured, 'ratioToBare'>> {
+  const latencies: number[] = []
+  let non2xx = 0
+  const instance = autocannon({ url, connections: CONNECTIONS, duration: seconds, headers: cookie ? { cookie } : {} }) as unknown as Promise<autocannon.Result> & {
+    on: (event: 'response', listener: (client: unknown, status: number, bytes: number, ms: number) => void) => void
+  }
+  // autocannon reports p97.5, not p95: keep every latency and take the percentiles ourselves.
+  instance.on('response', (_client, status, _bytes, ms) => {
+    latencies.push(ms)
+    if (status < 200 || status >= 300) non2xx += 1
+  })
+  const result = await instance
+  latencies.sort((a, b) => a - b)
+  return {
+    name,
+    path: new URL(url).pathname + new URL(url).search,
+    requests: latencies.length,
+    errors: result.errors + result.timeouts,
+    non2xx,
+    rps: Math.round((latencies.length / result.duration) * 10) / 10,
+    p50: Math.round(percentile(latencies, 50) * 10) / 10,
+    p95: Math.round(percentile(latencies, 95) * 10) / 10,
+    p99: Math.round(percentile(latencies, 99) * 10) / 10,
+    loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100),
+  }
+}
+
+async function waitFor(url: string, server: ChildProcess, ms = 120_000) {
+  const until = Date.now() + ms
+  while (Date.now() < until) {
+    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`)
+    try {
+      if ((await fetch(url)).ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  throw new Error(`${url} did not answer within ${ms / 1000} s`)
+}
+
+/** Signs in through the login form, as a browser does (Origin header for the CSRF check). */
+async function signIn(base: string, email: string): Promise<string> {
+  const res = await fetch(`${base}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { origin: base, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ email, password: PASSWORD, redirectTo: '' }),
+  })
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('__session') || c.includes('session'))
+  if (res.status !== 302 || !cookie) throw new Error(`sign-in as ${email} failed (${res.status})`)
+  return cookie.split(';')[0]!
+}
+
+async function runOne(kind: 'postgres' | 'pglite') {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: String(PORT),
+    SESSION_SECRET: 'bench-session-secret-not-for-production',
+    DEMO_MODE: 'false',
+    // The scheduler and email worker are measured on their own (docs/performance.md), not mixed in.
+    BACKGROUND_JOBS: 'off',
+    LOG_LEVEL: 'warn',
+    LOGIN_MAX_FAILURES_PER_IP: '1000',
+  }
+  if (kind === 'postgres') env.DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://root@127.0.0.1:5432/waypoint_large'
+  else {
+    delete env.DATABASE_URL
+    env.DATA_DIR = process.env.BENCH_DATA_DIR ?? './data-large'
+  }
+  // Ids of representative records, read before the server opens the database (PGlite: one process at a time).
+  const { targets, meta } = await pickTargets(env)
+  const server = spawn(process.execPath, ['build/server.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] })
+  const base = `http://127.0.0.1:${PORT}`
+  try {
+    await waitFor(`${base}/healthz`, server)
+    const cookies = new Map<string, string>()
+    for (const t of targets) if (t.email && !cookies.has(t.email)) cookies.set(t.email, await signIn(base, t.email))
+    const rows: Measured[] = []
+    let bare: number | null = null
+    for (const t of targets as Target[]) {
+      const cookie = t.email ? cookies.get(t.email) : undefined
+      const probe = await fetch(`${base}${t.path}`, { headers: cookie ? { cookie } : {}, redirect: 'manual' })
+      const body = await probe.text()
+      if (probe.status !== 200 || (t.expect && !body.includes(t.expect))) throw new Error(`${t.name}: ${t.path} answered ${probe.status} without ${t.expect}`)
+      await measure(t.name, `${base}${t.path}`, cookie, 2) // warm-up: JIT, caches, connection pool
+      const m = await measure(t.name, `${base}${t.path}`, cookie, DURATION)
+      if (t.bare) bare = m.rps
+      rows.push({ ...m, ratioToBare: bare && !t.bare ? Math.round((m.rps / bare) * 100) / 100 : null })
+      console.log(`${kind.padEnd(8)} ${t.name.padEnd(28)} ${String(m.rps).padStart(7)} req/s  p50 ${m.p50} ms  p95 ${m.p95} ms  p99 ${m.p99} ms  ${m.non2xx + m.errors} errors  load ${m.loadAverage[0]}`)
+    }
+    return { database: kind, ...meta, results: rows }
+  } finally {
+    server.kill('SIGTERM')
+    await new Promise((r) => server.once('exit', r))
+  }
+}
+
+async function main() {
+  if (!existsSync('build/server.js')) {
+    console.error('No production build in build/: run `npm run build` first.')
+    process.exit(2)
+  }
+  const kinds = which === 'both' ? (['postgres', 'pglite'] as const) : [which as 'postgres' | 'pglite']
+  const started = new Date()
+  const runs = []
+  for (const kind of kinds) runs.push(await runOne(kind))
+  const report = {
+    at: started.toISOString(),
+    durationSeconds: DURATION,
+    connections: CONNECTIONS,
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+      loadAverageAtEnd: os.loadavg().map((l) => Math.round(l * 100) / 100),
+      note: 'Shared machine: other agents ran builds and tests during the run (see loadAverage per row).',
+    },
+    runs,
+  }
+  mkdirSync(OUT, { recursive: true })
+  const file = path.join(OUT, `bench-${started.toISOString().slice(0, 16).replace(/[:T]/g, '-')}-${which}.json`)
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`)
+  console.log(`Results: ${file}`)
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error)
+    process.exit(1)
+  },
+)
