@@ -1,7 +1,7 @@
 // `npm run db:backup` — writes one self-describing backup file of the configured database
 // (DATABASE_URL → pg_dump; else the embedded database under DATA_DIR → PGlite's dumpDataDir).
 // Exit code: 0 written · 1 refused or failed. See docs/backups.md.
-import { chmodSync, mkdirSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { configuredTarget, describeManifest, hasFlag, option } from './backup/cli'
 import { BackupFileError } from './backup/format'
@@ -31,6 +31,7 @@ async function main() {
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')
   const dir = path.resolve(option('--dir') ?? 'backups')
   const out = path.resolve(option('--out') ?? path.join(dir, `waypoint-${target.engine}-${stamp}.wpbackup`))
+  if (existsSync(out)) throw new BackupFileError(`${out} already exists: choose another --out (a backup is never overwritten).`)
   mkdirSync(path.dirname(out), { recursive: true, mode: 0o700 })
   if (!option('--out')) chmodSync(dir, 0o700)
   console.log(`Backing up the ${target.label}…`)

@@ -158,12 +158,17 @@ export async function restorePglite(file: string, dataDir: string, options: { fo
   mkdirSync(path.dirname(target), { recursive: true })
   rmSync(staging, { recursive: true, force: true })
   const payload = readFileSync(file).subarray(backup.payloadStart)
-  const { pglite, handle } = await open(staging, new Blob([payload]))
   let problems: string[]
   try {
-    problems = compareInventory(manifest, await inventoryOf(pglite), await chainStatus(handle.prisma))
-  } finally {
-    await handle.close()
+    const { pglite, handle } = await open(staging, new Blob([payload]))
+    try {
+      problems = compareInventory(manifest, await inventoryOf(pglite), await chainStatus(handle.prisma))
+    } finally {
+      await handle.close()
+    }
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true })
+    throw error
   }
   if (problems.length > 0) {
     rmSync(staging, { recursive: true, force: true })

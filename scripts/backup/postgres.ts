@@ -84,9 +84,11 @@ export async function backupPostgres(url: string, out: string, log: (line: strin
       file.on('finish', resolve)
       file.on('error', reject)
     })
+    const dumped = Promise.all([job.done, written])
+    dumped.catch(() => {}) // awaited below; an early failure must not go unhandled meanwhile
     // The snapshot must stay open until pg_dump has imported it: take the inventory meanwhile.
     const inventory = await takeInventory(async (sql) => (await client.query(sql)).rows)
-    await Promise.all([job.done, written])
+    await dumped
     await client.query('COMMIT')
     // Verified on the live database after the dump: the log is append-only, so an intact chain
     // now means the dumped prefix of it was intact too.
