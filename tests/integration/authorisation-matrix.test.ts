@@ -4,7 +4,7 @@
 // without a route. A refused request writes nothing (row counts and versions unchanged) and answers
 // as a record that does not exist would, so a URL cannot tell whether a record exists.
 import path from 'node:path'
-import { beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { MATRIX, type Outcome, type RouteEntry } from '#tests/authorisation/matrix'
 import { ASKERS, buildWorld, CONTEXTS, footprint, type Asker, type RecordContext, type World } from '#tests/authorisation/world'
 import { request, routeManifest, routePattern, sessionCookieFor } from '#tests/setup/app-harness'
@@ -12,10 +12,17 @@ import { request, routeManifest, routePattern, sessionCookieFor } from '#tests/s
 const manifest = routeManifest()
 const NO_SUCH_ID = 'matrix-no-such-record'
 let world: World
+const tally = { requests: 0, refused: 0, started: 0 }
 
 beforeAll(async () => {
+  tally.started = performance.now()
   world = await buildWorld()
 }, 60_000)
+
+afterAll(() => {
+  // The size of the run, for docs and reports (a console.log: the test setup fails tests on console.error only).
+  console.log(`authorisation matrix: ${tally.requests} requests (${tally.refused} expected refused) in ${Math.round(performance.now() - tally.started)} ms`)
+})
 
 function urlFor(id: string, entry: RouteEntry, ctx: RecordContext | undefined, missing = false): string {
   const { params = {}, query } = entry.url(world, ctx)
@@ -43,6 +50,7 @@ async function send(id: string, entry: RouteEntry, method: 'GET' | 'POST', asker
   let form = method === 'POST' ? (entry.body?.(world, ctx, asker) ?? {}) : undefined
   // A record named in the body (a visit, an entitlement) does not exist either.
   if (form && missing) form = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, otherIds().has(v) ? NO_SUCH_ID : v]))
+  tally.requests += 1
   return { url, response: await request(url, { cookie, method, form }) }
 }
 
@@ -95,6 +103,7 @@ describe('every route × every asker × every record', () => {
           const body = await response.text()
           const leaked = world.secrets.filter((secret) => body.includes(secret))
           if (leaked.length) failures.push(`${where}: the answer names a victim the asker may not see (${leaked.join(', ')})`)
+          if (expected === 'refused') tally.refused += 1
           if (actual !== expected) failures.push(`${where}: expected ${expected}, got ${actual} (${response.status} ${response.headers.get('location') ?? ''})`)
           if (mayWrite) {
             snapshot = undefined
