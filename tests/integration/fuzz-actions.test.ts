@@ -215,7 +215,7 @@ beforeAll(async () => {
   w = await buildFuzzWorld()
   const prisma = await db()
   const tables = await prisma.$queryRaw<{ tablename: string }[]>`
-    SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations' ORDER BY tablename`
+    SELECT tablename::text AS tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations' ORDER BY tablename`
   countSql = `SELECT json_build_object(${tables.map((t) => `'${t.tablename}', (SELECT count(*) FROM "${t.tablename}")`).join(', ')}) AS counts`
 })
 
