@@ -57,6 +57,10 @@ export function openPostgres(url: string): Handle {
   // An idle connection cut by a database restart emits 'error' on the pool: without a listener that
   // would crash the process. The pool drops the connection and opens a new one when next needed.
   pool.on('error', (error) => logger.warn({ err: error.message }, 'idle database connection lost'))
+  // A connection cut while checked out between two queries emits 'error' on the client itself; with
+  // no listener that ends the process (measured: a restart under load did). The pool still sees the
+  // dead client when it is released and discards it.
+  pool.on('connect', (client) => client.on('error', (error) => logger.warn({ err: error.message }, 'database connection lost')))
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) })
   return {
     prisma,
