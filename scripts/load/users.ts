@@ -40,8 +40,8 @@ export interface Shared {
   victims: Map<string, { contacts: string[]; visits: string[] }>
 }
 
-const victimLinks = (html: string) => [...new Set([...html.matchAll(/href="\/victims\/([a-z0-9]{20,})"/g)].map((m) => m[1]))]
-const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)]
+const victimLinks = (html: string) => [...new Set([...html.matchAll(/href="\/victims\/([a-z0-9]{20,})"/g)].map((m) => m[1] ?? ""))]
+const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)] as T
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 function londonToday() {
@@ -53,6 +53,7 @@ function londonToday() {
 export class SimulatedUser {
   readonly browser: Browser
   private writes = 0
+  private signedIn = false
   constructor(
     readonly index: number,
     readonly account: Account,
@@ -66,6 +67,7 @@ export class SimulatedUser {
     await this.browser.get('/login', 'login page')
     const answer = await this.browser.post('/login', 'sign in', { email: this.account.email, password: PASSWORD, redirectTo: '/' })
     if (answer.outcome !== 302) throw new Error(`${this.account.email} could not sign in (${answer.outcome})`)
+    this.signedIn = true
   }
 
   /** Finds (once per account) the victims whose pages offer "Record a contact" / "Record a visit". */
@@ -77,7 +79,7 @@ export class SimulatedUser {
     if (ids.length === 0) {
       // CPS liaison and witness care reach victims through their cases.
       const cases = await this.browser.get('/cases', 'cases list')
-      const caseIds = [...new Set([...cases.body.matchAll(/href="\/cases\/([a-z0-9]{20,})"/g)].map((m) => m[1]))].slice(0, 4)
+      const caseIds = [...new Set([...cases.body.matchAll(/href="\/cases\/([a-z0-9]{20,})"/g)].map((m) => m[1] ?? ""))].slice(0, 4)
       for (const id of caseIds) ids.push(...victimLinks((await this.browser.get(`/cases/${id}`, 'case page')).body))
       ids = [...new Set(ids)]
     }
@@ -89,8 +91,9 @@ export class SimulatedUser {
     this.shared.victims.set(this.account.email, found)
   }
 
-  /** Runs the mix until `until` (epoch ms). */
+  /** Runs the mix until `until` (epoch ms), signing in first if not yet signed in. */
   async run(until: number, thinkMs: number): Promise<void> {
+    if (!this.signedIn) await this.signIn()
     while (Date.now() < until) {
       await this.step()
       await sleep(thinkMs / 2 + Math.random() * thinkMs)
