@@ -12,7 +12,7 @@ import { request, routeManifest, routePattern, sessionCookieFor } from '#tests/s
 const manifest = routeManifest()
 const NO_SUCH_ID = 'matrix-no-such-record'
 let world: World
-const tally = { requests: 0, refused: 0, started: 0 }
+const tally = { requests: 0, refused: 0, started: 0, requestMs: 0, footprintMs: 0 }
 
 beforeAll(async () => {
   tally.started = performance.now()
@@ -21,7 +21,11 @@ beforeAll(async () => {
 
 afterAll(() => {
   // The size of the run, for docs and reports (a console.log: the test setup fails tests on console.error only).
-  console.log(`authorisation matrix: ${tally.requests} requests (${tally.refused} expected refused) in ${Math.round(performance.now() - tally.started)} ms`)
+  const ms = (n: number) => `${Math.round(n)} ms`
+  console.log(
+    `authorisation matrix: ${tally.requests} requests (${tally.refused} expected refused) in ${ms(performance.now() - tally.started)}:` +
+      ` requests ${ms(tally.requestMs)}, row counts ${ms(tally.footprintMs)}`,
+  )
 })
 
 function urlFor(id: string, entry: RouteEntry, ctx: RecordContext | undefined, missing = false): string {
@@ -51,7 +55,17 @@ async function send(id: string, entry: RouteEntry, method: 'GET' | 'POST', asker
   // A record named in the body (a visit, an entitlement) does not exist either.
   if (form && missing) form = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, otherIds().has(v) ? NO_SUCH_ID : v]))
   tally.requests += 1
-  return { url, response: await request(url, { cookie, method, form }) }
+  const t0 = performance.now()
+  const response = await request(url, { cookie, method, form })
+  tally.requestMs += performance.now() - t0
+  return { url, response }
+}
+
+async function counted<T>(fn: () => Promise<T>): Promise<T> {
+  const t0 = performance.now()
+  const result = await fn()
+  tally.footprintMs += performance.now() - t0
+  return result
 }
 
 /** Ids of another organisation's records: replaced by an id that does not exist for the "absent" answer. */
@@ -96,7 +110,7 @@ describe('every route × every asker × every record', () => {
           const expected = cells[i]!
           // Signing out is the one success that answers 'login' (and writes its audit event).
           const mayWrite = expected === 'ok' || (entry.freshSession && asker !== 'anonymous' && asker !== 'pending')
-          if (!mayWrite) snapshot ??= await footprint()
+          if (!mayWrite) snapshot ??= await counted(footprint)
           const { url, response } = await send(id, entry, method, asker, ctx)
           const actual = outcomeOf(response, method)
           const where = `${method} ${url} as ${asker}${ctx ? ` (${ctx})` : ''}`
@@ -109,7 +123,7 @@ describe('every route × every asker × every record', () => {
             snapshot = undefined
           } else {
             const before = snapshot!
-            snapshot = await footprint()
+            snapshot = await counted(footprint)
             const changed = Object.keys(before).filter((k) => before[k] !== snapshot![k])
             if (changed.length) failures.push(`${where}: ${expected} but wrote ${changed.join(', ')}`)
           }
