@@ -20,6 +20,9 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 5) return false
   const e = error as { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } }
   if (typeof e.code === 'string' && (PRISMA_CODES.has(e.code) || SOCKET_CODES.has(e.code))) return true
+  // P2028 also names a misused transaction (a bug); only "could not start one in time" is the pool
+  // being exhausted (measured under overload: every connection busy for longer than maxWait).
+  if (e.code === 'P2028' && typeof e.message === 'string' && e.message.includes('Unable to start a transaction in the given time')) return true
   if (typeof e.kind === 'string' && ADAPTER_KINDS.has(e.kind)) return true
   if (e.kind === 'postgres' && typeof e.code === 'string' && unavailableSqlState(e.code)) return true
   if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) && unavailableSqlState(e.code)) return true

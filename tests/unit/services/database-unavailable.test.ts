@@ -19,12 +19,15 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5442'), { code: 'ECONNREFUSED' }))).toBe(true)
     expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true)
     expect(isDatabaseUnavailable(new Error('timeout exceeded when trying to connect'))).toBe(true)
+    const busy = 'Transaction API error: Unable to start a transaction in the given time.'
+    expect(isDatabaseUnavailable(Object.assign(new Error(busy), { code: 'P2028' }))).toBe(true)
   })
 
   it('leaves real bugs and refusals alone', () => {
     expect(isDatabaseUnavailable(new Error('Cannot read properties of undefined'))).toBe(false)
     expect(isDatabaseUnavailable(Object.assign(new Error('Unique constraint failed'), { code: 'P2002' }))).toBe(false)
     expect(isDatabaseUnavailable({ cause: { kind: 'postgres', code: '23505' } })).toBe(false)
+    expect(isDatabaseUnavailable(Object.assign(new Error('Transaction already closed'), { code: 'P2028' }))).toBe(false)
     expect(isDatabaseUnavailable(new Response('Not found', { status: 404 }))).toBe(false)
     expect(isDatabaseUnavailable(null)).toBe(false)
     expect(isDatabaseUnavailable('ECONNREFUSED')).toBe(false)
