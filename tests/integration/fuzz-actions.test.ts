@@ -12,6 +12,7 @@
 import path from 'node:path'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { isEmailTemplate, renderTemplate } from '#emails/catalogue'
 import { db } from '~/services/db.server'
 import { verifyAuditChain } from '~/services/audit.server'
 import { appHandler, ORIGIN, request, routeManifest, routePattern, sessionCookieFor } from '#tests/setup/app-harness'
@@ -208,6 +209,7 @@ for (const route of Object.values(manifest)) {
 actionRoutes.sort()
 
 let w: FuzzWorld
+const renderedEmails = new Set<string>()
 let countSql: string
 const timings: Record<string, { runs: number; ms: number }> = {}
 
@@ -257,6 +259,11 @@ function reflected(text: string): string | undefined {
   for (const marker of XSS_MARKERS) if (text.includes(marker)) return marker
   const link = /\s(?:href|src|action|formaction)="\s*(?:javascript:|data:text)/i.exec(text)
   return link?.[0]
+}
+
+/** A CSV cell a spreadsheet would run as a formula (the writer puts a quote in front of these). */
+function formulaCell(csv: string): string | undefined {
+  return /(?:^|,)"?[=+@][^\r\n]*/m.exec(csv.replace(/^\uFEFF/, ''))?.[0]
 }
 
 function checkLocation(location: string | null): string | undefined {
@@ -356,6 +363,7 @@ describe('action fuzzing', () => {
             expect(checkLocation(res.headers.get('location')), what).toBeUndefined()
             expect(/[\r\n]/.test(res.headers.get('content-disposition') ?? ''), what).toBe(false)
             expect(reflected(text), `${what} reflects a payload raw`).toBeUndefined()
+            if (res.headers.get('content-type')?.includes('csv')) expect(formulaCell(text), `${what}: a formula in the CSV`).toBeUndefined()
             expect(({} as Record<string, unknown>).polluted, 'Object.prototype polluted').toBeUndefined()
             // Sessions come and go with every request; views are audited on every page shown.
             const changed = Object.keys(after).filter((t) => after[t] !== before[t] && t !== 'Session' && t !== 'AuditEvent')
@@ -392,12 +400,29 @@ describe('action fuzzing', () => {
         expect(reflected(await res.text()), `GET ${page} shows a payload raw`).toBeUndefined()
       }
       const prisma = await db()
+      // Queued emails as the worker will render them (the outbox stores the template's props).
       for (const e of await prisma.outboxEmail.findMany({
-        select: { subject: true, html: true, text: true, to: true },
+        where: { id: { notIn: [...renderedEmails] } },
+        select: { id: true, subject: true, html: true, text: true, to: true, template: true, props: true },
       })) {
-        expect(reflected(`${e.subject} ${e.html ?? ''} ${e.to}`), 'an email holds a payload raw').toBeUndefined()
+        renderedEmails.add(e.id)
+        const rendered = isEmailTemplate(e.template) && e.props ? await renderTemplate(e.template, e.props as never) : { html: e.html ?? '', text: '' }
+        expect(reflected(`${e.subject} ${rendered.html} ${e.to}`), `email ${e.template} holds a payload raw`).toBeUndefined()
         expect(/[\r\n]/.test(e.subject + e.to), 'CR/LF in an email header').toBe(false)
       }
     })
   }
+
+  // After every action (tests run in order): the exports hold whatever the fuzzing saved, and run none of it.
+  test('the CSV exports hold no formula cell', async () => {
+    // (The data set's CSV holds counts only, no text anyone typed.)
+    for (const page of ['/review/cases.csv']) {
+      // CPS liaison reviewed the finalised case above, so it is in their export.
+      const res = await request(page, { cookie: await cookieFor('cps') })
+      expect(res.status, `GET ${page}`).toBe(200)
+      const csv = await res.text()
+      expect(csv).toContain(w.reviewed.crimeReference)
+      expect(formulaCell(csv), `${page}: a formula in the CSV`).toBeUndefined()
+    }
+  })
 })
