@@ -75,15 +75,31 @@ export const dateValueOf = (date: IsoDate): Date => new Date(`${date}T00:00:00Z`
 /** The Europe/London calendar date of an instant. */
 export function londonDateOf(instant: Date): IsoDate {
   if (Number.isNaN(instant.getTime())) throw new RangeError('Invalid instant')
+  // London's offset is whole hours and changes at 01:00 UTC, so the date is the same for a whole UTC
+  // hour: remembered by hour, because TZDate's offset lookup dominated a full recompute (docs/performance.md).
+  const hour = Math.floor(instant.getTime() / HOUR)
+  const known = londonDates.get(hour)
+  if (known) return known
   const london = new TZDate(instant.getTime(), LONDON)
-  return formatYmd(london.getFullYear(), london.getMonth() + 1, london.getDate())
+  return remember(londonDates, hour, formatYmd(london.getFullYear(), london.getMonth() + 1, london.getDate()))
+}
+
+const HOUR = 60 * 60 * 1000
+const londonDates = new Map<number, IsoDate>()
+const dayEnds = new Map<IsoDate, number>()
+function remember<K, V>(cache: Map<K, V>, key: K, value: V): V {
+  if (cache.size > 100_000) cache.clear()
+  cache.set(key, value)
+  return value
 }
 
 /** The first instant of the next London day after `date` (i.e. end of `date` in Europe/London, exclusive). */
 export function endOfLondonDay(date: IsoDate): Date {
+  const known = dayEnds.get(date)
+  if (known !== undefined) return new Date(known)
   const { year, month, day } = parseIsoDate(addCalendarDays(date, 1))
   // Midnight always exists in London (the clocks change at 01:00 UTC), so this is unambiguous.
-  return new Date(new TZDate(year, month - 1, day, 0, 0, 0, 0, LONDON).getTime())
+  return new Date(remember(dayEnds, date, new TZDate(year, month - 1, day, 0, 0, 0, 0, LONDON).getTime()))
 }
 
 /** Monday to Friday and not in `holidays`. */
