@@ -210,6 +210,8 @@ actionRoutes.sort()
 
 let w: FuzzWorld
 const renderedEmails = new Set<string>()
+/** Answers by class, and how many runs wrote (a success that changed a table). */
+const tally: Record<string, number> = {}
 let countSql: string
 const timings: Record<string, { runs: number; ms: number }> = {}
 
@@ -223,7 +225,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   const total = Object.values(timings).reduce((a, t) => ({ runs: a.runs + t.runs, ms: a.ms + t.ms }), { runs: 0, ms: 0 })
-  console.info(`fuzz: ${Object.keys(timings).length} actions, ${total.runs} requests, ${Math.round(total.ms)} ms, seed ${SEED}`)
+  console.info(`fuzz: ${Object.keys(timings).length} actions, ${total.runs} requests (${JSON.stringify(tally)}), ${Math.round(total.ms)} ms, seed ${SEED}`)
 })
 
 async function rowCounts(): Promise<Record<string, number>> {
@@ -355,6 +357,7 @@ describe('action fuzzing', () => {
             const audited = await auditedAfter(lastSeq)
             seq = audited.at(-1)?.seq ?? lastSeq
             const what = `POST ${form.action} → ${res.status}`
+            tally[`${Math.floor(res.status / 100)}xx`] = (tally[`${Math.floor(res.status / 100)}xx`] ?? 0) + 1
             expect(res.status, `${what}: ${text.slice(0, 300)}`).toBeLessThan(500)
             expect(
               logged.map((args) => String(args[0]).slice(0, 300)),
@@ -376,6 +379,7 @@ describe('action fuzzing', () => {
               ).toEqual([])
               if (!allowed.includes('AuditEvent')) expect(changes, `${what} refused but audited a change`).toEqual([])
             } else if (changed.length > 0) {
+              tally.wrote = (tally.wrote ?? 0) + 1
               expect(changes.length, `${what} wrote ${changed.join(', ')} without an audit entry`).toBeGreaterThan(0)
             }
           }),
