@@ -44,10 +44,11 @@ const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math
 async function measure(name: string, url: string, cookie: string | undefined, seconds: number): Promise<Omit<Measured, 'ratioToBare'>> {
   const latencies: number[] = []
   let non2xx = 0
-  const instance = autocannon({ url, connections: CONNECTIONS, duration: seconds, headers: cookie ? { cookie } : {} }) as unknown as Promise<autocannon.Result> & {
+  const instance = autocannon({ url, connections: CONNECTIONS, duration: seconds, timeout: 60, headers: cookie ? { cookie } : {} }) as unknown as Promise<autocannon.Result> & {
     on: (event: 'response', listener: (client: unknown, status: number, bytes: number, ms: number) => void) => void
   }
-  // autocannon reports p97.5, not p95: keep every latency and take the percentiles ourselves.
+  // autocannon reports p97.5, not p95: keep every latency and take the percentiles ourselves. A 60 s
+  // timeout, so a slow page is measured rather than counted as errors.
   instance.on('response', (_client, status, _bytes, ms) => {
     latencies.push(ms)
     if (status < 200 || status >= 300) non2xx += 1
