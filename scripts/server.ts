@@ -115,6 +115,14 @@ app.use((req, res, next) => {
   next()
 })
 
+// PostgreSQL cannot store or compare text holding NUL, so a NUL in the path or query string would
+// reach a query and fail as a 500 (found: /victims?q=a%00b). No Waypoint address has one; form bodies
+// have NUL removed by readFormData.
+app.use((req, res, next) => {
+  if (!/%00/i.test(req.originalUrl)) return next()
+  res.status(400).type('text/plain').send('Bad request: the address contains a NUL character.')
+})
+
 // Refuse oversized bodies before Remix parses them (forms here are small). Browsers always send
 // Content-Length with a form; a streamed body of unknown length is refused rather than read.
 const MAX_BODY = 1024 * 1024

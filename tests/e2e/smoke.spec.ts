@@ -97,6 +97,13 @@ test('malformed sign-in requests get a 4xx answer, never a 500', async ({ reques
   }
 })
 
+test('an address holding a NUL character gets 400, not a database error', async ({ request }) => {
+  for (const url of ['/victims?q=a%00b', '/cases/%00', '/login?next=%00']) {
+    const res = await request.get(url, { maxRedirects: 0 })
+    expect.soft(res.status(), url).toBe(400)
+  }
+})
+
 test('pages carry a nonce-based CSP and the standard security headers', async ({ page }) => {
   const res = await page.goto('/login')
   const headers = res!.headers()
