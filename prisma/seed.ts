@@ -24,7 +24,7 @@ import { isSexualCategory } from '../app/domain/cases/offences'
 import { suspectLabel } from '../app/domain/cases/suspects'
 import { checkContact, ContactInputSchema } from '../app/domain/contacts/contact'
 import { deriveCaseStage, formatLondonDate } from '../app/domain/journey/derive'
-import { canRecordEventType, journeyEventInputSchema, type EventTypeId, type JourneyEventInput } from '../app/domain/journey/events'
+import { canRecordEventType, eventColumns, journeyEventInputSchema, type EventTypeId, type JourneyEventInput } from '../app/domain/journey/events'
 import { effectiveJournal, type JournalEvent } from '../app/domain/journey/journal'
 import { checkJourneyEvent } from '../app/domain/journey/validate'
 import type { Prisma, PrismaClient } from '../app/generated/prisma/client'
@@ -639,19 +639,7 @@ async function seedJourneys(tx: Prisma.TransactionClient, journeys: Record<CaseK
         if (idOf.has(e.key)) throw new Error(`${where}: two events called ${e.key}`)
         idOf.set(e.key, id)
       }
-      journal.push({
-        id,
-        type: input.type,
-        occurredAt: input.occurredAt,
-        recordedAt,
-        receivedAt: input.receivedAt ?? null,
-        defendantId: input.defendantId ?? null,
-        victimId: input.victimId ?? null,
-        details: input.details,
-        supersedesId: input.supersedesId ?? null,
-        recordedById: keys.userId(e.by),
-        correctionReason: input.correctionReason ?? null,
-      })
+      journal.push({ id, ...eventColumns(input), recordedAt, recordedById: keys.userId(e.by) })
     })
 
     const stage = deriveCaseStage(journal, { now: keys.now, defendantIds: [...suspectIds.values()] })

@@ -5,6 +5,7 @@ import { canRecordJourneyEvent, canUpdateVictim, canViewVictim, type Actor } fro
 import { deriveCaseStage, deriveJourney, formatLondonDate, upcomingHearings } from '~/domain/journey/derive'
 import {
   canRecordEventType,
+  eventColumns,
   eventTypesFor,
   hearingTypeLabel,
   isEventType,
@@ -83,15 +84,9 @@ export async function recordJourneyEvent(
     const created = await tx.journeyEvent.create({
       data: {
         caseId,
-        type: input.type,
-        occurredAt: input.occurredAt,
-        receivedAt: input.receivedAt ?? null,
-        defendantId: input.defendantId ?? null,
-        victimId: input.victimId ?? null,
+        ...eventColumns(input),
         details: input.details as Prisma.InputJsonValue,
         recordedById: actor.id,
-        supersedesId: input.supersedesId ?? null,
-        correctionReason: input.correctionReason ?? null,
         idempotencyKey,
       },
       select: JOURNAL_SELECT,

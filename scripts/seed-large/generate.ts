@@ -13,7 +13,7 @@ import { isSexualCategory } from '../../app/domain/cases/offences'
 import { suspectLabel } from '../../app/domain/cases/suspects'
 import { checkContact, ContactInputSchema } from '../../app/domain/contacts/contact'
 import { deriveCaseStage } from '../../app/domain/journey/derive'
-import { canRecordEventType, journeyEventInputSchema, type EventTypeId, type JourneyEventInput } from '../../app/domain/journey/events'
+import { canRecordEventType, eventColumns, journeyEventInputSchema, type EventTypeId, type JourneyEventInput } from '../../app/domain/journey/events'
 import { effectiveJournal, type JournalEvent } from '../../app/domain/journey/journal'
 import { checkJourneyEvent } from '../../app/domain/journey/validate'
 import type { Prisma, PrismaClient } from '../../app/generated/prisma/client'
@@ -283,19 +283,7 @@ export async function seedLarge(prisma: PrismaClient, options: LargeSeedOptions)
       const id = newId()
       if (e.key) idOf.set(e.key, id)
       const recordedAt = e.recordedAt ? new Date(e.recordedAt.getTime() - ms) : new Date(Math.min((input.receivedAt ?? input.occurredAt).getTime() + 30 * 60_000, now.getTime()))
-      journal.push({
-        id,
-        type: input.type,
-        occurredAt: input.occurredAt,
-        recordedAt,
-        receivedAt: input.receivedAt ?? null,
-        defendantId: input.defendantId ?? null,
-        victimId: input.victimId ?? null,
-        details: input.details,
-        supersedesId: input.supersedesId ?? null,
-        recordedById,
-        correctionReason: input.correctionReason ?? null,
-      })
+      journal.push({ id, ...eventColumns(input), recordedAt, recordedById })
     }
     validated.add(`${key}:${weeks}`)
     const stage = deriveCaseStage(journal, { now, defendantIds: [...suspectIds.values()] })

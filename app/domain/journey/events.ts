@@ -582,6 +582,20 @@ export const JourneyEventInputSchema = z.discriminatedUnion(
 )
 export type JourneyEventInput = z.infer<typeof JourneyEventInputSchema>
 
+/** The stored columns an event input becomes: one mapping for the journal service and both seeds. */
+export function eventColumns(input: JourneyEventInput) {
+  return {
+    type: input.type,
+    occurredAt: input.occurredAt,
+    receivedAt: input.receivedAt ?? null,
+    defendantId: input.defendantId ?? null,
+    victimId: input.victimId ?? null,
+    details: input.details,
+    supersedesId: input.supersedesId ?? null,
+    correctionReason: input.correctionReason ?? null,
+  }
+}
+
 /** The schema of the whole input for one type, for a form that records only that type. */
 export function journeyEventInputSchema<T extends EventTypeId>(type: T) {
   return inputSchemaFor(type)
