@@ -39,6 +39,21 @@ interface Measured {
   loadAverage: number[]
 }
 
+/**
+ * Waits until the server has finished the warm-up's requests: autocannon stops sending when its time
+ * is up, but the server still works through what it queued, and a slow page's measured requests
+ * would wait behind them (the review dashboard measured 0 requests/s that way).
+ */
+async function drained(base: string) {
+  const deadline = Date.now() + 60_000
+  while (Date.now() < deadline) {
+    const started = performance.now()
+    await fetch(`${base}/healthz`)
+    if (performance.now() - started < 50) return
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+}
+
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN)
 
 async function measure(name: string, url: string, cookie: string | undefined, seconds: number): Promise<Omit<Measured, 'ratioToBare'>> {
@@ -129,6 +144,7 @@ async function runOne(kind: 'postgres' | 'pglite') {
       const body = await probe.text()
       if (probe.status !== 200 || (t.expect && !body.includes(t.expect))) throw new Error(`${t.name}: ${t.path} answered ${probe.status} without ${t.expect}`)
       await measure(t.name, `${base}${t.path}`, cookie, 2) // warm-up: JIT, caches, connection pool
+      await drained(base)
       const m = await measure(t.name, `${base}${t.path}`, cookie, DURATION)
       if (t.bare) bare = m.rps
       rows.push({ ...m, ratioToBare: bare && !t.bare ? Math.round((m.rps / bare) * 100) / 100 : null })
