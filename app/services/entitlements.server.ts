@@ -80,7 +80,11 @@ export async function recomputeEntitlementsOfCases(
   ])
   const byCase = <T extends { caseId: string }>(rows: T[]) => {
     const out = new Map<string, T[]>()
-    for (const r of rows) out.set(r.caseId, [...(out.get(r.caseId) ?? []), r])
+    for (const r of rows) {
+      const list = out.get(r.caseId)
+      if (list) list.push(r)
+      else out.set(r.caseId, [r])
+    }
     return out
   }
   const offencesOf = byCase(offenceRows)
@@ -91,7 +95,9 @@ export async function recomputeEntitlementsOfCases(
   const contactsOf = new Map<string, typeof contactRows>()
   for (const c of contactRows) {
     for (const caseId of new Set(c.events.map((e) => caseOfEvent.get(e.eventId)).filter((x) => x !== undefined))) {
-      contactsOf.set(caseId, [...(contactsOf.get(caseId) ?? []), c])
+      const list = contactsOf.get(caseId)
+      if (list) list.push(c)
+      else contactsOf.set(caseId, [c])
     }
   }
 
