@@ -7,7 +7,7 @@ import { dateValueOf, endOfLondonDay, isoDateOf, type IsoDate } from '~/domain/c
 import { complianceStatusAt, type StoredEntitlement } from '~/domain/entitlements/compliance'
 import { evaluateEntitlements, type EntitlementStatus } from '~/domain/entitlements/engine'
 import { entitlementsInputFor, metSource, withOverrides } from '~/domain/entitlements/from-records'
-import { JOURNAL_SELECT } from '~/domain/journey/journal'
+import type { JournalEvent } from '~/domain/journey/journal'
 import { ACTIVE_RULE_SETS, findRule, type Owner, type RuleSet } from '~/domain/entitlements/rules'
 import type { Prisma } from '~/generated/prisma/client'
 import { db } from './db.server'
@@ -42,6 +42,22 @@ export async function recomputeEntitlements(tx: Tx, caseId: string, options: { v
 }
 
 /**
+ * The victims' contacts about any event of these cases, each with all the events it is about. One
+ * join from the cases' events, not a Prisma relation filter: that one was an EXISTS per contact
+ * of the victims and took two thirds of a second per batch at 10,000 victims (docs/performance.md).
+ */
+async function contactsAboutCases(tx: Tx, caseIds: readonly string[], victimIds: readonly string[]) {
+  if (victimIds.length === 0) return []
+  return tx.$queryRaw<{ id: string; victimId: string; contactedAt: Date; eventIds: string[] }[]>`
+    SELECT c."id", c."victimId", c."contactedAt", array_agg(ce."eventId" ORDER BY ce."eventId") AS "eventIds"
+    FROM "Contact" c JOIN "ContactEvent" ce ON ce."contactId" = c."id"
+    WHERE c."victimId" = ANY(${[...victimIds]}::text[]) AND c."id" IN (
+      SELECT l."contactId" FROM "ContactEvent" l JOIN "JourneyEvent" e ON e."id" = l."eventId" WHERE e."caseId" = ANY(${[...caseIds]}::text[])
+    )
+    GROUP BY c."id" ORDER BY c."contactedAt", c."id"`
+}
+
+/**
  * recomputeEntitlements for many cases at once: five queries load every case's records, the
  * engine runs per case and victim, and new rows go in one INSERT. The full recompute and the
  * large seed use it; one query per case made 12,000 cases take minutes (docs/performance.md).
@@ -71,12 +87,16 @@ export async function recomputeEntitlementsOfCases(
   const [calendar, offenceRows, journalRows, contactRows, existingRows] = await Promise.all([
     options.calendar ?? loadHolidays(tx).then(async (holidays) => ({ holidays, ruleSets: await loadRuleSets(tx) })),
     tx.offence.findMany({ where: { caseId: { in: ids } }, select: { caseId: true, victimId: true, category: true, committedFrom: true } }),
-    tx.journeyEvent.findMany({ where: { caseId: { in: ids } }, select: { ...JOURNAL_SELECT, caseId: true } }),
-    tx.contact.findMany({
-      where: { victimId: { in: victimIds }, events: { some: { event: { caseId: { in: ids } } } } },
-      select: { id: true, victimId: true, contactedAt: true, events: { select: { eventId: true } } },
-    }),
-    tx.entitlement.findMany({ where: { caseId: { in: ids }, victimId: { in: victimIds } } }),
+    // The two big reads (about 25 rows a case each) as plain SQL: Prisma's findMany spent twice as
+    // long turning the same rows into objects (measured at 10,000 victims, docs/performance.md).
+    tx.$queryRaw<(JournalEvent & { caseId: string })[]>`
+      SELECT "id", "type", "occurredAt", "recordedAt", "receivedAt", "defendantId", "victimId", "details", "supersedesId", "caseId"
+      FROM "JourneyEvent" WHERE "caseId" = ANY(${ids}::text[])`,
+    contactsAboutCases(tx, ids, victimIds),
+    tx.$queryRaw<Row[]>`
+      SELECT "id", "victimId", "caseId", "ruleSetId", "ruleId", "triggerEventId", "right", "defendantId", "owedBy", "owedByOrganisationId",
+        "dueBy", "dueAt", "status", "metAt", "metByContactId", "metByEventId", "withdrawnAt"
+      FROM "Entitlement" WHERE "caseId" = ANY(${ids}::text[]) AND "victimId" = ANY(${victimIds}::text[])`,
   ])
   const byCase = <T extends { caseId: string }>(rows: T[]) => {
     const out = new Map<string, T[]>()
@@ -94,7 +114,7 @@ export async function recomputeEntitlementsOfCases(
   // A contact counts on a case when it is about one of that case's events (as the one-case query asked).
   const contactsOf = new Map<string, typeof contactRows>()
   for (const c of contactRows) {
-    for (const caseId of new Set(c.events.map((e) => caseOfEvent.get(e.eventId)).filter((x) => x !== undefined))) {
+    for (const caseId of new Set(c.eventIds.map((id) => caseOfEvent.get(id)).filter((x) => x !== undefined))) {
       const list = contactsOf.get(caseId)
       if (list) list.push(c)
       else contactsOf.set(caseId, [c])
@@ -116,7 +136,7 @@ export async function recomputeEntitlementsOfCases(
     for (const { victim } of kase.victims) {
       const contacts = (contactsOf.get(kase.id) ?? [])
         .filter((c) => c.victimId === victim.id)
-        .map((c) => ({ id: c.id, contactedAt: c.contactedAt, eventIds: c.events.map((e) => e.eventId) }))
+        .map((c) => ({ id: c.id, contactedAt: c.contactedAt, eventIds: c.eventIds }))
       for (const ruleSet of calendar.ruleSets) {
         const input = entitlementsInputFor({ asOf: now, victim, offences, journal, contacts, ruleSet })
         const result = evaluateEntitlements(input, ruleSet, calendar.holidays)
@@ -170,7 +190,8 @@ export async function recomputeEntitlementsOfCases(
   return { created: fresh.length, updated }
 }
 
-type Row = Prisma.EntitlementGetPayload<object>
+/** What the recompute reads of a stored row: its key and what sameRow compares. */
+type Row = Omit<Prisma.EntitlementGetPayload<object>, 'computedAt'>
 const time = (d: Date | string | null | undefined) => (d ? new Date(d).getTime() : null)
 
 function sameRow(row: Row, want: Prisma.EntitlementCreateManyInput): boolean {
@@ -190,6 +211,7 @@ function sameRow(row: Row, want: Prisma.EntitlementCreateManyInput): boolean {
 }
 
 const RECOMPUTE_BATCH = 250
+const RECOMPUTE_CONCURRENCY = 2
 
 /** Every victim's entitlements on every case that has any journal, a batch of cases at a time. */
 export async function recomputeAllEntitlements(options: { now?: Date } = {}): Promise<{ cases: number }> {
@@ -197,10 +219,15 @@ export async function recomputeAllEntitlements(options: { now?: Date } = {}): Pr
   const cases = await prisma.case.findMany({ select: { id: true }, orderBy: { id: 'asc' } })
   const calendar = await prisma.$transaction(async (tx) => ({ holidays: await loadHolidays(tx), ruleSets: await loadRuleSets(tx) }))
   // A few hundred cases to a transaction: few round trips, and no long lock on the whole caseload.
-  for (let i = 0; i < cases.length; i += RECOMPUTE_BATCH) {
-    const ids = cases.slice(i, i + RECOMPUTE_BATCH).map((c) => c.id)
-    await prisma.$transaction((tx) => recomputeEntitlementsOfCases(tx, ids, { now: options.now, calendar }), { timeout: 120_000 })
+  // Two batches at a time, so one is computed in Node while the database answers the other.
+  const batches: string[][] = []
+  for (let i = 0; i < cases.length; i += RECOMPUTE_BATCH) batches.push(cases.slice(i, i + RECOMPUTE_BATCH).map((c) => c.id))
+  const run = async () => {
+    for (let ids = batches.shift(); ids; ids = batches.shift()) {
+      await prisma.$transaction((tx) => recomputeEntitlementsOfCases(tx, ids, { now: options.now, calendar }), { timeout: 120_000 })
+    }
   }
+  await Promise.all(Array.from({ length: RECOMPUTE_CONCURRENCY }, run))
   return { cases: cases.length }
 }
 
