@@ -11,6 +11,7 @@
 // Every published count goes through small-number suppression (app/domain/review/stats.ts) with the
 // threshold in ReportSetting. Each view is audited with its parameters. See docs/review-dashboard.md.
 import type { Actor } from '~/domain/access/policy'
+import type { Prisma } from '~/generated/prisma/client'
 import { isDateBlank, parseDateParts, toDateParts, type DateParts } from '~/domain/calendar/date-parts'
 import { addCalendarDays, addCalendarMonths, endOfLondonDay, isoDateOf, londonDateOf, type IsoDate } from '~/domain/calendar/working-days'
 import { BINARY_FACTORS, parseFactors, type ReviewFactors } from '~/domain/review/factors'
@@ -204,6 +205,17 @@ async function countFunnel(caseIds: string[], start: Date, end: Date): Promise<{
   return { funnel: FUNNEL_STAGES.map((s) => Number(row![s.id])), reportedAt: (row!.dates ?? []).map((d) => new Date(d)) }
 }
 
+/** The reviews of cases finalised in the period, newest first. Plain SQL: one array parameter for thousands of case ids. */
+async function reviewsOf(caseIds: string[], start: Date, end: Date) {
+  const prisma = await db()
+  if (caseIds.length === 0) return []
+  return prisma.$queryRaw<
+    { caseId: string; outcome: string; finalisedAt: Date; factors: Prisma.JsonValue; status: string; lessons: string | null; tags: string[]; signedOffAt: Date | null }[]
+  >`SELECT "caseId", "outcome", "finalisedAt", "factors", "status", "lessons", "tags", "signedOffAt" FROM "CaseReview"
+    WHERE "caseId" = ANY(${caseIds}::text[]) AND "finalisedAt" >= ${start} AND "finalisedAt" < ${end}
+    ORDER BY "finalisedAt" DESC, "id" ASC`
+}
+
 function share(successful: number | null, n: number | null, trueS: number, trueN: number) {
   if (successful === null || n === null || n === 0) return { successful, n, share: null, interval: null }
   return { successful, n, share: successful / n, interval: wilsonInterval(trueS, trueN) }
@@ -216,35 +228,28 @@ function share(successful: number | null, n: number | null, trueS: number, trueN
 export async function reviewScope(actor: Actor, query: Pick<DashboardQuery, 'period' | 'org'>) {
   const prisma = await db()
   const { from, to } = query.period
-  const visible = await prisma.case.findMany({
-    where: caseWhere(actor),
-    select: { id: true, police: { select: { id: true, name: true } }, cps: { select: { id: true, name: true } } },
-  })
-  const orgs = new Map<string, { id: string; name: string; kind: 'police' | 'cps' }>()
-  for (const c of visible) {
-    orgs.set(c.police.id, { ...c.police, kind: 'police' })
-    if (c.cps) orgs.set(c.cps.id, { ...c.cps, kind: 'cps' })
-  }
-  const organisations = [...orgs.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name))
-  const org = query.org && orgs.has(query.org) ? orgs.get(query.org)! : null
-  const caseIds = visible.filter((c) => !org || c.police.id === org.id || c.cps?.id === org.id).map((c) => c.id)
+  // Scalar columns only: a CPS area sees thousands of cases, and nesting each one's organisations
+  // made this the dashboard's slowest step (docs/performance.md). The few organisations come after.
+  const visible = await prisma.case.findMany({ where: caseWhere(actor), select: { id: true, policeOrganisationId: true, cpsOrganisationId: true } })
+  const police = new Set(visible.map((c) => c.policeOrganisationId))
+  const cps = new Set(visible.flatMap((c) => (c.cpsOrganisationId ? [c.cpsOrganisationId] : [])))
+  const named = await prisma.organisation.findMany({ where: { id: { in: [...police, ...cps] } }, select: { id: true, name: true } })
+  const organisations = named
+    .flatMap((o) => [...(cps.has(o.id) ? [{ ...o, kind: 'cps' as const }] : []), ...(police.has(o.id) ? [{ ...o, kind: 'police' as const }] : [])])
+    .sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name))
+  const org = organisations.find((o) => o.id === query.org) ?? null
+  const caseIds = visible.filter((c) => !org || c.policeOrganisationId === org.id || c.cpsOrganisationId === org.id).map((c) => c.id)
   return { start: endOfLondonDay(addCalendarDays(from, -1)), end: endOfLondonDay(to), organisations, org, caseIds }
 }
 
 export async function reviewDashboard(actor: ActorWithEmail, query: DashboardQuery, options: { ip: string; now?: Date }) {
   if (!canViewReviewDashboard(actor)) throw forbidden()
-  const prisma = await db()
   const { from, to } = query.period
   const [{ start, end, organisations, org, caseIds }, threshold] = await Promise.all([reviewScope(actor, query), suppressionThreshold()])
 
-  const [{ funnel: rawFunnel, reportedAt }, outcomeGroups, reviews] = await Promise.all([
+  const [{ funnel: rawFunnel, reportedAt }, reviews] = await Promise.all([
     countFunnel(caseIds, start, end),
-    prisma.caseReview.groupBy({ by: ['outcome'], where: { caseId: { in: caseIds }, finalisedAt: { gte: start, lt: end } }, _count: { _all: true } }),
-    prisma.caseReview.findMany({
-      where: { caseId: { in: caseIds }, finalisedAt: { gte: start, lt: end } },
-      select: { caseId: true, outcome: true, finalisedAt: true, factors: true, status: true, lessons: true, tags: true, signedOffAt: true },
-      orderBy: [{ finalisedAt: 'desc' }, { id: 'asc' }],
-    }),
+    reviewsOf(caseIds, start, end),
   ])
 
   // Funnel
@@ -253,7 +258,7 @@ export async function reviewDashboard(actor: ActorWithEmail, query: DashboardQue
 
   // Outcomes of finalised cases
   const rawOutcomes: Record<string, number> = { successful: 0, unsuccessful: 0, no_prosecution: 0 }
-  for (const g of outcomeGroups) rawOutcomes[g.outcome] = (rawOutcomes[g.outcome] ?? 0) + g._count._all
+  for (const r of reviews) rawOutcomes[r.outcome] = (rawOutcomes[r.outcome] ?? 0) + 1
   const outcomes = suppressCounts(rawOutcomes, threshold)
 
   // Defendants' outcomes (from the factors)
