@@ -1,6 +1,7 @@
 // `npm run demo`: build if the build is missing or older than the sources, then serve the
 // production build on the embedded database (DATA_DIR, default ./data) with demo data.
 import { spawnSync, spawn } from 'node:child_process'
+import { SERVER_NODE_FLAGS } from './node-flags.mjs'
 import { existsSync, statSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 
@@ -22,7 +23,7 @@ if (!existsSync(built) || statSync(built).mtimeMs < sources) {
   if (result.status !== 0) process.exit(result.status ?? 1)
 }
 
-const child = spawn(process.execPath, [built], {
+const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, built], {
   stdio: 'inherit',
   env: { NODE_ENV: 'production', DEMO_MODE: 'true', ...process.env },
 })

@@ -3,7 +3,7 @@
 // p50/p95/p99 and the ratio to the bare route (/healthz, through the same Express + Remix stack).
 // See docs/performance.md for the options and the results.
 //
-//   npm run bench -- [--db postgres|pglite|both] [--duration 10] [--connections 20]
+//   npm run bench -- [--db postgres|pglite|both] [--duration 10] [--connections 20] [--only victim]
 //   PostgreSQL: BENCH_DATABASE_URL (default postgresql://root@127.0.0.1:5432/waypoint_large)
 //   PGlite:     BENCH_DATA_DIR (default ./data-large), as seed:large wrote it with DATA_DIR
 import { spawn, type ChildProcess } from 'node:child_process'
@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
+import { SERVER_NODE_FLAGS } from '../node-flags.mjs'
 import { pickTargets, type Target } from './targets'
 
 const args = process.argv.slice(2)
@@ -23,6 +24,8 @@ const CONNECTIONS = Number(arg('connections', '20'))
 const PORT = Number(arg('port', '3151'))
 const which = arg('db', 'postgres')
 const OUT = arg('out', 'docs/performance')
+/** Only the targets whose name contains this (the bare route always runs: the ratios need it). */
+const ONLY = arg('only', '')
 const PASSWORD = 'Waypoint-demo-2026'
 
 interface Measured {
@@ -130,7 +133,7 @@ async function runOne(kind: 'postgres' | 'pglite') {
   }
   // Ids of representative records, read before the server opens the database (PGlite: one process at a time).
   const { targets, meta } = await pickTargets(env)
-  const server = spawn(process.execPath, ['build/server.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] })
+  const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'build/server.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] })
   const base = `http://127.0.0.1:${PORT}`
   try {
     await waitFor(`${base}/healthz`, server)
@@ -138,7 +141,7 @@ async function runOne(kind: 'postgres' | 'pglite') {
     for (const t of targets) if (t.email && !cookies.has(t.email)) cookies.set(t.email, await signIn(base, t.email))
     const rows: Measured[] = []
     let bare: number | null = null
-    for (const t of targets as Target[]) {
+    for (const t of (targets as Target[]).filter((t) => t.bare || t.name.includes(ONLY))) {
       const cookie = t.email ? cookies.get(t.email) : undefined
       const probe = await fetch(`${base}${t.path}`, { headers: cookie ? { cookie } : {}, redirect: 'manual' })
       const body = await probe.text()
@@ -177,7 +180,6 @@ async function main() {
       node: process.version,
       platform: `${os.platform()} ${os.release()}`,
       loadAverageAtEnd: os.loadavg().map((l) => Math.round(l * 100) / 100),
-      note: 'Shared machine: other agents ran builds and tests during the run (see loadAverage per row).',
     },
     runs,
   }

@@ -12,6 +12,7 @@ import path from 'node:path'
 import { startMockResend } from '../../tests/mocks/resend-server'
 import { Browser, Recorder, type Sample } from './client'
 import { checkDelivery, failEmailApi, sql, type CapturedEmail, type OutboxRow } from './emails'
+import { SERVER_NODE_FLAGS } from '../node-flags.mjs'
 import { startTempPostgres, type TempPostgres } from './postgres'
 import { byAction, isFailure, summarise } from './stats'
 import { ACCOUNTS, SimulatedUser, type Shared } from './users'
@@ -86,7 +87,7 @@ try {
 
   const serverLog = path.join(path.dirname(config.resultFile), 'load-server.log')
   const logStream = createWriteStream(serverLog)
-  app = spawn(process.execPath, ['build/server.js'], {
+  app = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'build/server.js'], {
     cwd: root,
     env: {
       ...process.env,

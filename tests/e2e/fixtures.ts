@@ -7,6 +7,7 @@ import { rmSync } from 'node:fs'
 import path from 'node:path'
 import { test as base } from '@playwright/test'
 import { setMailUrl } from './utils'
+import { SERVER_NODE_FLAGS } from '../../scripts/node-flags.mjs'
 
 export { expect } from '@playwright/test'
 export type { Browser, BrowserContext, Page } from '@playwright/test'
@@ -63,7 +64,7 @@ export const test = base.extend<object, { servers: Servers }>({
       }
       rmSync(dataDir, { recursive: true, force: true })
       const mail = start(`mock-resend ${slot}`, ['--import', 'tsx', 'tests/mocks/resend-server.ts'], { MOCK_RESEND_PORT: String(mailPort) })
-      const app = start(`waypoint ${slot}`, ['build/server.js'], {
+      const app = start(`waypoint ${slot}`, [...SERVER_NODE_FLAGS, 'build/server.js'], {
         NODE_ENV: 'production',
         PORT: String(appPort),
         DEMO_MODE: 'true',
