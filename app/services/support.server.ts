@@ -2,10 +2,10 @@
 // one list; the "no support in the last N days" warning; and, per linked case, which support was
 // active in each stage of the case. No session notes are read here.
 import type { Actor } from '~/domain/access/policy'
-import { JOURNAL_SELECT } from '~/domain/journey/journal'
 import { stagePeriods, supportByStage, type SupportPeriod } from '~/domain/support/by-stage'
 import { noSupportWarning } from '~/domain/support/engagement'
 import { requireVictimAccess } from './access.server'
+import { journalsOfCases } from './case-journals.server'
 import { db } from './db.server'
 import { listVictimReferrals } from './referrals.server'
 
@@ -14,7 +14,7 @@ const ADVOCATE_KINDS = ['lead_advocate', 'advocate'] as const
 export async function getVictimSupport(actor: Actor, victimId: string, now: Date = new Date()) {
   const access = await requireVictimAccess(actor, victimId)
   const prisma = await db()
-  const [referrals, lastVisit, allocations, links] = await Promise.all([
+  const [referrals, lastVisit, allocations, links, journals] = await Promise.all([
     listVictimReferrals(victimId),
     prisma.visit.findFirst({ where: { victimId, status: 'completed', at: { lte: now } }, orderBy: { at: 'desc' }, select: { at: true } }),
     prisma.allocation.findMany({
@@ -30,11 +30,11 @@ export async function getVictimSupport(actor: Actor, victimId: string, now: Date
             id: true,
             crimeReference: true,
             status: true,
-            events: { select: JOURNAL_SELECT },
           },
         },
       },
     }),
+    journalsOfCases(access.facts.cases.map((c) => c.id)),
   ])
 
   // A session the young person did not attend is not support received.
@@ -71,7 +71,7 @@ export async function getVictimSupport(actor: Actor, victimId: string, now: Date
       caseId: l.case.id,
       crimeReference: l.case.crimeReference,
       // Defendants count from their first event: one identified later must not hold the case back before then.
-      stages: supportByStage(stagePeriods(l.case.events, now), supports),
+      stages: supportByStage(stagePeriods(journals.get(l.case.id) ?? [], now), supports),
     }))
     .sort((a, b) => a.crimeReference.localeCompare(b.crimeReference))
 

@@ -6,8 +6,8 @@ import { evaluateWindows } from '~/domain/entitlements/engine'
 import { eventsFor } from '~/domain/entitlements/from-records'
 import { ACTIVE_RULE_SETS, deadlineNeedsLocalConfirmation, ownerLabel, ruleOf, RULE_SETS } from '~/domain/entitlements/rules'
 import { eventTypeLabel } from '~/domain/journey/events'
-import { JOURNAL_SELECT } from '~/domain/journey/journal'
 import { caseWhere, requireVictimAccess } from './access.server'
+import { journalsOfCases } from './case-journals.server'
 import { forbidden, notFound } from './auth.server'
 import { recordContact, type ContactResult } from './contacts.server'
 import { db } from './db.server'
@@ -19,7 +19,7 @@ export async function getVictimEntitlements(actor: Actor, victimId: string, now:
   const visibleCase = {
     AND: [caseWhere(actor), { victims: { some: { victimId } } }],
   }
-  const [rows, holidays, cases] = await Promise.all([
+  const [rows, holidays, cases, journals] = await Promise.all([
     prisma.entitlement.findMany({
       where: { victimId, withdrawnAt: null, case: visibleCase },
       orderBy: [{ right: 'asc' }, { dueBy: 'asc' }, { ruleId: 'asc' }],
@@ -49,9 +49,9 @@ export async function getVictimEntitlements(actor: Actor, victimId: string, now:
       select: {
         id: true,
         crimeReference: true,
-        events: { select: JOURNAL_SELECT },
       },
     }),
+    journalsOfCases(access.facts.cases.map((c) => c.id)),
   ])
   const orgName = (r: (typeof rows)[number]) =>
     ({
@@ -92,17 +92,18 @@ export async function getVictimEntitlements(actor: Actor, victimId: string, now:
   })
 
   // The victim's own time limits are worked out on reading: they depend only on the journal.
-  const windows = cases.flatMap((c) =>
-    ACTIVE_RULE_SETS.flatMap((ruleSet) =>
-      evaluateWindows(eventsFor(victimId, c.events), ruleSet, holidays).map((w) => ({
+  const windows = cases.flatMap((c) => {
+    const journal = journals.get(c.id) ?? []
+    return ACTIVE_RULE_SETS.flatMap((ruleSet) =>
+      evaluateWindows(eventsFor(victimId, journal), ruleSet, holidays).map((w) => ({
         ...w,
         summary: ruleSet.windows.find((x) => x.id === w.window)?.summary ?? w.window,
         caseId: c.id,
         crimeReference: c.crimeReference,
-        triggerTitle: eventTypeLabel(c.events.find((e) => e.id === w.trigger)?.type ?? ''),
+        triggerTitle: eventTypeLabel(journal.find((e) => e.id === w.trigger)?.type ?? ''),
       })),
-    ),
-  )
+    )
+  })
 
   const rights = [...new Set(entitlements.map((e) => e.right))].map((right) => ({
     right,

@@ -3,7 +3,7 @@
 // policy of the organisation holding the victim (app/services/visit-policy.server.ts).
 import { canRecordVisit, canSeeVisits, type Actor } from '~/domain/access/policy'
 import { formatLondonDate } from '~/domain/journey/derive'
-import { detail, effectiveJournal, JOURNAL_SELECT } from '~/domain/journey/journal'
+import { detail, effectiveJournal, JOURNAL_SELECT, type JournalEvent } from '~/domain/journey/journal'
 import { DEFAULT_VISIT_POLICY, type VisitPolicy } from '~/domain/visits/policy'
 import { evaluateVisitSchedule, type VisitRecord, type VisitSchedule } from '~/domain/visits/schedule'
 import type { VisitInput } from '~/domain/visits/visit'
@@ -11,6 +11,7 @@ import { addCalendarDays, londonDateOf } from '~/domain/calendar/working-days'
 import type { Prisma } from '~/generated/prisma/client'
 import { requireVictimAccess } from './access.server'
 import { audit } from './audit.server'
+import { journalsOfCases } from './case-journals.server'
 import { homePanelVictims } from './caseload.server'
 import { forbidden } from './auth.server'
 import { db } from './db.server'
@@ -77,7 +78,7 @@ const CASES_SELECT = {
   },
 } as const
 
-type CaseRow = Prisma.VictimCaseGetPayload<{ select: typeof CASES_SELECT }>['case']
+type CaseRow = Omit<Prisma.VictimCaseGetPayload<{ select: typeof CASES_SELECT }>['case'], 'events'> & { events: readonly JournalEvent[] }
 type VisitRow = { id: string; at: Date; status: string; notHappenedReason: string | null }
 
 /** The schedule of visits owed to one victim, from their cases' journals and their visits. */
@@ -111,19 +112,21 @@ export async function getVictimVisits(actor: Actor, victimId: string, now: Date 
   const access = await requireVictimAccess(actor, victimId)
   if (!canSeeVisits(actor, access.facts)) return null
   const prisma = await db()
-  const [visits, links, policies] = await Promise.all([
+  const [visits, links, policies, journals] = await Promise.all([
     prisma.visit.findMany({
       where: { victimId },
       orderBy: [{ at: 'desc' }, { recordedAt: 'desc' }],
       include: { recordedBy: { select: { name: true } }, organisation: { select: { name: true } } },
     }),
-    prisma.victimCase.findMany({ where: { victimId }, select: CASES_SELECT }),
+    // The cases without their events: those come from the page's shared read (case-journals.server.ts).
+    prisma.victimCase.findMany({ where: { victimId }, select: { case: { select: { ...CASES_SELECT.case.select, events: false } } } }),
     visitPoliciesFor([victimId]),
+    journalsOfCases(access.facts.cases.map((c) => c.id)),
   ])
   const policy = policies.get(victimId) ?? DEFAULT_VISIT_POLICY
   const schedule = scheduleFor(
     victimId,
-    links.map((l) => l.case),
+    links.map((l) => ({ ...l.case, events: journals.get(l.case.id) ?? [] })),
     visits,
     now,
     policy,

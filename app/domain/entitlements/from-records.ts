@@ -130,15 +130,21 @@ export function metSource(
   rule: RuleSet['rules'][number],
   triggerId: string,
   metAt: string,
-  input: { journal: readonly JournalEvent[]; contacts: readonly ContactRecord[] },
+  input: {
+    journal: readonly JournalEvent[]
+    contacts: readonly ContactRecord[]
+    /** currentVersionOf(journal) and effectiveJournal(journal), when the caller has them already. */
+    current?: ReadonlyMap<string, string>
+    effective?: readonly JournalEvent[]
+  },
 ): { contactId?: string; eventId?: string } {
   const time = new Date(metAt).getTime()
   if (rule.metBy.kind === 'contact_about_trigger') {
-    const current = currentVersionOf(input.journal)
+    const current = input.current ?? currentVersionOf(input.journal)
     const c = input.contacts.find((c) => c.contactedAt.getTime() === time && c.eventIds.some((id) => (current.get(id) ?? id) === triggerId))
     return c ? { contactId: c.id } : {}
   }
   const type = rule.metBy.type
-  const e = effectiveJournal(input.journal).find((e) => e.type === type && e.occurredAt.getTime() === time)
+  const e = (input.effective ?? effectiveJournal(input.journal)).find((e) => e.type === type && e.occurredAt.getTime() === time)
   return e ? { eventId: e.id } : {}
 }
