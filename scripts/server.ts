@@ -174,17 +174,19 @@ const server = app.listen(port, () => {
   console.log(`${banner}\nWaypoint is listening on http://localhost:${port}`)
 })
 
-// Graceful stop: refuse new connections, let queued email work finish, close the database.
+// Graceful stop: refuse new connections, let requests in flight and queued email work finish, close the database.
 let stopping = false
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (stopping) return
     stopping = true
-    server.close()
-    server.closeIdleConnections()
     const forced = setTimeout(() => process.exit(1), 10_000)
-    lifecycle
-      .shutdown()
+    // Requests in flight finish before the database closes (a slow page answered after the pool
+    // ended failed with "Cannot use a pool after calling end on the pool").
+    const drained = new Promise<void>((resolve) => server.close(() => resolve()))
+    server.closeIdleConnections()
+    drained
+      .then(() => lifecycle.shutdown())
       .then(() => process.exit(0))
       .catch(() => process.exit(1))
       .finally(() => clearTimeout(forced))
