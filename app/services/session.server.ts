@@ -68,8 +68,23 @@ export async function clearSessionCookie(): Promise<string> {
   return sessionCookie().serialize('', { maxAge: 0 })
 }
 
+// A page view asks for its session several times (the root loader, the route's loader, and
+// requireUser itself): reads share one load per request object. Not for actions, which may change
+// the session (sign-in, revocation) between two asks.
+const sessionsOfReads = new WeakMap<Request, ReturnType<typeof readSession>>()
+
 /** The live session for this request with its user, or null (expired ones are revoked on the way). */
-export async function loadSession(request: Request) {
+export function loadSession(request: Request) {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return readSession(request)
+  let session = sessionsOfReads.get(request)
+  if (!session) {
+    session = readSession(request)
+    sessionsOfReads.set(request, session)
+  }
+  return session
+}
+
+async function readSession(request: Request) {
   const id = await readSessionId(request)
   if (!id) return null
   const prisma = await db()
