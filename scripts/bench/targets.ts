@@ -2,6 +2,7 @@
 // chosen by query before the server starts, and who signs in to see each.
 import path from 'node:path'
 import { openPglite, openPostgres } from '../../app/services/db.server'
+import { regionCounts } from '../seed-large/counts'
 
 export interface Target {
   name: string
@@ -18,14 +19,7 @@ export async function pickTargets(env: NodeJS.ProcessEnv): Promise<{ targets: Ta
   const prisma = handle.prisma
   try {
     const version = (await prisma.$queryRaw<{ version: string }[]>`SELECT version()`)[0]?.version ?? 'unknown'
-    const counts = {
-      victims: await prisma.victim.count(),
-      cases: await prisma.case.count(),
-      events: await prisma.journeyEvent.count(),
-      contacts: await prisma.contact.count(),
-      visits: await prisma.visit.count(),
-      entitlements: await prisma.entitlement.count(),
-    }
+    const counts = await regionCounts(prisma)
     if (counts.victims === 0) throw new Error('No victims: run `npm run seed:large` on this database first')
     // The first advocate's busiest victim (most journal events about them or their cases).
     const advocate = await prisma.user.findFirstOrThrow({ where: { role: 'advocate', email: { endsWith: '@large.example' } }, orderBy: { email: 'asc' } })

@@ -18,7 +18,7 @@ import { effectiveJournal, type JournalEvent } from '../../app/domain/journey/jo
 import { checkJourneyEvent } from '../../app/domain/journey/validate'
 import type { Prisma, PrismaClient } from '../../app/generated/prisma/client'
 import { hashPassword } from '../../app/services/password.server'
-import { DEMO_PASSWORD, type CaseKey, type UserKey, type VictimKey } from '../../prisma/seed'
+import { DEMO_PASSWORD, type CaseKey, type SeedSummary, type UserKey, type VictimKey } from '../../prisma/seed'
 import { caseJourneys, futureDates, type CaseJourneySeed } from '../../prisma/seed/journeys'
 import { address, FIRST_NAMES, phone, PLACES, surname } from './words'
 
@@ -32,19 +32,10 @@ export interface LargeSeedOptions {
   onProgress?: Progress
 }
 
-export interface LargeSeedSummary {
-  organisations: number
-  users: number
-  victims: number
-  cases: number
-  allocations: number
-  offences: number
-  suspects: number
-  events: number
-  contacts: number
+/** The demo seed's counts, and the rows only the large region has, with the accounts to sign in as. */
+export interface LargeSeedSummary extends SeedSummary {
   visits: number
   referrals: number
-  entitlements: number
   reviews: number
   accounts: { role: string; email: string; note: string }[]
 }
@@ -57,7 +48,6 @@ const VISITS_PER_VICTIM = 6
 const CASELOAD = 25
 /** Demo journeys that end in a finalised case, so they get a CaseReview. */
 const FINALISED: readonly CaseKey[] = ['k9', 'k10', 'k11', 'k12']
-/** Journeys in which witness care has taken over victim contact (charged cases). */
 const newId = () => `c${randomUUID().replace(/-/g, '').slice(0, 24)}`
 
 /** mulberry32: small, fast, deterministic. */

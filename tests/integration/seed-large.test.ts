@@ -6,6 +6,7 @@ import { JOURNAL_SELECT } from '~/domain/journey/journal'
 import { db } from '~/services/db.server'
 import { recomputeEntitlementsOfCases } from '~/services/entitlements.server'
 import { request, sessionCookieFor } from '#tests/setup/app-harness'
+import { regionCounts } from '../../scripts/seed-large/counts'
 import { seedLarge, type LargeSeedSummary } from '../../scripts/seed-large/generate'
 
 const NOW = new Date()
@@ -20,16 +21,7 @@ describe('seed:large with 20 victims', () => {
     const prisma = await db()
     expect(summary.victims).toBe(20)
     expect(summary.cases).toBe(24)
-    const counts = {
-      victims: await prisma.victim.count(),
-      cases: await prisma.case.count(),
-      events: await prisma.journeyEvent.count(),
-      contacts: await prisma.contact.count(),
-      visits: await prisma.visit.count(),
-      entitlements: await prisma.entitlement.count(),
-      reviews: await prisma.caseReview.count(),
-      referrals: await prisma.referral.count(),
-    }
+    const counts = await regionCounts(prisma)
     expect(counts).toEqual({
       victims: 20,
       cases: 24,
