@@ -40,7 +40,9 @@ export interface Shared {
   victims: Map<string, { contacts: string[]; visits: string[] }>
 }
 
-const victimLinks = (html: string) => [...new Set([...html.matchAll(/href="\/victims\/([a-z0-9]{20,})"/g)].map((m) => m[1] ?? ""))]
+/** The ids of the records a page links to under /victims/ or /cases/, each once. */
+const linkedIds = (html: string, under: 'victims' | 'cases') =>
+  [...new Set([...html.matchAll(new RegExp(`href="/${under}/([a-z0-9]{20,})"`, 'g'))].map((m) => m[1] ?? ''))]
 const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)] as T
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -75,12 +77,12 @@ export class SimulatedUser {
     if (this.shared.victims.has(this.account.email) || this.account.role === 'admin') return
     const found = { contacts: [] as string[], visits: [] as string[] }
     const list = await this.browser.get('/victims', 'victims list')
-    let ids = typeof list.outcome === 'number' && list.outcome < 300 ? victimLinks(list.body) : []
+    let ids = typeof list.outcome === 'number' && list.outcome < 300 ? linkedIds(list.body, 'victims') : []
     if (ids.length === 0) {
       // CPS liaison and witness care reach victims through their cases.
       const cases = await this.browser.get('/cases', 'cases list')
-      const caseIds = [...new Set([...cases.body.matchAll(/href="\/cases\/([a-z0-9]{20,})"/g)].map((m) => m[1] ?? ""))].slice(0, 4)
-      for (const id of caseIds) ids.push(...victimLinks((await this.browser.get(`/cases/${id}`, 'case page')).body))
+      const caseIds = linkedIds(cases.body, 'cases').slice(0, 4)
+      for (const id of caseIds) ids.push(...linkedIds((await this.browser.get(`/cases/${id}`, 'case page')).body, 'victims'))
       ids = [...new Set(ids)]
     }
     for (const id of ids.slice(0, 8)) {
