@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ButtonGroup, StatusButton } from '~/components/button'
 import { BackLink, WarningText } from '~/components/content'
 import { DateInput, ErrorSummary, fieldErrors, Radios, Select, Textarea, TextField } from '~/components/forms'
+import { SharingSummaryList } from '~/components/sharing/sharing-summary'
 import { SummaryList } from '~/components/summary-list'
 import { ReferralStatusTag } from '~/components/support/referral-status-tag'
 import { REFERRAL_ACTION_LABELS, referralChangeSchema, SESSION_KINDS, sessionFormSchema, sessionKindLabel } from '~/domain/support/forms'
@@ -73,7 +74,7 @@ export default function ReferralPage() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        {victim ? (
+        {victim && view.opensVictim ? (
           <>
             <BackLink to={`/victims/${victim.id}#support`}>Back to the victim</BackLink>
             <span className="govuk-caption-l">
@@ -92,7 +93,11 @@ export default function ReferralPage() {
             {
               key: 'Young person',
               value: victim ? (
-                <Link className="govuk-link" to={`/victims/${victim.id}`}>{`${displayName(victim)} (${victim.reference})`}</Link>
+                view.opensVictim ? (
+                  <Link className="govuk-link" to={`/victims/${victim.id}`}>{`${displayName(victim)} (${victim.reference})`}</Link>
+                ) : (
+                  `${displayName(victim)} (${victim.reference})`
+                )
               ) : (
                 'A restricted record: only the people allocated to it can see who this is'
               ),
@@ -104,6 +109,15 @@ export default function ReferralPage() {
             referral.reason !== null ? { key: 'Why referred', value: referral.reason } : null,
           ]}
         />
+        {view.summary ? (
+          <section aria-labelledby="summary-heading" data-testid="sharing-summary">
+            <h2 className="govuk-heading-m" id="summary-heading">
+              To help you decide
+            </h2>
+            <p className="govuk-body">What you need to decide on the referral. You see the whole record once your service takes the child on.</p>
+            <SharingSummaryList summary={view.summary} />
+          </section>
+        ) : null}
         <h2 className="govuk-heading-m">History</h2>
         <ol className="govuk-list" data-testid="referral-history">
           {view.history.map((h) => (
@@ -138,7 +152,8 @@ function ChangeForms({ view, reply }: { view: View; reply: Reply['change'] }) {
     shouldValidate: 'onSubmit',
   })
   if (actions.length === 0 && !reply) return null
-  const simple = actions.filter((a) => a === 'accept' || a === 'activate')
+  const takesOn = view.handover && actions.includes('accept')
+  const simple = actions.filter((a) => a === 'activate' || (a === 'accept' && !takesOn))
   const needsReason = actions.filter((a) => a === 'decline' || a === 'withdraw')
   return (
     <section aria-labelledby="change-heading" data-testid="referral-actions">
@@ -147,7 +162,14 @@ function ChangeForms({ view, reply }: { view: View; reply: Reply['change'] }) {
       </h2>
       <ErrorSummary
         errors={fieldErrors(
-          { intent: fields.intent, version: fields.version, reason: fields.reason, outcome: fields.outcome, outcomeDetail: fields.outcomeDetail },
+          {
+            intent: fields.intent,
+            version: fields.version,
+            leadAdvocateId: fields.leadAdvocateId,
+            reason: fields.reason,
+            outcome: fields.outcome,
+            outcomeDetail: fields.outcomeDetail,
+          },
           form.errors,
         )}
       />
@@ -159,6 +181,27 @@ function ChangeForms({ view, reply }: { view: View; reply: Reply['change'] }) {
       ) : null}
       <Form method="post" {...getFormProps(form)} noValidate>
         <input type="hidden" name="version" value={referral.version} />
+        {takesOn ? (
+          <>
+            <p className="govuk-body">
+              Accepting hands the child over to your service: it holds the record with the referrer, records contacts and visits, and allocates
+              advocates.
+            </p>
+            <Select
+              field={fields.leadAdvocateId}
+              label="Lead advocate (optional)"
+              labelSize="s"
+              hint="You can allocate advocates later from the victim’s page."
+              placeholder="Allocate later"
+              options={view.advocates.map((a) => ({ value: a.id, label: a.name }))}
+            />
+            <ButtonGroup>
+              <StatusButton name="intent" value="accept" pendingText="Saving…">
+                Accept and take on
+              </StatusButton>
+            </ButtonGroup>
+          </>
+        ) : null}
         {simple.length ? (
           <ButtonGroup>
             {simple.map((a) => (

@@ -12,7 +12,8 @@
 //    (canAct / availableActions);
 //  - session notes: only users of the receiving (providing) organisation. Everyone else who may see
 //    the referral sees that a session happened (date, kind, attended), never what was said.
-import { canUpdateVictim, canViewVictim, type Actor } from '~/domain/access/policy'
+import { canSeeSharingSummary, canUpdateVictim, canViewVictim, type Actor } from '~/domain/access/policy'
+import { isHandover } from '~/domain/sharing/requests'
 import type { SessionInput } from '~/domain/support/forms'
 import {
   availableActions,
@@ -34,6 +35,7 @@ import { audit } from './audit.server'
 import { forbidden, notFound } from './auth.server'
 import { db } from './db.server'
 import { notifyReferral, wakeAfterCommit } from './notify.server'
+import { loadSharingSummary } from './sharing-summary.server'
 
 type AuditActor = Actor & { email: string }
 type Tx = Prisma.TransactionClient
@@ -104,11 +106,7 @@ export async function makeReferral(
     if (!organisation) return { ok: false as const, issues: [{ path: 'organisationId', message: 'Select the organisation to refer to' }] }
     const notOffered = checkServiceOffered(input, { name: organisation.name, services: organisation.supportServices.map((s) => s.serviceType) })
     if (notOffered.length) return { ok: false as const, issues: notOffered }
-    const consents = await tx.consent.findMany({
-      where: { victimId },
-      select: { id: true, scope: true, sharedWith: true, givenBy: true, lawfulBasis: true, recordedAt: true, withdrawnAt: true },
-    })
-    const basis = sharingBasisFor(consents, organisation, now)
+    const basis = await sharingBasisNow(tx, victimId, organisation.id, now)
     if (!basis.ok) return { ok: false as const, issues: [{ path: 'organisationId', message: basis.reason }], consentLink: true }
     const referral = await tx.referral.create({
       data: {
@@ -235,7 +233,9 @@ export async function getReferralView(actor: AuditActor, referralId: string, ip:
   const prisma = await db()
   const receiving = isReceiving(actor, r)
   const party = receiving || isReferring(actor, r)
-  const [victim, orgs, sessions] = await Promise.all([
+  const actions = actionsFor(actor, r)
+  const handover = isHandover(r.serviceType)
+  const [victim, orgs, sessions, summary, advocates] = await Promise.all([
     prisma.victim.findUniqueOrThrow({
       where: { id: r.victimId },
       select: { id: true, reference: true, firstName: true, lastName: true, preferredName: true, restricted: true },
@@ -247,11 +247,14 @@ export async function getReferralView(actor: AuditActor, referralId: string, ip:
       // Notes are not even read for users outside the receiving organisation.
       select: { id: true, at: true, kind: true, attended: true, notes: receiving, recordedBy: { select: { name: true } } },
     }),
+    // What the receiving service decides on while the referral waits for its answer.
+    r.status === 'sent' && canSeeSharingSummary(actor, r) ? loadSharingSummary(r.victimId) : null,
+    handover && actions.includes('accept') ? leadAdvocateCandidates(r.toOrganisationId) : [],
   ])
   await audit({ actor, action: 'referral.view', entityType: 'referral', entityId: referralId, ip, details: { victimId: r.victimId } })
   // A restricted victim is seen only by the people allocated to them: the referral's organisations keep
   // managing the referral, but without who it is about (as the referrals list, listReferralInbox).
-  const facts = victim.restricted ? await loadVictimFacts(victim.id) : null
+  const facts = await loadVictimFacts(victim.id)
   const { restricted, ...shown } = victim
   const seesVictim = !restricted || (facts !== null && canViewVictim(actor, facts))
   const orgName = (id: string) => orgs.find((o) => o.id === id)?.name ?? ''
@@ -269,8 +272,13 @@ export async function getReferralView(actor: AuditActor, referralId: string, ip:
       reason: party ? r.reason : null,
     },
     victim: seesVictim ? shown : null,
+    /** Whether the user may open the victim's page (a referral waiting for an answer shows the summary only). */
+    opensVictim: facts !== null && canViewVictim(actor, facts),
+    summary,
+    handover,
+    advocates,
     history: historyOf(r, party),
-    actions: actionsFor(actor, r),
+    actions,
     canLogSession: receiving && ACTING_ROLES.includes(actor.role) && (r.status === 'accepted' || r.status === 'active'),
     seesNotes: receiving,
     sessions: sessions.map((s) => ({
@@ -298,7 +306,7 @@ export async function changeReferral(
   actor: AuditActor,
   referralId: string,
   action: 'accept' | 'decline' | 'activate' | 'close' | 'withdraw',
-  input: { version: number; reason?: string | null; outcome?: string | null; outcomeDetail?: string | null },
+  input: { version: number; reason?: string | null; outcome?: string | null; outcomeDetail?: string | null; leadAdvocateId?: string | null },
   ip: string,
   now: Date = new Date(),
 ): Promise<ChangeResult> {
@@ -311,6 +319,17 @@ export async function changeReferral(
     const result = transition(toDomain(r), action, { at: now, reason: input.reason, outcome: input.outcome, outcomeDetail: input.outcomeDetail })
     if (!result.ok) return { ok: false as const, issues: [{ path: result.field === 'action' ? 'intent' : result.field, message: result.message }] }
     const n = result.referral
+    let takenOn: TakeOn | null = null
+    if (action === 'accept') {
+      // Consent withdrawn since the referral was sent stops it here: nothing more is shared.
+      const basis = await sharingBasisNow(tx, r.victimId, r.toOrganisationId, now)
+      if (!basis.ok) return { ok: false as const, issues: [{ path: 'intent', message: basis.reason }] }
+      if (isHandover(r.serviceType)) {
+        const taken = await takeOn(tx, r, input.leadAdvocateId || null)
+        if (!taken.ok) return { ok: false as const, issues: [taken.issue] }
+        takenOn = taken.takenOn
+      }
+    }
     const updated = await tx.referral.updateMany({
       where: { id: referralId, version: input.version },
       data: {
@@ -335,7 +354,7 @@ export async function changeReferral(
         entityType: 'referral',
         entityId: referralId,
         ip,
-        details: { victimId: r.victimId, status: n.status, ...(n.outcome ? { outcome: n.outcome } : {}) },
+        details: { victimId: r.victimId, status: n.status, ...(n.outcome ? { outcome: n.outcome } : {}), ...(takenOn ? { takenOn } : {}) },
       },
       tx,
     )
@@ -343,6 +362,55 @@ export async function changeReferral(
     if (n.status === 'accepted' || n.status === 'declined') await notifyReferral(tx, referralId, n.status)
     return { ok: true as const, status: n.status }
   }).then(wakeAfterCommit)
+}
+
+/** Whether consent or a recorded lawful basis still covers sharing the victim with the organisation. */
+export async function sharingBasisNow(tx: Tx, victimId: string, organisationId: string, now: Date) {
+  const [organisation, consents] = await Promise.all([
+    tx.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { id: true, name: true } }),
+    tx.consent.findMany({
+      where: { victimId },
+      select: { id: true, scope: true, sharedWith: true, givenBy: true, lawfulBasis: true, recordedAt: true, withdrawnAt: true },
+    }),
+  ])
+  return sharingBasisFor(consents, organisation, now)
+}
+
+/** Active advocates of the receiving service, to name a lead advocate when it takes a child on. */
+async function leadAdvocateCandidates(organisationId: string) {
+  const prisma = await db()
+  return prisma.user.findMany({ where: { organisationId, role: 'advocate', active: true }, orderBy: { name: 'asc' }, select: { id: true, name: true } })
+}
+
+type TakeOn = { allocationIds: string[]; leadAdvocateId: string | null }
+
+/**
+ * Accepting an advocacy referral hands the child over: the receiving service holds the record (a
+ * 'service' allocation, unless it already does) and, when one is named, an advocate of that service
+ * leads — in the transaction that accepts the referral.
+ */
+async function takeOn(tx: Tx, r: ReferralRow, leadAdvocateId: string | null): Promise<{ ok: true; takenOn: TakeOn } | { ok: false; issue: Issue }> {
+  const active = await tx.allocation.findMany({ where: { victimId: r.victimId, endedAt: null }, select: { kind: true, organisationId: true } })
+  if (leadAdvocateId) {
+    const lead = await tx.user.findFirst({ where: { id: leadAdvocateId, organisationId: r.toOrganisationId, role: 'advocate', active: true }, select: { id: true } })
+    if (!lead) return { ok: false, issue: { path: 'leadAdvocateId', message: 'Select an advocate from your service' } }
+    if (active.some((a) => a.kind === 'lead_advocate')) {
+      return { ok: false, issue: { path: 'leadAdvocateId', message: 'The child already has a lead advocate: accept without naming one, then allocate an advocate' } }
+    }
+  }
+  const allocationIds: string[] = []
+  if (!active.some((a) => a.kind === 'service' && a.organisationId === r.toOrganisationId)) {
+    const held = await tx.allocation.create({ data: { kind: 'service', victimId: r.victimId, organisationId: r.toOrganisationId }, select: { id: true } })
+    allocationIds.push(held.id)
+  }
+  if (leadAdvocateId) {
+    const lead = await tx.allocation.create({
+      data: { kind: 'lead_advocate', victimId: r.victimId, userId: leadAdvocateId, organisationId: r.toOrganisationId },
+      select: { id: true },
+    })
+    allocationIds.push(lead.id)
+  }
+  return { ok: true, takenOn: { allocationIds, leadAdvocateId } }
 }
 
 // ---- sessions -----------------------------------------------------------------------------------------

@@ -10,9 +10,14 @@
 //                 cases; cases of their force or sent to their CPS area / witness care unit)
 //  - admin:       users, organisations and the audit log — no casework at all
 // A restricted victim is visible only to users explicitly allocated to that victim.
-// Referral-only access (issue 5 point 7): advocates and managers of an organisation that a victim has
-// been referred to (referral sent, accepted or active) may view the victim — and the victim's cases, to
-// support them through court — but not change the record, allocate, or see visits and what they hold.
+// An organisation holds a victim when it has an active allocation on the record; holders work the
+// record. Organisations come to hold a child only through the sharing flows (app/domain/sharing):
+// accepting an advocacy referral, an approved access request, or a force linking a shared child to
+// a case. Referral-only access: advocates and managers of a service supporting the child without
+// holding the record (an accepted or active referral for counselling, sexual health…) may view the
+// victim — and the victim's cases, to support them through court — but not change the record,
+// allocate, or see visits and what they hold. A referral waiting for an answer shows its receiving
+// organisation a summary to decide on (canSeeReferralSummary), not the record.
 
 export type Role = 'advocate' | 'officer' | 'cps_liaison' | 'manager' | 'admin'
 
@@ -52,8 +57,8 @@ export interface ReferralFact {
   status: string
 }
 
-/** Referral statuses that let the receiving organisation see the victim: until it is answered and while support runs. */
-export const REFERRAL_ACCESS_STATUSES = ['sent', 'accepted', 'active'] as const
+/** Referral statuses that let the receiving organisation see the victim: while support is agreed or running. */
+export const REFERRAL_ACCESS_STATUSES = ['accepted', 'active'] as const
 
 export type Action = 'view' | 'update'
 
@@ -184,3 +189,56 @@ export const canRecordContact = (actor: Actor, v: VictimFacts) => actor.role !==
  */
 export const canSeeVisits = (actor: Actor, v: VictimFacts) => actor.role !== 'cps_liaison' && hasDirectVictimAccess(actor, v)
 export const canRecordVisit = (actor: Actor, v: VictimFacts) => canUpdateVictim(actor, v)
+
+/** The organisation holds the record: an active allocation of the actor's organisation on the victim. */
+export const holdsVictim = (actor: Actor, v: VictimFacts) => heldByOrg(v.allocations, actor)
+
+// ---- Sharing a child between organisations --------------------------------------------------------
+
+/** The two sides of a referral or a sharing request. */
+export interface SharingParties {
+  fromOrganisationId: string
+  toOrganisationId: string
+}
+
+const CASEWORK_SHARERS: readonly Role[] = ['advocate', 'officer', 'manager']
+const isParty = (actor: Actor, r: SharingParties) => actor.organisationId === r.fromOrganisationId || actor.organisationId === r.toOrganisationId
+
+/**
+ * What the receiving organisation needs to decide on a referral or a shared child — age, offences,
+ * communication needs, safe contact — for the caseworkers of the two organisations, not the record.
+ */
+export const canSeeSharingSummary = (actor: Actor, r: SharingParties) => CASEWORK_SHARERS.includes(actor.role) && isParty(actor, r)
+
+/** An advocacy service shares a child it holds with a police force; never a restricted record (the force could not read it). */
+export const canShareWithPolice = (actor: Actor, v: VictimFacts) =>
+  (actor.role === 'advocate' || actor.role === 'manager') && !v.restricted && canUpdateVictim(actor, v)
+
+/** Anyone who may add a child may ask the holder of an existing record for access. */
+export const canRequestAccess = (actor: Actor) => canCreateVictim(actor)
+
+export interface ShareFacts extends SharingParties {
+  kind: 'police_report' | 'access'
+  status: string
+}
+
+/**
+ * Answering a request: for a child shared with the police, the force's officers link her to a case
+ * (an officer, who can then work the case) or its officers and managers decline; for an access
+ * request, the holding organisation's people who may update the record approve or refuse. The
+ * requesting side may withdraw while it waits.
+ */
+export function shareActionsFor(actor: Actor, r: ShareFacts, victim: VictimFacts | null): ('link' | 'decline' | 'approve' | 'refuse' | 'withdraw')[] {
+  if (r.status !== 'pending' || !CASEWORK_SHARERS.includes(actor.role)) return []
+  const actions: ('link' | 'decline' | 'approve' | 'refuse' | 'withdraw')[] = []
+  if (actor.organisationId === r.toOrganisationId) {
+    if (r.kind === 'police_report') {
+      if (actor.role === 'officer') actions.push('link')
+      if (actor.role === 'officer' || actor.role === 'manager') actions.push('decline')
+    } else if (victim && canUpdateVictim(actor, victim)) {
+      actions.push('approve', 'refuse')
+    }
+  }
+  if (actor.organisationId === r.fromOrganisationId) actions.push('withdraw')
+  return actions
+}

@@ -64,10 +64,11 @@ export function fitsCaseAllocation(kind: CaseAllocationKind, person: Person, c: 
 
 /**
  * The kinds of case allocation an actor (already allowed to allocate on the case by the policy)
- * makes: the police force allocates any; a CPS area or witness care unit only its own people.
+ * makes: each organisation allocates only its own people — the force its officers, the CPS area
+ * its liaison, the witness care unit its officers. Staff of another organisation come to a child
+ * through a referral or a sharing request, never by someone else's allocation.
  */
 export function caseKindsForActor(actor: { organisationId: string }, c: CaseOrganisations): CaseAllocationKind[] {
-  if (actor.organisationId === c.policeOrganisationId) return [...CASE_ALLOCATION_KINDS]
   return CASE_ALLOCATION_KINDS.filter((k) => caseOrganisationFor(k, c) === actor.organisationId)
 }
 

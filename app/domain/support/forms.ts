@@ -68,6 +68,8 @@ export const referralChangeSchema = z.object({
   reason: z.string().trim().max(1000, 'The reason must be 1,000 characters or fewer').optional(),
   outcome: z.enum(REFERRAL_OUTCOMES.map((o) => o.id) as [string, ...string[]], { error: 'Select the outcome of the support' }).optional(),
   outcomeDetail: z.string().trim().max(1000, 'The outcome must be 1,000 characters or fewer').optional(),
+  // Accepting an advocacy referral may name the lead advocate in the same step.
+  leadAdvocateId: z.string().trim().max(40).optional(),
 })
 
 export type ReferralChangeForm = z.infer<typeof referralChangeSchema>

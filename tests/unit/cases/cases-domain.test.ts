@@ -140,7 +140,7 @@ describe('EditCaseSchema and allocations', () => {
     )
     expect(errorsOf(s).start?.[0]).toMatch(/today or in the past/)
   })
-  const c = { policeOrganisationId: 'police', cpsOrganisationId: 'cps', witnessCareOrganisationId: null }
+  const c = { policeOrganisationId: 'police', cpsOrganisationId: 'cps', witnessCareOrganisationId: 'wcu' }
   const person = (p: Partial<Person>): Person => ({ id: 'p', role: 'officer', active: true, organisationId: 'police', organisationKind: 'police', ...p })
   test('case allocations come from the right organisations', () => {
     expect(fitsCaseAllocation('oic', person({}), c)).toBe(true)
@@ -149,8 +149,12 @@ describe('EditCaseSchema and allocations', () => {
     expect(fitsCaseAllocation('cps_liaison', person({ role: 'cps_liaison', organisationId: 'cps', organisationKind: 'cps' }), c)).toBe(true)
     expect(fitsCaseAllocation('cps_liaison', person({ role: 'cps_liaison', organisationId: 'cps2', organisationKind: 'cps' }), c)).toBe(false)
     expect(fitsCaseAllocation('witness_care', person({ role: 'cps_liaison', organisationId: 'wcu', organisationKind: 'witness_care' }), c)).toBe(true)
-    expect(caseKindsForActor({ organisationId: 'police' }, c)).toEqual(['oic', 'cps_liaison', 'witness_care'])
+  })
+  test('each organisation allocates only its own people to a case', () => {
+    expect(caseKindsForActor({ organisationId: 'police' }, c)).toEqual(['oic'])
     expect(caseKindsForActor({ organisationId: 'cps' }, c)).toEqual(['cps_liaison'])
+    expect(caseKindsForActor({ organisationId: 'wcu' }, c)).toEqual(['witness_care'])
+    expect(caseKindsForActor({ organisationId: 'svc' }, c)).toEqual([])
   })
   test('victim allocations: advocates of the actor’s own service', () => {
     const adv = person({ role: 'advocate', organisationId: 'svc', organisationKind: 'voluntary' })
