@@ -12,12 +12,14 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { href: '/', label: 'My caseload' },
     { href: '/victims', label: 'Victims' },
     { href: '/referrals', label: 'Referrals' },
+    { href: '/requests', label: 'Sharing requests' },
     { href: '/support', label: 'Support services' },
   ],
   officer: [
     { href: '/', label: 'My cases' },
     { href: '/cases', label: 'Cases' },
     { href: '/compliance', label: 'Code compliance' },
+    { href: '/requests', label: 'Sharing requests' },
     { href: '/support', label: 'Support services' },
   ],
   cps_liaison: [
@@ -34,6 +36,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { href: '/compliance', label: 'Code compliance' },
     { href: '/review', label: 'Case review' },
     { href: '/referrals', label: 'Referrals' },
+    { href: '/requests', label: 'Sharing requests' },
     { href: '/support', label: 'Support services' },
   ],
   admin: [

@@ -105,3 +105,33 @@ export const AccessRequestSchema = z.object({
   reason: reasonField('Enter why you need access'),
   idempotencyKey: z.string().min(8).max(64),
 })
+
+export const SHARE_ACTION_LABELS: Record<ShareAction, string> = {
+  link: 'Link to this case',
+  decline: 'Decline',
+  approve: 'Give access',
+  refuse: 'Refuse access',
+  withdraw: 'Withdraw the request',
+}
+
+export const ShareAnswerSchema = z.object({
+  intent: z.enum(['link', 'decline', 'approve', 'refuse', 'withdraw'], { error: 'Choose what to do with the request' }),
+  version: z.coerce.number({ error: 'The form has expired: reload the page and try again' }).int().min(1),
+  reason: z.string().trim().max(1000, 'The reason must be 1,000 characters or fewer').optional(),
+  caseId: z.string().trim().max(40).optional(),
+})
+
+const isoDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .transform((v) => new Date(`${v}T00:00:00Z`))
+
+/** The request-access form: which record, to whom, why, and the details that found it. */
+export const AccessRequestFormSchema = AccessRequestSchema.extend({
+  firstName: z.string().trim().min(1).max(100),
+  lastName: z.string().trim().min(1).max(100),
+  preferredName: z.string().trim().max(100).optional(),
+  dateOfBirth: isoDate.optional(),
+  partnerReference: z.string().trim().max(100).optional(),
+})

@@ -52,3 +52,6 @@ ALTER TABLE "ShareRequest" ADD CONSTRAINT "ShareRequest_decidedById_fkey" FOREIG
 -- AddForeignKey
 ALTER TABLE "ShareRequest" ADD CONSTRAINT "ShareRequest_consentId_fkey" FOREIGN KEY ("consentId") REFERENCES "Consent"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
+-- AddForeignKey
+ALTER TABLE "ShareRequest" ADD CONSTRAINT "ShareRequest_caseId_fkey" FOREIGN KEY ("caseId") REFERENCES "Case"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+

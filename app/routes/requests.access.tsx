@@ -1,0 +1,79 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData } from '@remix-run/react'
+import { SubmitOrCancel } from '~/components/button'
+import { BackLink } from '~/components/content'
+import { ErrorSummary, fieldErrors, Textarea } from '~/components/forms'
+import { canRequestAccess } from '~/domain/access/policy'
+import { AccessRequestFormSchema } from '~/domain/sharing/requests'
+import { clientIp, forbidden, requireRole } from '~/services/auth.server'
+import { setFlash } from '~/services/session.server'
+import { requestAccess } from '~/services/share-requests.server'
+import { readFormData } from '~/utils/form-data.server'
+
+export const meta: MetaFunction = () => [{ title: 'Request access to a record – Waypoint' }]
+
+const ROLES = ['advocate', 'officer', 'manager'] as const
+
+// The request is made from "Add a victim", where the record was found; there is nothing to show on its own.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ROLES)
+  if (!canRequestAccess(user)) throw forbidden()
+  return redirect('/victims/new')
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, ROLES)
+  if (!canRequestAccess(user)) throw forbidden()
+  const submission = parseWithZod(await readFormData(request), { schema: AccessRequestFormSchema })
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  const { victimId, toOrganisationId, reason, idempotencyKey, ...identity } = submission.value
+  const result = await requestAccess(
+    user,
+    { victimId, toOrganisationId, reason, identity: { ...identity, dateOfBirth: identity.dateOfBirth ?? null } },
+    idempotencyKey,
+    clientIp(context),
+  )
+  if (!result.ok) {
+    const errors: Record<string, string[]> = {}
+    for (const issue of result.issues) (errors[issue.path] ??= []).push(issue.message)
+    return data(submission.reply({ fieldErrors: errors }), { status: 400 })
+  }
+  return redirect(`/requests/${result.requestId}`, {
+    headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message: 'Request sent. The organisation holding the record will answer it.' }) },
+  })
+}
+
+const HIDDEN = ['victimId', 'toOrganisationId', 'firstName', 'lastName', 'preferredName', 'dateOfBirth', 'partnerReference', 'idempotencyKey'] as const
+
+/** Shown only when the request needs correcting: the same request, with the message next to the field. */
+export default function RequestAccess() {
+  const lastResult = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'access',
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AccessRequestFormSchema }),
+    shouldValidate: 'onSubmit',
+  })
+  const initial = (lastResult?.initialValue ?? {}) as Record<string, unknown>
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <BackLink to="/victims/new">Back to adding a victim</BackLink>
+        <ErrorSummary errors={fieldErrors({ reason: fields.reason }, form.errors)} />
+        <h1 className="govuk-heading-l">Request access to a record</h1>
+        <p className="govuk-body">The organisation that holds the record decides. Nothing about the young person is shown until it gives access.</p>
+        <Form method="post" action="/requests/access" {...getFormProps(form)} noValidate>
+          {HIDDEN.map((name) => (
+            <input key={name} type="hidden" name={name} value={typeof initial[name] === 'string' ? (initial[name] as string) : ''} />
+          ))}
+          <Textarea field={fields.reason} label="Why you need access" labelSize="m" hint="The organisation holding the record reads this to decide." rows={4} />
+          <SubmitOrCancel pendingText="Sending…" cancelTo="/victims/new">
+            Request access
+          </SubmitOrCancel>
+        </Form>
+      </div>
+    </div>
+  )
+}

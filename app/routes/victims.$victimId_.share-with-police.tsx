@@ -1,0 +1,103 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { SubmitOrCancel } from '~/components/button'
+import { BackLink, WarningText } from '~/components/content'
+import { ErrorSummary, fieldErrors, Select, Textarea } from '~/components/forms'
+import { ShareWithPoliceSchema } from '~/domain/sharing/requests'
+import { clientIp, notFound, requireRole } from '~/services/auth.server'
+import { setFlash } from '~/services/session.server'
+import { getShareWithPoliceForm, shareWithPolice } from '~/services/share-requests.server'
+import { readFormData } from '~/utils/form-data.server'
+import { displayName, formatDate } from '~/utils/format'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Share with the police – ${data?.victim.reference ?? 'Victim'} – Waypoint` }]
+
+// Advocacy services share a child they hold (canShareWithPolice, checked by the service).
+const ROLES = ['advocate', 'manager'] as const
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ROLES)
+  if (!params.victimId) throw notFound()
+  return { ...(await getShareWithPoliceForm(user, params.victimId)), idempotencyKey: crypto.randomUUID() }
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, ROLES)
+  const victimId = params.victimId
+  if (!victimId) throw notFound()
+  const submission = parseWithZod(await readFormData(request), { schema: ShareWithPoliceSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply(), consentLink: false }, { status: 400 })
+  const { idempotencyKey, ...input } = submission.value
+  const result = await shareWithPolice(user, victimId, input, idempotencyKey, clientIp(context))
+  if (!result.ok) {
+    const errors: Record<string, string[]> = {}
+    for (const issue of result.issues) (errors[issue.path] ??= []).push(issue.message)
+    return data({ result: submission.reply({ fieldErrors: errors }), consentLink: result.consentLink ?? false }, { status: 400 })
+  }
+  return redirect(`/requests/${result.requestId}`, {
+    headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message: 'The record has been shared with the police force.' }) },
+  })
+}
+
+export default function ShareWithPolice() {
+  const { victim, forces, pending, idempotencyKey } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'share',
+    lastResult: actionData?.result,
+    defaultValue: { idempotencyKey },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ShareWithPoliceSchema }),
+    shouldValidate: 'onSubmit',
+  })
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <BackLink to={`/victims/${victim.id}`}>Back to the victim</BackLink>
+        <ErrorSummary errors={fieldErrors({ organisationId: fields.organisationId, reason: fields.reason, idempotencyKey: fields.idempotencyKey }, form.errors)} />
+        <span className="govuk-caption-l">
+          {victim.reference} · {displayName(victim)}
+        </span>
+        <h1 className="govuk-heading-l">Share with the police</h1>
+        <p className="govuk-body">
+          When a young person reports to the police, or wants to, share their record with the force. The force’s officers see a summary (age, offences,
+          communication needs and safe contact) and link the young person to a new or existing case, or tell you why not. It can be shared only when
+          consent, or a recorded lawful basis for sharing without it, names the force.
+        </p>
+        {pending.map((p) => (
+          <WarningText key={p.id}>
+            Shared with {p.force} on {formatDate(p.at)}: waiting for the force to link the young person to a case.
+          </WarningText>
+        ))}
+        <Form method="post" {...getFormProps(form)} noValidate>
+          <input type="hidden" name={fields.idempotencyKey.name} value={idempotencyKey} />
+          <Select
+            field={fields.organisationId}
+            label="Police force"
+            labelSize="m"
+            placeholder="Select a force"
+            options={forces.map((o) => ({ value: o.id, label: o.name }))}
+          />
+          {actionData?.consentLink ? (
+            <p className="govuk-body" data-testid="consent-link">
+              <Link className="govuk-link" to={`/victims/${victim.id}/consent`}>
+                Record consent or a lawful basis for sharing
+              </Link>
+            </p>
+          ) : null}
+          <Textarea
+            field={fields.reason}
+            label="What does the young person want to report, or why should the police know?"
+            labelSize="m"
+            hint="The force reads this to decide."
+            rows={5}
+          />
+          <SubmitOrCancel pendingText="Sharing…" cancelTo={`/victims/${victim.id}`}>
+            Share with the police
+          </SubmitOrCancel>
+        </Form>
+      </div>
+    </div>
+  )
+}
