@@ -158,6 +158,23 @@ export default function VictimPage() {
           </Link>
         </p>
       ) : null}
+      {access.canReferForAdvocacy ? (
+        <p className="govuk-body">
+          To bring in an advocate,{' '}
+          <Link className="govuk-link" to={`/victims/${victim.id}/referrals/new`}>
+            refer this young person to an advocacy service
+          </Link>
+          . The service takes them on and allocates a lead advocate.
+        </p>
+      ) : null}
+      {access.canShareWithPolice ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/victims/${victim.id}/share-with-police`}>
+            Share with the police
+          </Link>{' '}
+          when this young person reports, or wants to report, to the police.
+        </p>
+      ) : null}
       <RecordStatus victimId={victim.id} status={victim.status} closedAt={victim.closedAt} closedReason={view.closedReasonText} canUpdate={access.canUpdate} />
     </>
   )

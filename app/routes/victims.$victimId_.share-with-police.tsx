@@ -27,6 +27,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, ROLES)
   const victimId = params.victimId
   if (!victimId) throw notFound()
+  await getShareWithPoliceForm(user, victimId)
   const submission = parseWithZod(await readFormData(request), { schema: ShareWithPoliceSchema })
   if (submission.status !== 'success') return data({ result: submission.reply(), consentLink: false }, { status: 400 })
   const { idempotencyKey, ...input } = submission.value

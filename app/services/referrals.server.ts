@@ -235,6 +235,9 @@ export async function getReferralView(actor: AuditActor, referralId: string, ip:
   const party = receiving || isReferring(actor, r)
   const actions = actionsFor(actor, r)
   const handover = isHandover(r.serviceType)
+  // A restricted record cannot be referred; one restricted since keeps who it is from the service.
+  const facts = await loadVictimFacts(r.victimId)
+  const victimRestricted = facts?.restricted ?? true
   const [victim, orgs, sessions, summary, advocates] = await Promise.all([
     prisma.victim.findUniqueOrThrow({
       where: { id: r.victimId },
@@ -248,13 +251,12 @@ export async function getReferralView(actor: AuditActor, referralId: string, ip:
       select: { id: true, at: true, kind: true, attended: true, notes: receiving, recordedBy: { select: { name: true } } },
     }),
     // What the receiving service decides on while the referral waits for its answer.
-    r.status === 'sent' && canSeeSharingSummary(actor, r) ? loadSharingSummary(r.victimId) : null,
+    r.status === 'sent' && canSeeSharingSummary(actor, r) && !victimRestricted ? loadSharingSummary(r.victimId) : null,
     handover && actions.includes('accept') ? leadAdvocateCandidates(r.toOrganisationId) : [],
   ])
   await audit({ actor, action: 'referral.view', entityType: 'referral', entityId: referralId, ip, details: { victimId: r.victimId } })
   // A restricted victim is seen only by the people allocated to them: the referral's organisations keep
   // managing the referral, but without who it is about (as the referrals list, listReferralInbox).
-  const facts = await loadVictimFacts(victim.id)
   const { restricted, ...shown } = victim
   const seesVictim = !restricted || (facts !== null && canViewVictim(actor, facts))
   const orgName = (id: string) => orgs.find((o) => o.id === id)?.name ?? ''

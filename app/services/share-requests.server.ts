@@ -247,9 +247,12 @@ export async function getShareRequestView(actor: AuditActor, requestId: string, 
   const prisma = await db()
   const receiving = actor.organisationId === r.toOrganisationId
   const asker = r.kind === 'access' && !receiving
+  const seesVictim = victimFacts !== null && canViewVictim(actor, victimFacts)
+  // The requester of access learns nothing about the child; the other side decides from the summary
+  // (a restricted record's only for the people allocated to it).
+  const seesSummary = !asker && victimFacts !== null && (!victimFacts.restricted || seesVictim)
   const [summary, cases] = await Promise.all([
-    // The requester of access learns nothing about the child; everyone else on the two sides may decide from the summary.
-    asker ? null : loadSharingSummary(r.victimId),
+    seesSummary ? loadSharingSummary(r.victimId) : null,
     actions.includes('link')
       ? prisma.case.findMany({
           where: { AND: [caseWhere(actor), { status: 'open', policeOrganisationId: actor.organisationId, victims: { none: { victimId: r.victimId } } }] },
@@ -260,7 +263,6 @@ export async function getShareRequestView(actor: AuditActor, requestId: string, 
       : [],
   ])
   await audit({ actor, action: 'share.view', entityType: 'share_request', entityId: r.id, ip, details: { victimId: r.victimId } })
-  const seesVictim = victimFacts !== null && canViewVictim(actor, victimFacts)
   return {
     request: {
       id: r.id,
@@ -307,7 +309,9 @@ export async function answerShareRequest(
 ): Promise<AnswerResult> {
   const seen = await loadRequest(actor, requestId)
   // The user's side may take this action at all (the request's status is checked in the transaction).
-  if (!shareActionsFor(actor, { ...facts(seen), status: 'pending' }, await loadVictimFacts(seen.victimId)).includes(action)) throw forbidden()
+  if (!shareActionsFor(actor, { ...facts(seen), status: 'pending' }, await loadVictimFacts(seen.victimId)).includes(action)) {
+    return { ok: false, issues: [{ path: 'intent', message: 'You cannot answer this request that way' }] }
+  }
   if (action === 'link') {
     if (!input.caseId) return { ok: false, issues: [{ path: 'caseId', message: 'Select the case to link the child to' }] }
     await requireCaseAccess(actor, input.caseId, 'update')

@@ -285,6 +285,34 @@ export const MATRIX: Record<string, RouteEntry> = {
     post: signedIn({ advocate: OWN_ORG, manager: OWN_ORG }),
     body: (w, ctx) => ({ intent: 'withdraw', version: w.referralVersion[ctx!], reason: 'Matrix: no longer needed.' }),
   },
+  // A victim's record shared with a police force, or access asked of its holder: the caseworkers of the request's two
+  // organisations (own: side A's service to side A's force; restricted: side B asking side A's service, whose people
+  // see the request but not who the restricted child is).
+  'routes/requests._index': { url: none, record: false, get: signedIn({ advocate: 'ok', officer: 'ok', manager: 'ok', police_manager: 'ok' }) },
+  'routes/requests.$requestId': {
+    url: (w, ctx) => ({ params: { requestId: w.shareRequest[ctx!] } }),
+    record: true,
+    get: signedIn({ advocate: OWN_ORG, officer: OWN, manager: OWN_ORG, police_manager: OWN }),
+    // Either side may post; an answer that is not theirs to give is a message next to the buttons (400).
+    post: signedIn({ advocate: OWN_ORG, officer: OWN, manager: OWN_ORG, police_manager: OWN }),
+    body: () => ({ intent: 'withdraw', version: '1' }),
+  },
+  // Made from "Add a victim" (a GET goes back there); anyone who may add a victim.
+  'routes/requests.access': {
+    url: none,
+    record: false,
+    get: signedIn({ advocate: 'ok', officer: 'ok', manager: 'ok', police_manager: 'ok' }),
+    post: signedIn({ advocate: 'ok', officer: 'ok', manager: 'ok', police_manager: 'ok' }),
+    body: () => ({}),
+  },
+  // An advocacy service's advocates and managers share a child they work with (not a restricted record).
+  'routes/victims.$victimId_.share-with-police': {
+    url: victimUrl,
+    record: true,
+    get: signedIn({ advocate: OWN, manager: OWN }),
+    post: signedIn({ advocate: OWN, manager: OWN }),
+    body: () => ({}),
+  },
   'routes/support._index': { url: none, record: false, get: signedIn({ advocate: 'ok', officer: 'ok', cps_liaison: 'ok', manager: 'ok', police_manager: 'ok' }) },
   'routes/support.services': { url: none, record: false, get: signedIn({ manager: 'ok', police_manager: 'ok' }), post: signedIn({ manager: 'ok', police_manager: 'ok' }), body: () => ({}) },
 

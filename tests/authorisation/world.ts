@@ -35,6 +35,8 @@ export interface World {
   intelligenceVersion: PerContext
   referral: PerContext
   referralVersion: PerContext
+  /** A sharing request per record: own, side A's service sharing with side A's force; other, side B's; restricted, side B asking side A for access. */
+  shareRequest: PerContext
   /** A visit per record with a disclosure for the police to record on the case (the intelligence queue's action). */
   disclosureVisit: PerContext
   outboxEmailId: string
@@ -188,6 +190,17 @@ export async function buildWorld(): Promise<World> {
     }
     return out
   }
+  const share = async (kind: 'police_report' | 'access', victimId: string, from: { id: string; organisationId: string }, to: string) =>
+    (
+      await prisma.shareRequest.create({
+        data: { kind, victimId, fromOrganisationId: from.organisationId, toOrganisationId: to, requestedById: from.id, reason: 'Matrix: a request.', idempotencyKey: `matrix-share-${victimId}` },
+      })
+    ).id
+  const shareRequest: PerContext = {
+    own: await share('police_report', own.victimId, users.advocate, a.police),
+    other: await share('police_report', other.victimId, advocateB, b.police),
+    restricted: await share('access', restricted.victimId, advocateB, a.voluntary),
+  }
   const intelligence = per('itemId', ownChildren, otherChildren, restrictedChildren)
   const referral = per('referralId', ownChildren, otherChildren, restrictedChildren)
   return {
@@ -204,6 +217,7 @@ export async function buildWorld(): Promise<World> {
     intelligenceVersion: await versions(intelligence, 'intelligenceItem'),
     referral,
     referralVersion: await versions(referral, 'referral'),
+    shareRequest,
     disclosureVisit: per('visitId', ownChildren, otherChildren, restrictedChildren),
     outboxEmailId: email.id,
     secrets: [otherVictim.lastName, otherVictim.reference, restrictedVictim.lastName],

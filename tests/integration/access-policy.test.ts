@@ -110,12 +110,13 @@ beforeAll(async () => {
   await prisma.allocation.create({
     data: { kind: 'advocate', victimId: victims.vB!, userId: users.adv1b!.id, organisationId: orgs.V1!, endedAt: new Date('2026-01-01') },
   })
-  // Support referrals: only sent, accepted and active ones give the receiving organisation (referral-only)
-  // access, and never to a restricted victim.
-  await referral('vA', 'V1', 'V2', 'sent', 'adv1')
+  // Support referrals: only accepted and active ones give the receiving organisation (referral-only)
+  // access, and never to a restricted victim. One waiting for an answer shows a summary, not the record.
+  await referral('vA', 'V1', 'V2', 'accepted', 'adv1')
   await referral('vB', 'V2', 'V1', 'declined', 'adv2')
   await referral('vC', 'V1', 'V2', 'active', 'mgrV1')
   await referral('vE', 'V1', 'V2', 'closed', 'adv1')
+  await referral('vE', 'V1', 'V2', 'sent', 'adv1')
 })
 
 async function referral(victim: string, from: string, to: string, status: string, by: string) {
@@ -134,7 +135,7 @@ async function referral(victim: string, from: string, to: string, status: string
       consentId: consent.id,
       status,
       sentAt: new Date('2026-10-01T10:00:00Z'),
-      idempotencyKey: `access-${victim}-${to}`,
+      idempotencyKey: `access-${victim}-${to}-${status}`,
     },
   })
 }

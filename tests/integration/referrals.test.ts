@@ -228,12 +228,13 @@ describe('the life of a referral', () => {
     referralId = made.referralId
   })
 
-  test('the receiving organisation sees the victim (referral-only) and the referral in its inbox, but not visits, and cannot change the record', async () => {
-    const access = await requireVictimAccess(receiver, victimId)
-    expect(access).toMatchObject({ referralOnly: true, canUpdate: false })
-    expect(await getVictimVisits(receiver, victimId)).toBeNull()
-    expect(await status(() => requireVictimAccess(receiver, victimId, 'update'))).toBe(403)
-    expect(await status(() => makeReferral(receiver, victimId, input(), key(), ip))).toBe(403)
+  test('while it waits for an answer, the receiving organisation decides from a summary in its inbox, not from the record', async () => {
+    expect(await status(() => requireVictimAccess(receiver, victimId))).toBe(404)
+    expect(await status(() => makeReferral(receiver, victimId, input(), key(), ip))).toBe(404)
+    const view = await getReferralView(receiver, referralId, ip)
+    expect(view.opensVictim).toBe(false)
+    expect(view.summary).toMatchObject({ age: expect.any(Number), offences: expect.any(Array), needs: expect.any(Array), safeContact: expect.any(Array) })
+    expect(view.handover).toBe(false)
     const inbox = await listReferralInbox(receiverManager)
     expect(inbox.received.map((r) => r.id)).toContain(referralId)
     expect((await listReferralInbox(advocate)).sent.map((r) => r.id)).toContain(referralId)
@@ -282,6 +283,11 @@ describe('the life of a referral', () => {
   test('accepted → the first session makes it active in the same transaction; a stale version is a conflict', async () => {
     expect(await changeReferral(receiver, referralId, 'accept', { version: 1 }, ip)).toEqual({ ok: true, status: 'accepted' })
     expect(await referralsWaiting(receiver)).toEqual({ toDecide: waitingBefore.toDecide - 1, toStart: 1 })
+    // Counselling supports the child without holding the record: view only, no visits, no changes.
+    const access = await requireVictimAccess(receiver, victimId)
+    expect(access).toMatchObject({ referralOnly: true, canUpdate: false })
+    expect(await getVictimVisits(receiver, victimId)).toBeNull()
+    expect(await status(() => requireVictimAccess(receiver, victimId, 'update'))).toBe(403)
     // Someone who saw version 1 tries to decline: refused as a conflict, nothing changed.
     expect(await changeReferral(receiverManager, referralId, 'decline', { version: 1, reason: 'Invented: full' }, ip)).toEqual({
       ok: false,

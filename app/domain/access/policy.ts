@@ -25,6 +25,8 @@ export interface Actor {
   id: string
   role: Role
   organisationId: string
+  /** police | cps | witness_care | voluntary | local_authority | health, where a rule depends on it. */
+  organisationKind?: string
 }
 
 export interface AllocationFact {
@@ -210,9 +212,16 @@ const isParty = (actor: Actor, r: SharingParties) => actor.organisationId === r.
  */
 export const canSeeSharingSummary = (actor: Actor, r: SharingParties) => CASEWORK_SHARERS.includes(actor.role) && isParty(actor, r)
 
-/** An advocacy service shares a child it holds with a police force; never a restricted record (the force could not read it). */
+const SUPPORT_ORGANISATION_KINDS = ['voluntary', 'local_authority', 'health']
+
+/**
+ * An advocacy service (its advocates and managers) shares a child it works with with a police
+ * force; never a restricted record (the force could not read it).
+ */
 export const canShareWithPolice = (actor: Actor, v: VictimFacts) =>
-  (actor.role === 'advocate' || actor.role === 'manager') && !v.restricted && canUpdateVictim(actor, v)
+  (actor.role === 'advocate' || (actor.role === 'manager' && SUPPORT_ORGANISATION_KINDS.includes(actor.organisationKind ?? ''))) &&
+  !v.restricted &&
+  canUpdateVictim(actor, v)
 
 /** Anyone who may add a child may ask the holder of an existing record for access. */
 export const canRequestAccess = (actor: Actor) => canCreateVictim(actor)
