@@ -2,8 +2,8 @@
 // without consent or a lawful basis naming the organisation (and with withdrawn consent, and for a
 // service it does not offer), nothing saved; the life of a referral with sides and concurrency;
 // sessions (the first on an accepted referral makes it active; refused on a closed one); who sees
-// what — the receiving organisation sees the victim (referral-only) but not visits, and only it
-// sees session notes.
+// what — the receiving organisation decides from a summary, then (once it accepts a counselling
+// referral) sees the victim (referral-only) but not visits, and only it sees session notes.
 import { beforeAll, describe, expect, test } from 'vitest'
 import { db } from '~/services/db.server'
 import { requireVictimAccess } from '~/services/access.server'
