@@ -2,7 +2,9 @@
 // Brightpath (advocate@) has referred Ruby to Harbour Lights counselling (active, with sessions) and
 // Zainab to Harbour Lights family support (sent, awaiting an answer); Leah's consent names Harbour
 // Lights but she has not been referred yet (the e2e test refers her). advocate2@ is a Harbour Lights
-// advocate, so she sees Ruby and Zainab through their referrals (referral-only access).
+// advocate, so she sees Ruby through her active referral (referral-only access) and decides on
+// Zainab's from its summary. Harbour Lights has shared Dylan, who wants to tell the police, with
+// Northmoor Police: officers see it under Sharing requests and link him to a case or decline.
 import { randomUUID } from 'node:crypto'
 import type { Prisma } from '../../app/generated/prisma/client'
 
@@ -37,7 +39,7 @@ export async function seedSupport(tx: Tx) {
   const advocate = users.find((u) => u.email === 'advocate@demo.example')!.id
   const advocate2 = users.find((u) => u.email === 'advocate2@demo.example')!.id
   const victims = await tx.victim.findMany({
-    where: { reference: { in: ['V-2025-0412', 'V-2026-0031', 'V-2026-0104'] } },
+    where: { reference: { in: ['V-2025-0412', 'V-2026-0031', 'V-2026-0104', 'V-2026-0156'] } },
     select: { id: true, reference: true },
   })
   const victim = (reference: string) => victims.find((v) => v.reference === reference)!.id
@@ -107,6 +109,33 @@ export async function seedSupport(tx: Tx) {
       status: 'sent',
       sentAt: on('2026-11-16', 11),
       idempotencyKey: `seed-referral-${randomUUID()}`,
+    },
+  })
+
+  const police = await tx.organisation.findFirstOrThrow({ where: { name: 'Northmoor Police' }, select: { id: true } })
+  const dylan = await tx.consent.create({
+    data: {
+      victimId: victim('V-2026-0156'),
+      scope: 'Telling the police what happened: name, date of birth, safe contact and a summary of what he wants to report',
+      sharedWith: 'Northmoor Police',
+      givenBy: 'Dylan and his father',
+      recordedAt: on('2026-11-21', 16),
+      recordedById: advocate2,
+    },
+    select: { id: true },
+  })
+  await tx.shareRequest.create({
+    data: {
+      kind: 'police_report',
+      victimId: victim('V-2026-0156'),
+      fromOrganisationId: harbour,
+      toOrganisationId: police.id,
+      requestedById: advocate2,
+      reason: 'Dylan has told us about an older man who contacts him online and wants to tell the police. Invented demo text.',
+      sharingBasis: 'consent',
+      consentId: dylan.id,
+      createdAt: on('2026-11-22', 10),
+      idempotencyKey: `seed-share-${randomUUID()}`,
     },
   })
 }
