@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { AdminUsersList } from '~/components/admin/users-list'
+import { AwaitingChargingTable } from '~/components/casework/awaiting-charging-table'
 import { CaseTable } from '~/components/casework/case-table'
 import { VictimTable } from '~/components/casework/victim-table'
 import { OwedByOrganisationPanel } from '~/components/entitlements/owed-panel'
@@ -11,7 +12,7 @@ import { ReferralsWaiting } from '~/components/support/referrals-waiting'
 import { ROLE_LABELS } from '~/domain/access/navigation'
 import { adminUsersPage } from '~/services/admin.server'
 import { requireUser } from '~/services/auth.server'
-import { listCases, listVictims } from '~/services/caseload.server'
+import { listCases, listCasesAwaitingChargingDecision, listVictims } from '~/services/caseload.server'
 import { owedByMyOrganisation } from '~/services/compliance.server'
 import { teamOverview } from '~/services/overview.server'
 import { visitsDueOnCaseload } from '~/services/visits.server'
@@ -23,8 +24,9 @@ import { AwaitingReviewPanel } from '~/components/review/awaiting-review'
 
 export const meta: MetaFunction = () => [{ title: 'Home – Waypoint' }]
 
-// One home page per role: advocate → my caseload, officer → my cases, CPS liaison → cases awaiting
-// CPS, manager → team overview, administrator → users (administrators see no casework).
+// One home page per role: advocate → my caseload, officer → my cases, CPS liaison → cases with a
+// suspect awaiting a charging decision, manager → team overview, administrator → users
+// (administrators see no casework).
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   switch (user.role) {
@@ -44,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       return { view: 'officer' as const, name: user.name, cases, owed, intelligence }
     }
     case 'cps_liaison': {
-      const [cases, owed, awaitingReview] = await Promise.all([listCases(user, { awaitingCps: true }), owedByMyOrganisation(user), casesAwaitingReview(user)])
+      const [cases, owed, awaitingReview] = await Promise.all([listCasesAwaitingChargingDecision(user), owedByMyOrganisation(user), casesAwaitingReview(user)])
       return { view: 'cps_liaison' as const, name: user.name, cases, owed, awaitingReview }
     }
     case 'manager': {
@@ -94,7 +96,7 @@ export default function Home() {
         <>
           <h1 className="govuk-heading-l">Cases awaiting CPS</h1>
           <OwedByOrganisationPanel owed={data.owed} />
-          <CaseTable rows={data.cases.rows} caption={`Sent to CPS and awaiting a charging decision (${data.cases.total})`} />
+          <AwaitingChargingTable rows={data.cases.rows} caption={`Sent to CPS and awaiting a charging decision (${data.cases.total})`} />
           <AwaitingReviewPanel data={data.awaitingReview} />
           <p className="govuk-body">
             <Link className="govuk-link" to="/cases">

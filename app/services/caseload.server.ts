@@ -4,10 +4,14 @@
 // lower(name) prefix indexes, references through prefix indexes, date of birth and stage through
 // btree indexes, upcoming hearings through a partial index on the listing's hearing date (see
 // prisma/migrations/*_search_expression_indexes). Each page is one count and one findMany, with
-// the next hearing of the cases on the page fetched in one more query: no query per row.
+// the next hearing of the cases on the page fetched in one more query: no query per row. The CPS
+// list of suspects awaiting a charging decision reads the cases at a stage up to that one, with
+// their journals, in one findMany, and derives each suspect's own stage.
 import type { Actor } from '~/domain/access/policy'
 import { normaliseCpsUrn, normaliseCrimeReference } from '~/domain/cases/references'
-import { AWAITING_CPS_STAGES, type StageId } from '~/domain/journey/stages'
+import { awaitingChargingDecision, CASE_STAGES_WITH_CHARGING_WAIT } from '~/domain/journey/charging'
+import { JOURNAL_SELECT } from '~/domain/journey/journal'
+import type { StageId } from '~/domain/journey/stages'
 import { Prisma } from '~/generated/prisma/client'
 import { caseWhere, victimWhere } from './access.server'
 import { db } from './db.server'
@@ -48,8 +52,6 @@ export interface CaseListQuery {
   stage?: StageId
   mine?: boolean
   hearingWithinDays?: number
-  /** CPS view: sent to CPS with no charging decision yet. */
-  awaitingCps?: boolean
   page?: number
   now?: Date
 }
@@ -226,7 +228,6 @@ export async function listCases(actor: Actor, query: CaseListQuery = {}) {
   const now = query.now ?? new Date()
   const filters: Prisma.CaseWhereInput[] = [caseWhere(actor)]
   if (query.mine) filters.push(allocatedTo(actor))
-  if (query.awaitingCps) filters.push({ sentToCpsAt: { not: null }, stage: { in: [...AWAITING_CPS_STAGES] } })
   if (query.stage) filters.push({ stage: query.stage })
   if (query.hearingWithinDays) filters.push({ id: { in: await caseIdsWithHearingWithin(query.hearingWithinDays, now) } })
   const q = query.q?.trim()
@@ -264,6 +265,41 @@ export async function listCases(actor: Actor, query: CaseListQuery = {}) {
     now,
   )
   return { total, page, pageSize: PAGE_SIZE, rows: rows.map((r) => ({ ...r, nextHearingAt: next.get(r.id) ?? null })) }
+}
+
+// ---- CPS: suspects awaiting a charging decision ------------------------------------------------
+
+/**
+ * CPS liaison's home list: every case sent to CPS that the user may see on which at least one
+ * suspect's own path is with CPS awaiting a charging decision, naming those suspects, with the
+ * other suspects' stages alongside. Newest case first, a page at a time. The stored case stage
+ * narrows the cases through its index (CASE_STAGES_WITH_CHARGING_WAIT); their journals, read in
+ * one query, say which suspects are awaiting.
+ */
+export async function listCasesAwaitingChargingDecision(actor: Actor, query: { page?: number; now?: Date } = {}) {
+  const prisma = await db()
+  const now = query.now ?? new Date()
+  const cases = await prisma.case.findMany({
+    where: { AND: [caseWhere(actor), { sentToCpsAt: { not: null }, stage: { in: [...CASE_STAGES_WITH_CHARGING_WAIT] } }] },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    select: {
+      id: true,
+      crimeReference: true,
+      cpsUrn: true,
+      police: { select: { name: true } },
+      _count: { select: { victims: true } },
+      allocations: { where: { endedAt: null, kind: 'oic' }, select: { user: { select: { name: true } } } },
+      defendants: { orderBy: [{ createdAt: 'asc' }, { label: 'asc' }], select: { id: true, label: true } },
+      events: { select: JOURNAL_SELECT },
+    },
+  })
+  const awaiting = cases.flatMap(({ events, defendants, ...c }) => {
+    const found = awaitingChargingDecision(events, defendants, now)
+    return found ? [{ ...c, ...found }] : []
+  })
+  const total = awaiting.length
+  const page = pageOf(query.page, total)
+  return { total, page, pageSize: PAGE_SIZE, rows: awaiting.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE) }
 }
 
 /** How many victims a home-page panel (visits due, missing children) looks at, at most. */

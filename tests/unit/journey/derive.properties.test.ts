@@ -1,6 +1,7 @@
 // Laws of stage derivation, checked on random journals built from the realistic examples.
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
+import { awaitingChargingDecision, CASE_STAGES_WITH_CHARGING_WAIT } from '~/domain/journey/charging'
 import { deriveJourney, upcomingHearings } from '~/domain/journey/derive'
 import { EVENT_TYPE_IDS, eventType, type EventTypeId } from '~/domain/journey/events'
 import type { JournalEvent } from '~/domain/journey/journal'
@@ -48,17 +49,19 @@ const eventTypeArb = fc.oneof(
   { arbitrary: fc.constantFrom<EventTypeId>('suspect_charged', 'hearing_listed', 'hearing_outcome'), weight: 2 },
 )
 
-const rawEvent: fc.Arbitrary<Raw> = eventTypeArb.chain((type) =>
-  fc.record({
-    type: fc.constant(type),
-    day: fc.integer({ min: 0, max: 300 }),
-    minute: fc.integer({ min: 0, max: 3 }),
-    defendant: fc.integer({ min: 0, max: DEFENDANTS.length }),
-    details: variants[type] ?? fc.constant(EXAMPLES[type].good),
-    hearingRef: fc.nat(),
-    result: fc.constantFrom('effective', 'cracked', 'ineffective', 'adjourned'),
-  }),
-)
+const rawEventOf = (types: fc.Arbitrary<EventTypeId>): fc.Arbitrary<Raw> =>
+  types.chain((type) =>
+    fc.record({
+      type: fc.constant(type),
+      day: fc.integer({ min: 0, max: 300 }),
+      minute: fc.integer({ min: 0, max: 3 }),
+      defendant: fc.integer({ min: 0, max: DEFENDANTS.length }),
+      details: variants[type] ?? fc.constant(EXAMPLES[type].good),
+      hearingRef: fc.nat(),
+      result: fc.constantFrom('effective', 'cracked', 'ineffective', 'adjourned'),
+    }),
+  )
+const rawEvent = rawEventOf(eventTypeArb)
 
 /** Turns raw draws into stored events with ids g0, g1…; outcomes point at earlier listings. */
 function build(raws: Raw[], prefix = 'g'): JournalEvent[] {
@@ -80,6 +83,12 @@ function build(raws: Raw[], prefix = 'g'): JournalEvent[] {
 }
 
 const journal = fc.array(rawEvent, { maxLength: 40 }).map((raws) => build(raws))
+/** Journals that stay longer before charge: files sent to CPS, police steps and decisions. */
+const preChargeTypes = fc.oneof(
+  { arbitrary: fc.constantFrom(...EVENT_TYPE_IDS), weight: 2 },
+  { arbitrary: fc.constantFrom<EventTypeId>('file_to_cps', 'suspect_arrested', 'suspect_bailed', 'suspect_released_nfa', 'bail_conditions_changed'), weight: 3 },
+)
+const preChargeJournal = fc.array(rawEventOf(preChargeTypes), { maxLength: 30 }).map((raws) => build(raws))
 const now = fc.integer({ min: 0, max: 500 }).map((day) => new Date(T0 + day * DAY))
 
 describe('derive: laws', () => {
@@ -137,6 +146,22 @@ describe('derive: laws', () => {
         const superseded = new Set(j.map((e) => e.supersedesId).filter(Boolean))
         for (const h of up) expect(superseded.has(h.eventId)).toBe(false)
       }),
+    )
+  })
+
+  test('a suspect awaiting a charging decision keeps the case at a stage the CPS list reads, whenever the stage was stored', () => {
+    const suspects = DEFENDANTS.map((id) => ({ id, label: id }))
+    fc.assert(
+      fc.property(fc.oneof(journal, preChargeJournal), now, now, (j, a, b) => {
+        const [stored, later] = a <= b ? [a, b] : [b, a]
+        for (const named of [suspects, []]) {
+          const events = named.length ? j : j.filter((e) => !e.defendantId)
+          if (!awaitingChargingDecision(events, named, later)) continue
+          const ids = named.map((x) => x.id)
+          expect(CASE_STAGES_WITH_CHARGING_WAIT).toContain(deriveJourney(events, { now: stored, defendantIds: ids }).caseStage)
+        }
+      }),
+      { numRuns: 500 },
     )
   })
 
