@@ -80,7 +80,7 @@ export interface BinaryFactor {
 /** Yes/no factors for "share of successful outcomes with and without it". */
 export const BINARY_FACTORS: readonly BinaryFactor[] = [
   { id: 'intermediary', label: 'Intermediary used', read: (f) => f.intermediaryUsed },
-  { id: 'special_measures_granted', label: 'Special measures granted', read: (f) => f.specialMeasures.some((m) => m.granted === true) },
+  { id: 'special_measures_granted', label: 'At least one special measure granted', read: (f) => f.specialMeasures.some((m) => m.granted === true) },
   { id: 'section28', label: 'Pre-recorded cross-examination (section 28) used', read: (f) => f.section28Used },
   { id: 'advocate_before_charge', label: 'ISVA or other advocate allocated before charge', read: (f) => f.advocateBeforeCharge },
   { id: 'follow_up_visits', label: 'At least one follow-up visit', read: (f) => f.followUpVisits > 0 },
