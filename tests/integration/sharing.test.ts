@@ -25,7 +25,7 @@ let caseId: string
 async function childOf(holder: { organisationId: string; userId?: string; kind: 'oic' | 'lead_advocate' }, consentFor?: string, withdrawn = false) {
   const prisma = await db()
   const v = await createVictim({})
-  await allocate({ victimId: v.id, userId: holder.userId ?? null, organisationId: holder.organisationId, kind: holder.kind })
+  await allocate({ victimId: v.id, userId: holder.userId, organisationId: holder.organisationId, kind: holder.kind })
   if (holder.kind === 'lead_advocate') await allocate({ victimId: v.id, organisationId: holder.organisationId, kind: 'service' })
   if (consentFor) {
     await prisma.consent.create({
