@@ -8,6 +8,7 @@ import { OwedByOrganisationPanel } from '~/components/entitlements/owed-panel'
 import { VisitsDueTable } from '~/components/visits/visits-due'
 import { IntelligenceWaiting } from '~/components/intelligence/items'
 import { MissingDuePanel } from '~/components/missing/missing-due'
+import { SharingWaiting } from '~/components/sharing/sharing-waiting'
 import { ReferralsWaiting } from '~/components/support/referrals-waiting'
 import { ROLE_LABELS } from '~/domain/access/navigation'
 import { adminUsersPage } from '~/services/admin.server'
@@ -19,6 +20,7 @@ import { visitsDueOnCaseload } from '~/services/visits.server'
 import { intelligenceCounts } from '~/services/intelligence.server'
 import { missingOnCaseload } from '~/services/missing.server'
 import { referralsWaiting } from '~/services/referrals.server'
+import { shareRequestsWaiting } from '~/services/share-requests.server'
 import { casesAwaitingReview } from '~/services/case-review.server'
 import { AwaitingReviewPanel } from '~/components/review/awaiting-review'
 
@@ -33,24 +35,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
     case 'admin':
       return { view: 'admin' as const, users: await adminUsersPage(user, new URL(request.url).searchParams) }
     case 'advocate': {
-      const [victims, visitsDue, missing, referrals] = await Promise.all([
+      const [victims, visitsDue, missing, referrals, sharing] = await Promise.all([
         listVictims(user, { mine: true, status: 'open' }),
         visitsDueOnCaseload(user),
         missingOnCaseload(user),
         referralsWaiting(user),
+        shareRequestsWaiting(user),
       ])
-      return { view: 'advocate' as const, name: user.name, victims, visitsDue, missing, referrals }
+      return { view: 'advocate' as const, name: user.name, victims, visitsDue, missing, referrals, sharing }
     }
     case 'officer': {
-      const [cases, owed, intelligence] = await Promise.all([listCases(user, { mine: true }), owedByMyOrganisation(user), intelligenceCounts(user)])
-      return { view: 'officer' as const, name: user.name, cases, owed, intelligence }
+      const [cases, owed, intelligence, sharing] = await Promise.all([
+        listCases(user, { mine: true }),
+        owedByMyOrganisation(user),
+        intelligenceCounts(user),
+        shareRequestsWaiting(user),
+      ])
+      return { view: 'officer' as const, name: user.name, cases, owed, intelligence, sharing }
     }
     case 'cps_liaison': {
       const [cases, owed, awaitingReview] = await Promise.all([listCasesAwaitingChargingDecision(user), owedByMyOrganisation(user), casesAwaitingReview(user)])
       return { view: 'cps_liaison' as const, name: user.name, cases, owed, awaitingReview }
     }
     case 'manager': {
-      const [intelligence, overview, owed, visitsDue, missing, referrals, awaitingReview] = await Promise.all([
+      const [intelligence, overview, owed, visitsDue, missing, referrals, awaitingReview, sharing] = await Promise.all([
         intelligenceCounts(user),
         teamOverview(user),
         owedByMyOrganisation(user),
@@ -58,8 +66,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
         missingOnCaseload(user),
         referralsWaiting(user),
         casesAwaitingReview(user),
+        shareRequestsWaiting(user),
       ])
-      return { view: 'manager' as const, name: user.name, organisation: user.organisationName, intelligence, overview, owed, visitsDue, missing, referrals, awaitingReview }
+      return {
+        view: 'manager' as const,
+        name: user.name,
+        organisation: user.organisationName,
+        intelligence,
+        overview,
+        owed,
+        visitsDue,
+        missing,
+        referrals,
+        awaitingReview,
+        sharing,
+      }
     }
   }
 }
@@ -72,6 +93,7 @@ export default function Home() {
         <>
           <h1 className="govuk-heading-l">My caseload</h1>
           <ReferralsWaiting counts={data.referrals} />
+          <SharingWaiting count={data.sharing} />
           <VictimTable rows={data.victims.rows} caption={`Victims allocated to you (${data.victims.total})`} />
           <VisitsDueTable rows={data.visitsDue} />
           <MissingDuePanel data={data.missing} />
@@ -87,6 +109,7 @@ export default function Home() {
         <>
           <h1 className="govuk-heading-l">My cases</h1>
           <IntelligenceWaiting counts={data.intelligence} />
+          <SharingWaiting count={data.sharing} />
           <OwedByOrganisationPanel owed={data.owed} />
           <CaseTable rows={data.cases.rows} caption={`Cases you are officer in charge of (${data.cases.total})`} />
         </>
@@ -121,8 +144,10 @@ function ManagerOverview({
   missing,
   referrals,
   awaitingReview,
+  sharing,
 }: {
   organisation: string
+  sharing: number
   awaitingReview: Parameters<typeof AwaitingReviewPanel>[0]['data']
   referrals: Parameters<typeof ReferralsWaiting>[0]['counts']
   intelligence: Parameters<typeof IntelligenceWaiting>[0]['counts']
@@ -141,6 +166,7 @@ function ManagerOverview({
       <h1 className="govuk-heading-l">Team overview</h1>
       <IntelligenceWaiting counts={intelligence} />
       <ReferralsWaiting counts={referrals} />
+      <SharingWaiting count={sharing} />
       <OwedByOrganisationPanel owed={owed} />
       <AwaitingReviewPanel data={awaitingReview} />
       <dl className="govuk-summary-list" data-testid="team-totals">
