@@ -357,8 +357,9 @@ export async function answerShareRequest(
  * is named on it), once consent or a lawful basis names that organisation.
  */
 async function grantAccess(tx: Tx, r: RequestRow, now: Date): Promise<{ ok: true; allocationIds: string[] } | { ok: false; issue: Issue }> {
-  const basis = await sharingBasisNow(tx, r.victimId, r.fromOrganisationId, now)
-  if (!basis.ok) return { ok: false, issue: { path: 'intent', message: basis.reason } }
+  // Within one organisation nothing is shared outside it: no basis is needed.
+  const basis = r.fromOrganisationId === r.toOrganisationId ? null : await sharingBasisNow(tx, r.victimId, r.fromOrganisationId, now)
+  if (basis && !basis.ok) return { ok: false, issue: { path: 'intent', message: basis.reason } }
   const requester = await tx.user.findUniqueOrThrow({ where: { id: r.requestedById }, select: { id: true, role: true, active: true } })
   const allocationIds: string[] = []
   for (const grant of accessGrant(requester)) {
@@ -369,7 +370,7 @@ async function grantAccess(tx: Tx, r: RequestRow, now: Date): Promise<{ ok: true
     })
     allocationIds.push(created.id)
   }
-  await tx.shareRequest.update({ where: { id: r.id }, data: { sharingBasis: basis.basis, consentId: basis.consentId } })
+  if (basis) await tx.shareRequest.update({ where: { id: r.id }, data: { sharingBasis: basis.basis, consentId: basis.consentId } })
   return { ok: true, allocationIds }
 }
 
