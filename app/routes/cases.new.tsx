@@ -2,14 +2,18 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { randomBytes } from 'node:crypto'
 import { ButtonGroup, StatusButton } from '~/components/button'
 import { OffenceFields } from '~/components/case/offence-fields'
 import { BackLink, PageHeading } from '~/components/content'
-import { Checkboxes, ErrorSummary, fieldErrors, TextField, type SummaryError } from '~/components/forms'
+import { Checkboxes, DateInput, ErrorSummary, fieldErrors, Textarea, TextField, type SummaryError } from '~/components/forms'
+import { ExistingRecordsPanel, type TypedChild } from '~/components/victim/existing-records'
 import { canCreateCase } from '~/domain/access/policy'
 import { NewCaseSchema } from '~/domain/cases/schemas'
+import { dateKey } from '~/domain/victims/matching'
 import { clientIp, forbidden, requireRole } from '~/services/auth.server'
 import { createCase, linkableVictims } from '~/services/cases.server'
+import type { ExistingRecord } from '~/services/find-before-add.server'
 import { setFlash } from '~/services/session.server'
 import { displayName } from '~/utils/format'
 import { readFormData } from '~/utils/form-data.server'
@@ -32,23 +36,45 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
+type Found = { matches: ExistingRecord[]; child: TypedChild; requestKey: string }
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireCreator(request)
   const submission = parseWithZod(await readFormData(request), { schema: NewCaseSchema })
   // Adding or removing an offence row (Conform intents) comes back here too, with no status.
-  if (submission.status !== 'success') return data(submission.reply(), { status: submission.status === 'error' ? 400 : 200 })
-  const result = await createCase(user, submission.value, clientIp(context))
+  if (submission.status !== 'success') return data({ result: submission.reply(), found: null as Found | null }, { status: submission.status === 'error' ? 400 : 200 })
+  const { matchesShown, ...input } = submission.value
+  const result = await createCase(user, input, clientIp(context))
+  if (!result.ok && 'matches' in result) {
+    // Nothing saved: the form again as typed, with the records that may be the new victim above it.
+    const v = input.newVictim!
+    const found: Found = {
+      matches: result.matches,
+      child: { firstName: v.firstName, lastName: v.lastName, preferredName: v.preferredName, dateOfBirth: dateKey(v.dateOfBirth), partnerReference: null },
+      requestKey: randomBytes(16).toString('base64url'),
+    }
+    const reply = matchesShown ? submission.reply({ fieldErrors: { duplicateReason: ['Enter why a second record is needed'] } }) : submission.reply()
+    return data({ result: reply, found }, { status: 409 })
+  }
   if (!result.ok) {
     if (result.status === 403) throw forbidden()
-    return data(submission.reply(result.field ? { fieldErrors: { [result.field]: [result.message] } } : { formErrors: [result.message] }), { status: 400 })
+    const reply = submission.reply(result.field ? { fieldErrors: { [result.field]: [result.message] } } : { formErrors: [result.message] })
+    return data({ result: reply, found: null as Found | null }, { status: 400 })
   }
   const message = result.repeated ? 'This case was already opened; you are looking at it.' : `Case ${submission.value.crimeReference} opened. You are the officer in charge.`
   return redirect(`/cases/${result.id}`, { headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message }) } })
 }
 
 export default function NewCase() {
-  const { force, victims } = useLoaderData<typeof loader>()
-  const lastResult = useActionData<typeof action>()
+  const { force, victims: linkable } = useLoaderData<typeof loader>()
+  const answer = useActionData<typeof action>()
+  const lastResult = answer?.result
+  const found = answer?.found ?? null
+  // A record found that the user may see can be selected instead, even beyond the first page of the list.
+  const victims = [
+    ...linkable,
+    ...(found?.matches ?? []).flatMap((m) => (m.visible && !linkable.some((o) => o.value === m.victimId) ? [{ value: m.victimId, label: `${m.reference} – ${m.name}` }] : [])),
+  ]
   const [form, fields] = useForm({
     lastResult,
     defaultValue: { offences: [{}], suspectCount: '1' },
@@ -56,6 +82,8 @@ export default function NewCase() {
     shouldValidate: 'onSubmit',
   })
   const offences = fields.offences.getFieldList()
+  const newVictim = fields.newVictim.getFieldset()
+  const askReason = Boolean(found) || lastResult?.initialValue?.matchesShown === 'on'
   const offenceErrors: SummaryError[] = []
   offences.forEach((o, i) => {
     const f = o.getFieldset()
@@ -65,7 +93,15 @@ export default function NewCase() {
     ...fieldErrors({ crimeReference: fields.crimeReference }, form.errors),
     ...fieldErrors({ offences: fields.offences.errors?.length ? fields.offences : undefined }).slice(0, 1),
     ...offenceErrors,
-    ...fieldErrors({ victimIds: fields.victimIds, suspectCount: fields.suspectCount }),
+    ...fieldErrors({
+      victimIds: fields.victimIds,
+      newFirstName: newVictim.firstName,
+      newLastName: newVictim.lastName,
+      newPreferredName: newVictim.preferredName,
+      newDateOfBirth: newVictim.dateOfBirth,
+      duplicateReason: fields.duplicateReason,
+      suspectCount: fields.suspectCount,
+    }),
   ]
   return (
     <div className="govuk-grid-row">
@@ -73,6 +109,14 @@ export default function NewCase() {
         <BackLink to="/cases">Back to cases</BackLink>
         <ErrorSummary errors={errors} />
         <PageHeading caption={force}>Open a case</PageHeading>
+        {found ? (
+          <ExistingRecordsPanel
+            matches={found.matches}
+            child={found.child}
+            requestKey={found.requestKey}
+            openHint="Select this record under Victims instead of adding the child again"
+          />
+        ) : null}
         <Form method="post" {...getFormProps(form)} noValidate>
           <TextField
             field={fields.crimeReference}
@@ -116,9 +160,31 @@ export default function NewCase() {
             />
           ) : (
             <p className="govuk-body" id={fields.victimIds.id}>
-              There are no victims you can link. <Link className="govuk-link" to="/victims">Find or add the victim first</Link>.
+              There are no victims you can link yet. <Link className="govuk-link" to="/victims">Find them under Victims</Link>, or add them below.
             </p>
           )}
+          <fieldset className="govuk-fieldset govuk-!-margin-bottom-6" aria-describedby="newVictim-hint">
+            <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Add a victim who is not on Waypoint yet</legend>
+            <div className="govuk-hint" id="newVictim-hint">
+              Only if you cannot find them under Victims. Waypoint first checks whether another organisation already has a record for this child.
+              Add their other details on their page afterwards.
+            </div>
+            <TextField field={newVictim.firstName} label="First name" autoComplete="off" spellCheck={false} width={20} />
+            <TextField field={newVictim.lastName} label="Last name" autoComplete="off" spellCheck={false} width={20} />
+            <TextField field={newVictim.preferredName} label="Preferred name (optional)" hint="The name they like to be called" autoComplete="off" spellCheck={false} width={20} />
+            <DateInput field={newVictim.dateOfBirth} legend="Date of birth" legendSize="s" hint="For example, 27 3 2012" />
+            {askReason ? (
+              <>
+                <input type="hidden" name="matchesShown" value="on" />
+                <Textarea
+                  field={fields.duplicateReason}
+                  label="Why a second record is needed"
+                  hint="Only if none of the records found is this child. Your reason is kept in the audit log with the records found."
+                  rows={3}
+                />
+              </>
+            ) : null}
+          </fieldset>
           <TextField
             field={fields.suspectCount}
             label="How many suspects are there?"

@@ -5,11 +5,14 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { randomBytes } from 'node:crypto'
 import { ButtonGroup, StatusButton } from '~/components/button'
 import { BackLink, PageHeading } from '~/components/content'
-import { ErrorSummary, fieldErrors } from '~/components/forms'
+import { ErrorSummary, fieldErrors, Textarea } from '~/components/forms'
+import { ExistingRecordsPanel, type TypedChild } from '~/components/victim/existing-records'
 import { orderedFields, VictimFormFieldset, type VictimFormFields } from '~/components/victim/victim-form'
 import { canCreateVictim } from '~/domain/access/policy'
+import { dateKey } from '~/domain/victims/matching'
 import { createVictimSchema } from '~/domain/victims/schema'
 import { clientIp, forbidden, requireRole } from '~/services/auth.server'
+import type { ExistingRecord } from '~/services/find-before-add.server'
 import { setFlash } from '~/services/session.server'
 import { createVictim } from '~/services/victims.server'
 import { readFormData } from '~/utils/form-data.server'
@@ -18,28 +21,51 @@ export const meta: MetaFunction = () => [{ title: 'Add a victim – Waypoint' }]
 
 const CREATORS = ['advocate', 'officer', 'manager'] as const
 
+const newKey = () => randomBytes(16).toString('base64url')
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, CREATORS)
   if (!canCreateVictim(user)) throw forbidden()
   // One key per rendering of the form: a second submission of the same form creates nothing.
-  return { idempotencyKey: randomBytes(16).toString('base64url') }
+  return { idempotencyKey: newKey() }
 }
+
+type Found = { matches: ExistingRecord[]; child: TypedChild; requestKey: string }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, CREATORS)
   if (!canCreateVictim(user)) throw forbidden()
   const submission = parseWithZod(await readFormData(request), { schema: createVictimSchema() })
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
-  const { details, idempotencyKey } = submission.value
-  const result = await createVictim(user, details, idempotencyKey, clientIp(context))
-  if (!result.ok) return data(submission.reply({ fieldErrors: { [result.field]: [result.message] } }), { status: 400 })
+  if (submission.status !== 'success') return data({ result: submission.reply(), found: null as Found | null }, { status: 400 })
+  const { details, idempotencyKey, partnerReference, duplicateReason, matchesShown } = submission.value
+  const result = await createVictim(user, details, idempotencyKey, clientIp(context), { duplicateReason, partnerReference })
+  if (!result.ok && 'matches' in result) {
+    // Nothing saved: the same form again, everything typed kept, with what was found above it.
+    const found: Found = {
+      matches: result.matches,
+      child: {
+        firstName: details.firstName,
+        lastName: details.lastName,
+        preferredName: details.preferredName,
+        dateOfBirth: dateKey(details.dateOfBirth),
+        partnerReference,
+      },
+      requestKey: newKey(),
+    }
+    // Submitting again past the records found, without saying why, is a mistake to put right.
+    const reply = matchesShown ? submission.reply({ fieldErrors: { duplicateReason: ['Enter why a second record is needed'] } }) : submission.reply()
+    return data({ result: reply, found }, { status: 409 })
+  }
+  if (!result.ok) return data({ result: submission.reply({ fieldErrors: { [result.field]: [result.message] } }), found: null as Found | null }, { status: 400 })
   const message = result.duplicate ? `Victim record ${result.reference} was already created` : `Victim record ${result.reference} created`
   return redirect(`/victims/${result.id}`, { headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message }) } })
 }
 
 export default function NewVictim() {
   const { idempotencyKey } = useLoaderData<typeof loader>()
-  const lastResult = useActionData<typeof action>()
+  const answer = useActionData<typeof action>()
+  const lastResult = answer?.result
+  const found = answer?.found ?? null
   const [form, fields] = useForm({
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: createVictimSchema() }),
@@ -48,16 +74,33 @@ export default function NewVictim() {
   const f = fields as unknown as VictimFormFields
   // The key the form was first rendered with stays until the record is created.
   const submittedKey = lastResult?.initialValue?.idempotencyKey
+  // Once records were shown, the reason stays on the form (with what was typed) until it is saved.
+  const askReason = Boolean(found) || lastResult?.initialValue?.matchesShown === 'on'
+  const errors = fieldErrors({ duplicateReason: fields.duplicateReason, ...orderedFields(f), partnerReference: fields.partnerReference }, form.errors)
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink to="/victims">Back to victims</BackLink>
-        <ErrorSummary errors={fieldErrors(orderedFields(f), form.errors)} />
+        <ErrorSummary errors={errors} />
         <PageHeading>Add a victim</PageHeading>
-        <p className="govuk-body">Waypoint gives the record a reference. Your organisation will hold the record.</p>
+        {found ? null : <p className="govuk-body">Waypoint gives the record a reference. Your organisation will hold the record.</p>}
+        {found ? <ExistingRecordsPanel matches={found.matches} child={found.child} requestKey={found.requestKey} /> : null}
         <Form method="post" {...getFormProps(form)} noValidate>
           <input type="hidden" name="idempotencyKey" value={typeof submittedKey === 'string' ? submittedKey : idempotencyKey} />
-          <VictimFormFieldset fields={f} />
+          {askReason ? (
+            <>
+              <h2 className="govuk-heading-m">Create a new record anyway</h2>
+              <p className="govuk-body">Only if none of the records found is this child. Your reason is kept in the audit log with the records found.</p>
+              <input type="hidden" name="matchesShown" value="on" />
+              <Textarea field={fields.duplicateReason} label="Why a second record is needed" rows={3} />
+              <ButtonGroup>
+                <StatusButton pendingText="Saving…" preventDoubleClick>
+                  Save as a new record
+                </StatusButton>
+              </ButtonGroup>
+            </>
+          ) : null}
+          <VictimFormFieldset fields={f} partnerReference={fields.partnerReference} />
           <ButtonGroup>
             <StatusButton pendingText="Saving…" preventDoubleClick>
               Save victim

@@ -3,10 +3,13 @@ import { canAllocateToCase, canCreateCase, type Actor } from '~/domain/access/po
 import { changedFields, type EditableCase } from '~/domain/cases/changes'
 import type { EditCaseInput, NewCaseInput } from '~/domain/cases/schemas'
 import { nextSuspectLabels } from '~/domain/cases/suspects'
+import { duplicateReasonProblem } from '~/domain/victims/matching'
 import { requireCaseAccess, victimWhere } from './access.server'
 import { audit } from './audit.server'
 import { db } from './db.server'
 import { recomputeEntitlements } from './entitlements.server'
+import { checkBeforeAdding, type ExistingRecord } from './find-before-add.server'
+import { insertVictim, lockVictimCreation } from './victims.server'
 
 type ActorWithEmail = Actor & { email: string }
 
@@ -66,73 +69,112 @@ export async function linkableVictims(actor: Actor, excludeCaseId?: string) {
   })
 }
 
-export async function createCase(
-  actor: ActorWithEmail,
-  input: NewCaseInput,
-  ip: string,
-): Promise<{ ok: true; id: string; repeated: boolean } | Failure<'crimeReference' | 'victimIds'>> {
+export type CreateCaseResult =
+  | { ok: true; id: string; repeated: boolean }
+  | Failure<'crimeReference' | 'victimIds' | 'duplicateReason'>
+  /** Records that may be the new victim: nothing was saved (select one, ask for access, or give a reason). */
+  | { ok: false; matches: ExistingRecord[] }
+
+/**
+ * Opens a case for the actor's force with its offences, suspects, the actor as officer in charge
+ * and its victims — those selected, and a victim not on Waypoint yet (`newVictim`), created held
+ * by the actor exactly as "Add a victim" would, after the same find-before-add check. All in one
+ * transaction: a refusal leaves nothing behind.
+ */
+export async function createCase(actor: ActorWithEmail, input: NewCaseInput, ip: string): Promise<CreateCaseResult> {
   const prisma = await db()
   // A case is opened for the actor's own force: a manager of a support service or CPS area has none.
   const own = await prisma.organisation.findUnique({ where: { id: actor.organisationId }, select: { kind: true } })
   if (own?.kind !== 'police' || !canCreateCase(actor, actor.organisationId)) return { ok: false, field: null, message: 'You cannot open cases', status: 403 }
   const victimIds = [...new Set(input.victimIds)]
+  if (victimIds.length === 0 && !input.newVictim) return { ok: false, field: 'victimIds', message: 'Select at least one victim' }
   // Only victims the actor can see may be linked (the same filter as the victims list).
   const visible = await prisma.victim.findMany({ where: { AND: [{ id: { in: victimIds } }, victimWhere(actor)] }, select: { id: true } })
   if (visible.length !== victimIds.length) return { ok: false, field: 'victimIds', message: 'Select victims from the list' }
+  const reason = input.newVictim ? input.duplicateReason?.trim() || null : null
+  const reasonProblem = reason === null ? null : duplicateReasonProblem(reason)
+  if (reasonProblem) return { ok: false, field: 'duplicateReason', message: reasonProblem }
   const labels = nextSuspectLabels([], input.suspectCount)
-  try {
-    const id = await prisma.$transaction(async (tx) => {
-      const created = await tx.case.create({
-        data: {
-          crimeReference: input.crimeReference,
-          policeOrganisationId: actor.organisationId,
-          victims: { create: victimIds.map((victimId) => ({ victimId })) },
-          offences: {
-            create: input.offences.map((o) => ({
-              description: o.description,
-              category: o.category,
-              sexual: o.sexual,
-              committedFrom: o.committedFrom,
-              committedTo: o.committedTo,
-            })),
-          },
-          defendants: { create: labels.map((label) => ({ label })) },
-          allocations: { create: { kind: 'oic', userId: actor.id, organisationId: actor.organisationId } },
-        },
-        select: { id: true },
-      })
-      await audit(
-        {
-          actor,
-          action: 'case.create',
-          entityType: 'case',
-          entityId: created.id,
-          ip,
-          details: {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const outcome = await prisma.$transaction(async (tx) => {
+        let newVictimId: string | null = null
+        if (input.newVictim) {
+          await lockVictimCreation(tx)
+          // A second submit of the form lands on the case it opened, not on its own new victim as a match.
+          if (await tx.case.findUnique({ where: { crimeReference: input.crimeReference }, select: { id: true } })) return { opened: true as const }
+          const check = await checkBeforeAdding(tx, actor, input.newVictim, reason)
+          if (!check.ok) return check
+          const victim = await insertVictim(tx, actor, input.newVictim, ip, {
+            caseCrimeReference: input.crimeReference,
+            duplicateOf: check.matchedVictimIds.length > 0 && reason ? { victimIds: check.matchedVictimIds, reason } : undefined,
+          })
+          newVictimId = victim.id
+        }
+        const allVictimIds = newVictimId ? [...victimIds, newVictimId] : victimIds
+        const created = await tx.case.create({
+          data: {
             crimeReference: input.crimeReference,
-            victimIds,
-            offences: input.offences.map((o) => ({ category: o.category, sexual: o.sexual })),
-            suspects: labels,
-            oic: actor.id,
+            policeOrganisationId: actor.organisationId,
+            victims: { create: allVictimIds.map((victimId) => ({ victimId })) },
+            offences: {
+              create: input.offences.map((o) => ({
+                description: o.description,
+                category: o.category,
+                sexual: o.sexual,
+                committedFrom: o.committedFrom,
+                committedTo: o.committedTo,
+              })),
+            },
+            defendants: { create: labels.map((label) => ({ label })) },
+            allocations: { create: { kind: 'oic', userId: actor.id, organisationId: actor.organisationId } },
           },
-        },
-        tx,
-      )
-      return created.id
-    })
-    return { ok: true, id, repeated: false }
-  } catch (error) {
-    if (!isUniqueViolation(error) || !uniqueTarget(error).includes('crimeReference')) throw error
-    // A double submit: the same user opened this case a moment ago — land on it.
-    const existing = await prisma.case.findUnique({
-      where: { crimeReference: input.crimeReference },
-      select: { id: true, createdAt: true, allocations: { where: { kind: 'oic', userId: actor.id }, select: { id: true } } },
-    })
-    if (existing && existing.allocations.length > 0 && Date.now() - existing.createdAt.getTime() < DOUBLE_SUBMIT_WINDOW_MS) {
-      return { ok: true, id: existing.id, repeated: true }
+          select: { id: true },
+        })
+        await audit(
+          {
+            actor,
+            action: 'case.create',
+            entityType: 'case',
+            entityId: created.id,
+            ip,
+            details: {
+              crimeReference: input.crimeReference,
+              victimIds: allVictimIds,
+              ...(newVictimId ? { newVictimId } : {}),
+              offences: input.offences.map((o) => ({ category: o.category, sexual: o.sexual })),
+              suspects: labels,
+              oic: actor.id,
+            },
+          },
+          tx,
+        )
+        return { ok: true as const, id: created.id }
+      })
+      if ('opened' in outcome) return existingCaseAnswer(actor, input.crimeReference)
+      if (!outcome.ok) return outcome
+      return { ok: true, id: outcome.id, repeated: false }
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error
+      if (uniqueTarget(error).includes('crimeReference')) return existingCaseAnswer(actor, input.crimeReference)
+      // A victim reference taken outside the creation lock (e.g. an import): take the next one.
+      if (input.newVictim && attempt < 3) continue
+      throw error
     }
-    return { ok: false, field: 'crimeReference', message: DUPLICATE_CRIME_REFERENCE }
   }
+}
+
+/** The crime reference is taken: a double submit by the same user within a minute lands on the case; otherwise a field error. */
+async function existingCaseAnswer(actor: Actor, crimeReference: string): Promise<CreateCaseResult> {
+  const prisma = await db()
+  const existing = await prisma.case.findUnique({
+    where: { crimeReference },
+    select: { id: true, createdAt: true, allocations: { where: { kind: 'oic', userId: actor.id }, select: { id: true } } },
+  })
+  if (existing && existing.allocations.length > 0 && Date.now() - existing.createdAt.getTime() < DOUBLE_SUBMIT_WINDOW_MS) {
+    return { ok: true, id: existing.id, repeated: true }
+  }
+  return { ok: false, field: 'crimeReference', message: DUPLICATE_CRIME_REFERENCE }
 }
 
 const editableSelect = {

@@ -3,6 +3,7 @@
 import { canAllocateToVictim, canCreateVictim, type Actor } from '~/domain/access/policy'
 import { changedFields, describeConflicts, VICTIM_FIELDS, type Conflict, type VictimField } from '~/domain/victims/changes'
 import { deriveEnhancedRights } from '~/domain/victims/enhanced-rights'
+import { duplicateReasonProblem } from '~/domain/victims/matching'
 import { nextVictimReference, victimReferencePrefix } from '~/domain/victims/reference'
 import type { VictimDetails } from '~/domain/victims/schema'
 import type { Prisma } from '~/generated/prisma/client'
@@ -11,6 +12,7 @@ import { audit } from './audit.server'
 import { forbidden } from './auth.server'
 import { db } from './db.server'
 import { recomputeVictimEntitlements } from './entitlements.server'
+import { checkBeforeAdding, type ExistingRecord } from './find-before-add.server'
 
 type AuditActor = Actor & { email: string }
 type Tx = Prisma.TransactionClient
@@ -120,18 +122,100 @@ async function nextReference(tx: Tx, year: number): Promise<string> {
 }
 
 /**
- * Opens a victim record held by the creator's organisation: a 'service' allocation for the
- * organisation (advocates and managers) plus 'lead_advocate' for an advocate, or 'oic' for an
- * officer — in the same transaction, so the creator can always see what they made. A second
- * submission of the same form (same idempotency key, same user, within a day) returns the first
- * record instead of making another.
+ * The allocations that make a new record held by its creator's organisation: a 'service'
+ * allocation for the organisation (advocates and managers) plus 'lead_advocate' for an advocate,
+ * or 'oic' for an officer — so the creator can always see what they made.
+ */
+function creatorAllocations(actor: Actor): Prisma.AllocationCreateWithoutVictimInput[] {
+  if (actor.role === 'officer') return [{ kind: 'oic', user: { connect: { id: actor.id } }, organisation: { connect: { id: actor.organisationId } } }]
+  return [
+    { kind: 'service', organisation: { connect: { id: actor.organisationId } } },
+    ...(actor.role === 'advocate'
+      ? [{ kind: 'lead_advocate' as const, user: { connect: { id: actor.id } }, organisation: { connect: { id: actor.organisationId } } }]
+      : []),
+  ]
+}
+
+/** Serialises creating victims (the reference counter, the double-submit and find-before-add checks) until the transaction ends. */
+export async function lockVictimCreation(tx: Tx): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${VICTIM_CREATE_LOCK}::bigint)`
+}
+
+/** What a new record needs at least; the rest of the details form is optional. */
+export type NewVictimData = Pick<VictimDetails, 'firstName' | 'lastName' | 'preferredName' | 'dateOfBirth'> & Partial<VictimDetails>
+
+/**
+ * Inserts a victim held by the creator (creatorAllocations) with the next reference and audits it;
+ * with `duplicateOf`, also audits that it was made despite matching records, and why. Call inside
+ * a transaction holding lockVictimCreation.
+ */
+export async function insertVictim(
+  tx: Tx,
+  actor: AuditActor,
+  details: NewVictimData,
+  ip: string,
+  extra: { idempotencyKey?: string; caseCrimeReference?: string; duplicateOf?: { victimIds: string[]; reason: string } } = {},
+): Promise<{ id: string; reference: string }> {
+  const reference = await nextReference(tx, new Date().getUTCFullYear())
+  const allocations = creatorAllocations(actor)
+  const victim = await tx.victim.create({
+    data: { ...details, reference, allocations: { create: allocations } },
+    select: { id: true, reference: true },
+  })
+  await audit(
+    {
+      actor,
+      action: 'victim.create',
+      entityType: 'victim',
+      entityId: victim.id,
+      ip,
+      details: {
+        ...(extra.idempotencyKey ? { idempotencyKey: extra.idempotencyKey } : {}),
+        ...(extra.caseCrimeReference ? { withCase: extra.caseCrimeReference } : {}),
+        reference,
+        allocations: allocations.map((a) => a.kind),
+        restricted: details.restricted ?? false,
+      },
+    },
+    tx,
+  )
+  if (extra.duplicateOf) {
+    await audit(
+      {
+        actor,
+        action: 'victim.create.duplicate',
+        entityType: 'victim',
+        entityId: victim.id,
+        ip,
+        details: { reference, matchedVictimIds: extra.duplicateOf.victimIds, reason: extra.duplicateOf.reason },
+      },
+      tx,
+    )
+  }
+  return victim
+}
+
+export type CreateVictimResult =
+  | { ok: true; id: string; reference: string; duplicate: boolean }
+  | Failure
+  /** Records that may be this child: nothing was saved (open one, ask for access, or give a reason). */
+  | { ok: false; matches: ExistingRecord[] }
+
+/**
+ * Opens a victim record held by the creator's organisation (creatorAllocations), in one
+ * transaction. A second submission of the same form (same idempotency key, same user, within a
+ * day) returns the first record instead of making another — checked before anything else, so a
+ * double submit never finds its own record as an existing one. Then find before you add: a record
+ * anywhere that matches the child (or the partner's reference) refuses the new one unless
+ * `duplicateReason` says why a second record is needed.
  */
 export async function createVictim(
   actor: AuditActor,
   details: VictimDetails,
   idempotencyKey: string,
   ip: string,
-): Promise<{ ok: true; id: string; reference: string; duplicate: boolean } | Failure> {
+  options: { duplicateReason?: string | null; partnerReference?: string | null } = {},
+): Promise<CreateVictimResult> {
   if (!canCreateVictim(actor)) throw forbidden()
   if (details.restricted && actor.role === 'manager') {
     return {
@@ -140,11 +224,16 @@ export async function createVictim(
       message: 'Only people allocated to a restricted record can see it. Allocate the lead advocate or officer, then restrict it',
     }
   }
+  const reason = options.duplicateReason?.trim() || null
+  if (reason !== null) {
+    const problem = duplicateReasonProblem(reason)
+    if (problem) return { ok: false, field: 'duplicateReason', message: problem }
+  }
   const prisma = await db()
   for (let attempt = 0; ; attempt++) {
     try {
-      return await prisma.$transaction(async (tx) => {
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${VICTIM_CREATE_LOCK}::bigint)`
+      return await prisma.$transaction(async (tx): Promise<CreateVictimResult> => {
+        await lockVictimCreation(tx)
         const earlier = await tx.auditEvent.findFirst({
           where: {
             actorId: actor.id,
@@ -158,31 +247,12 @@ export async function createVictim(
           const existing = await tx.victim.findUnique({ where: { id: earlier.entityId }, select: { id: true, reference: true } })
           if (existing) return { ok: true as const, id: existing.id, reference: existing.reference, duplicate: true }
         }
-        const reference = await nextReference(tx, new Date().getUTCFullYear())
-        const allocations: Prisma.AllocationCreateWithoutVictimInput[] =
-          actor.role === 'officer'
-            ? [{ kind: 'oic', user: { connect: { id: actor.id } }, organisation: { connect: { id: actor.organisationId } } }]
-            : [
-                { kind: 'service', organisation: { connect: { id: actor.organisationId } } },
-                ...(actor.role === 'advocate'
-                  ? [{ kind: 'lead_advocate' as const, user: { connect: { id: actor.id } }, organisation: { connect: { id: actor.organisationId } } }]
-                  : []),
-              ]
-        const victim = await tx.victim.create({
-          data: { ...details, reference, allocations: { create: allocations } },
-          select: { id: true, reference: true },
+        const check = await checkBeforeAdding(tx, actor, { ...details, partnerReference: options.partnerReference ?? null }, reason)
+        if (!check.ok) return check
+        const victim = await insertVictim(tx, actor, details, ip, {
+          idempotencyKey,
+          duplicateOf: check.matchedVictimIds.length > 0 && reason ? { victimIds: check.matchedVictimIds, reason } : undefined,
         })
-        await audit(
-          {
-            actor,
-            action: 'victim.create',
-            entityType: 'victim',
-            entityId: victim.id,
-            ip,
-            details: { idempotencyKey, reference, allocations: allocations.map((a) => a.kind), restricted: details.restricted },
-          },
-          tx,
-        )
         return { ok: true as const, id: victim.id, reference: victim.reference, duplicate: false }
       })
     } catch (error) {

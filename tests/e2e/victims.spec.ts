@@ -1,6 +1,7 @@
 // Victim records in the browser: an advocate opens a record with communication needs and finds it
 // on their list; bad input is answered on the form with what was typed kept; two people editing at
-// once — the second sees what changed and loses nothing. Every page is axe-checked.
+// once — the second sees what changed and loses nothing; adding a child another agency holds finds
+// their record first. Every page is axe-checked.
 import { expect, test, type Page } from './fixtures'
 import { expectAccessible, login } from './utils'
 
@@ -121,4 +122,57 @@ test('a conflicting edit in two browser contexts shows what changed and loses no
   await expect(one.getByTestId('communication-needs-list')).toContainText('Polish')
   await expect(one.getByTestId('personal-details-list')).toContainText('Missing from home twice this month')
   await expectAccessible(one)
+})
+
+test('find before you add: another agency’s record is named only by its holder; a second record needs a reason', async ({ browser }) => {
+  const advocate = await (await browser.newContext()).newPage()
+  const officer = await (await browser.newContext()).newPage()
+  await login(advocate, 'advocate@demo.example')
+  await login(officer, 'officer@demo.example')
+  const lastName = uniqueName('Trevail')
+  await createVictim(advocate, lastName)
+
+  // The officer reaches the victims list from the menu and adds the same child by her preferred name.
+  await officer.getByRole('link', { name: 'Victims', exact: true }).first().click()
+  await officer.getByRole('link', { name: 'Add a victim' }).click()
+  await officer.getByLabel('First name', { exact: true }).fill('wren')
+  await officer.getByLabel('Last name', { exact: true }).fill(`  ${lastName.toUpperCase()} `)
+  await officer.getByLabel('Day').fill('14')
+  await officer.getByLabel('Month').fill('2')
+  await officer.getByLabel('Year').fill('2012')
+  await officer.getByLabel('Phone number (optional)').first().fill('07700 900321')
+  await officer.getByRole('button', { name: 'Save victim' }).click()
+  const found = officer.getByTestId('existing-records')
+  await expect(found).toContainText('A record for this child may already exist, held by Brightpath Young Survivors Service')
+  await expect(found).not.toContainText('Elowen')
+  await expect(found).not.toContainText(/V-\d{4}-\d{4,}/)
+  await expect(found.getByRole('button', { name: 'Request access from Brightpath Young Survivors Service' })).toBeVisible()
+  await expect(found.getByLabel('Why you need access')).toBeVisible()
+  await expect(officer.getByLabel('First name', { exact: true })).toHaveValue('wren')
+  await expect(officer.getByLabel('Phone number (optional)').first()).toHaveValue('07700 900321')
+  await expectAccessible(officer)
+
+  // Past it without a reason: a message by the field; with one, the record is made.
+  await officer.waitForTimeout(1100)
+  await officer.getByRole('button', { name: 'Save victim' }).click()
+  await expect(officer.locator('.govuk-error-summary')).toContainText('Enter why a second record is needed')
+  await expectAccessible(officer)
+  await officer.getByLabel('Why a second record is needed').fill('Held for the investigation until the service agrees to share')
+  await officer.getByRole('button', { name: 'Save as a new record' }).click()
+  await officer.waitForURL(/\/victims\/[^/]+$/)
+  await expect(officer.locator('.govuk-notification-banner')).toContainText(/Victim record V-\d{4}-\d{4,} created/)
+
+  // The advocate adding the child again is pointed at her own record; the officer's (first name
+  // "wren", her preferred name here) is named only by its holder.
+  await advocate.goto('/victims/new')
+  await advocate.getByLabel('First name', { exact: true }).fill('Elowen')
+  await advocate.getByLabel('Last name', { exact: true }).fill(lastName)
+  await advocate.getByLabel('Preferred name (optional)').fill('Wren')
+  await advocate.getByLabel('Day').fill('14')
+  await advocate.getByLabel('Month').fill('2')
+  await advocate.getByLabel('Year').fill('2012')
+  await advocate.getByRole('button', { name: 'Save victim' }).click()
+  await expect(advocate.getByTestId('existing-records').getByRole('link', { name: new RegExp(`^V-\\d{4}-\\d{4,} – Elowen \\(Wren\\) ${lastName}$`) })).toBeVisible()
+  await expect(advocate.getByTestId('existing-records')).toContainText('held by Northmoor Police')
+  await expectAccessible(advocate)
 })

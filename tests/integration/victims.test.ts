@@ -1,8 +1,8 @@
 // Victim records against a real database: creating (reference, held by the creator's organisation,
 // audited, one record per form even when submitted twice), editing with optimistic concurrency,
 // closing/reopening, consent, and what CPS liaison may see.
-import { describe, expect, test } from 'vitest'
-import { allocate, createCase, createOrganisation, createUser, createVictim as createVictimRow } from '#tests/setup/factories'
+import { beforeEach, describe, expect, test } from 'vitest'
+import { allocate, createCase, createOrganisation, createUser, createVictim as createVictimRow, unique } from '#tests/setup/factories'
 import type { Actor } from '~/domain/access/policy'
 import { createVictimSchema, type VictimDetails } from '~/domain/victims/schema'
 import { verifyAuditChain } from '~/services/audit.server'
@@ -28,10 +28,16 @@ async function newActor(role: Actor['role'], organisationId?: string): Promise<A
   return { id: u.id, role: u.role, organisationId: u.organisationId, email: u.email }
 }
 
+// Each test its own child: a second record for the same child is refused (find before you add).
+let surname = 'Calder'
+beforeEach(() => {
+  surname = `Calder${unique()}`
+})
+
 function details(overrides: Partial<VictimDetails> = {}): VictimDetails {
   const parsed = createVictimSchema().parse({
     firstName: 'Ria',
-    lastName: 'Calder',
+    lastName: surname,
     preferredName: 'Ri',
     dateOfBirth: { day: '3', month: '4', year: '2012' },
     phone: '07700 900777',
@@ -79,7 +85,7 @@ describe('creating a victim', () => {
     const prisma = await db()
     const officer = await newActor('officer')
     const a = await createVictim(officer, details(), key(), IP)
-    const b = await createVictim(officer, details(), key(), IP)
+    const b = await createVictim(officer, details({ lastName: `${surname}b` }), key(), IP)
     if (!a.ok || !b.ok) throw new Error('create failed')
     const allocations = await prisma.allocation.findMany({ where: { victimId: a.id } })
     expect(allocations).toHaveLength(1)
@@ -92,7 +98,7 @@ describe('creating a victim', () => {
     const year = new Date().getUTCFullYear()
     await createVictimRow({ reference: `V-${year}-0500` })
     const advocate = await newActor('advocate')
-    const results = await Promise.all(Array.from({ length: 5 }, () => createVictim(advocate, details(), key(), IP)))
+    const results = await Promise.all(Array.from({ length: 5 }, (_, i) => createVictim(advocate, details({ lastName: `${surname}${i}` }), key(), IP)))
     const refs = results.map((r) => (r.ok ? r.reference : '')).sort()
     expect(new Set(refs).size).toBe(5)
     expect(refs[0]! >= `V-${year}-0501`).toBe(true)
@@ -114,7 +120,7 @@ describe('creating a victim', () => {
     expect(await prisma.victim.count({ where: { lastName: 'Twice' } })).toBe(1)
     // Another user's key never returns someone else's record.
     const other = await newActor('advocate')
-    const d = await createVictim(other, details({ lastName: 'Twice' }), k, IP)
+    const d = await createVictim(other, details({ lastName: 'Twice', firstName: 'Another' }), k, IP)
     expect(d.ok && d.id).not.toBe(a.id)
   })
 

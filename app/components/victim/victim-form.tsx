@@ -43,7 +43,21 @@ export type VictimFormFields = Record<(typeof VICTIM_FORM_FIELDS)[number], AnyFi
 /** The fields in form order, for the error summary. */
 export const orderedFields = (fields: VictimFormFields) => Object.fromEntries(VICTIM_FORM_FIELDS.map((n) => [n, fields[n]]))
 
-export function VictimFormFieldset({ fields }: { fields: VictimFormFields }) {
+/** Asked only when adding a victim: a partner's reference helps find a record that already exists. */
+export function PartnerReferenceField({ field }: { field: AnyField }) {
+  return (
+    <TextField
+      field={field}
+      label="Reference from a partner (optional)"
+      hint="A Waypoint reference (like V-2026-0123), a police crime reference or a CPS URN another agency gave you for this child"
+      autoComplete="off"
+      spellCheck={false}
+      width={20}
+    />
+  )
+}
+
+export function VictimFormFieldset({ fields, partnerReference }: { fields: VictimFormFields; partnerReference?: AnyField }) {
   const askConfirmAge = Boolean(fields.confirmAge.errors?.length) || fields.confirmAge.initialValue === 'on'
   return (
     <>
@@ -60,6 +74,7 @@ export function VictimFormFieldset({ fields }: { fields: VictimFormFields }) {
       />
       <DateInput field={fields.dateOfBirth} legend="Date of birth" legendSize="s" hint="For example, 27 3 2012" />
       {askConfirmAge ? <Checkbox field={fields.confirmAge} label="The date of birth is correct" /> : null}
+      {partnerReference ? <PartnerReferenceField field={partnerReference} /> : null}
       <Radios field={fields.gender} legend="Gender (optional)" legendSize="s" options={GENDERS} small />
       <TextField
         field={fields.ethnicity}

@@ -18,6 +18,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
   officer: [
     { href: '/', label: 'My cases' },
     { href: '/cases', label: 'Cases' },
+    { href: '/victims', label: 'Victims' },
     { href: '/compliance', label: 'Code compliance' },
     { href: '/requests', label: 'Sharing requests' },
     { href: '/support', label: 'Support services' },

@@ -4,6 +4,7 @@ import { CASE_ALLOCATION_KINDS, VICTIM_ALLOCATION_KINDS } from './allocations'
 import { isFutureDate, isDateBlank, parseDateParts } from '~/domain/calendar/date-parts'
 import { isSexualCategory, OFFENCE_CATEGORY_IDS } from './offences'
 import { isCpsUrn, isCrimeReference, normaliseCpsUrn, normaliseCrimeReference } from './references'
+import { dateOfBirthProblem, DuplicateReasonSchema } from '~/domain/victims/schema'
 import { MAX_SUSPECTS_AT_CREATION } from './suspects'
 
 // Offence and allocation dates before 1900 are typing mistakes, not real dates.
@@ -62,23 +63,63 @@ export const OffenceSchema = z
     }
   })
 
-export const NewCaseSchema = z.object({
-  crimeReference: CrimeReferenceSchema,
-  offences: z
-    .array(OffenceSchema, { error: 'Add at least one offence' })
-    .min(1, 'Add at least one offence')
-    .max(20, 'A case can be opened with up to 20 offences; add more later'),
-  victimIds: z
-    .array(id('Select a victim'), { error: 'Select at least one victim' })
-    .min(1, 'Select at least one victim')
-    .max(50, 'Select up to 50 victims'),
-  suspectCount: z
-    .number({ error: 'Enter the number of suspects, like 2' })
-    .int('Enter a whole number of suspects, like 2')
-    .min(0, 'Number of suspects cannot be negative')
-    .max(MAX_SUSPECTS_AT_CREATION, `Enter up to ${MAX_SUSPECTS_AT_CREATION} suspects; add more later`),
-})
-export type NewCaseInput = z.output<typeof NewCaseSchema>
+/**
+ * A victim who is not on Waypoint yet, added with the case (the smallest record: names and date of
+ * birth; the rest is added on the victim's page). Blank when none of it is filled in.
+ */
+const NewVictimSchema = z
+  .object({
+    firstName: z.string().trim().max(100, 'First name must be 100 characters or fewer').optional(),
+    lastName: z.string().trim().max(100, 'Last name must be 100 characters or fewer').optional(),
+    preferredName: z.string().trim().max(100, 'Preferred name must be 100 characters or fewer').optional(),
+    dateOfBirth: DatePartsSchema,
+  })
+  .optional()
+  .transform((v, ctx) => {
+    if (!v || (!v.firstName && !v.lastName && !v.preferredName && isDateBlank(v.dateOfBirth))) return null
+    if (!v.firstName) ctx.addIssue({ code: 'custom', path: ['firstName'], message: 'Enter the new victim’s first name' })
+    if (!v.lastName) ctx.addIssue({ code: 'custom', path: ['lastName'], message: 'Enter the new victim’s last name' })
+    const problem = dateOfBirthProblem(v.dateOfBirth, new Date())
+    if (problem) ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: problem })
+    const dob = parseDateParts(v.dateOfBirth, 'their date of birth')
+    return { firstName: v.firstName ?? '', lastName: v.lastName ?? '', preferredName: v.preferredName || null, dateOfBirth: dob.ok ? dob.date : new Date(NaN) }
+  })
+export type NewVictimInput = NonNullable<z.output<typeof NewVictimSchema>>
+
+export const NewCaseSchema = z
+  .object({
+    crimeReference: CrimeReferenceSchema,
+    offences: z
+      .array(OffenceSchema, { error: 'Add at least one offence' })
+      .min(1, 'Add at least one offence')
+      .max(20, 'A case can be opened with up to 20 offences; add more later'),
+    victimIds: z
+      .array(id('Select a victim'), { error: 'Select at least one victim' })
+      .max(50, 'Select up to 50 victims')
+      .optional()
+      .transform((v) => v ?? []),
+    newVictim: NewVictimSchema,
+    duplicateReason: DuplicateReasonSchema,
+    suspectCount: z
+      .number({ error: 'Enter the number of suspects, like 2' })
+      .int('Enter a whole number of suspects, like 2')
+      .min(0, 'Number of suspects cannot be negative')
+      .max(MAX_SUSPECTS_AT_CREATION, `Enter up to ${MAX_SUSPECTS_AT_CREATION} suspects; add more later`),
+    // Set by the form when it showed records that may be the new victim.
+    matchesShown: z.boolean().default(false),
+  })
+  // Checked whatever else is wrong, so the message shows with the other fields' (a new victim counts).
+  .refine((v) => (Array.isArray(v.victimIds) && v.victimIds.length > 0) || Boolean(v.newVictim), {
+    path: ['victimIds'],
+    message: 'Select at least one victim, or add a victim who is not on Waypoint yet',
+    when: () => true,
+  })
+type NewCaseOutput = z.output<typeof NewCaseSchema>
+/** What createCase takes: the form's answer (a new victim and a reason only when given). */
+export type NewCaseInput = Omit<NewCaseOutput, 'newVictim' | 'duplicateReason' | 'matchesShown'> & {
+  newVictim?: NewVictimInput | null
+  duplicateReason?: string | null
+}
 
 const optionalId = z.string().trim().max(40, 'Select an organisation from the list').optional()
 

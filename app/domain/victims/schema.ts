@@ -2,6 +2,7 @@
 // re-check). Messages follow GOV.UK error message guidance.
 import { z } from 'zod'
 import { ageAt, MANUAL_ENHANCED_GROUNDS } from './enhanced-rights'
+import { DUPLICATE_REASON_MAX, DUPLICATE_REASON_MIN } from './matching'
 import { parseDateParts, toDateParts, type DateParts } from '~/domain/calendar/date-parts'
 
 const opt = (label: string, max = 200) =>
@@ -236,10 +237,28 @@ export const IdempotencyKey = z
   .string({ error: 'The form has expired. Try again.' })
   .regex(/^[A-Za-z0-9_-]{16,64}$/, 'The form has expired. Try again.')
 
+/** "Reference from a partner": a Waypoint victim reference, crime reference or CPS URN, used only to find an existing record. */
+export const PartnerReferenceSchema = opt('Reference from a partner', 60)
+
+/** Why a record is added although records that may be the same child exist (checked only when given; required by the service then). */
+export const DuplicateReasonSchema = z
+  .string()
+  .trim()
+  .max(DUPLICATE_REASON_MAX, 'Why a second record is needed must be 1,000 characters or fewer')
+  .optional()
+  .transform((v) => (v ? v : null))
+  .refine((v) => v === null || v.length >= DUPLICATE_REASON_MIN, `Why a second record is needed must be ${DUPLICATE_REASON_MIN} characters or more`)
+
 export const createVictimSchema = (now: Date = new Date()) =>
-  DetailsObject.extend({ idempotencyKey: IdempotencyKey }).transform((v, ctx) => {
+  DetailsObject.extend({
+    idempotencyKey: IdempotencyKey,
+    partnerReference: PartnerReferenceSchema,
+    duplicateReason: DuplicateReasonSchema,
+    // Set by the form when it showed records that may be this child: a blank reason is then an error.
+    matchesShown: z.boolean().default(false),
+  }).transform(({ partnerReference, duplicateReason, matchesShown, ...v }, ctx) => {
     const details = finishDetails(v, ctx, now)
-    return details ? { details, idempotencyKey: v.idempotencyKey } : z.NEVER
+    return details ? { details, idempotencyKey: v.idempotencyKey, partnerReference, duplicateReason, matchesShown } : z.NEVER
   })
 
 export const editVictimSchema = (now: Date = new Date()) =>

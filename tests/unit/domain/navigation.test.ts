@@ -33,6 +33,14 @@ describe('service navigation per role', () => {
     expect(admin).not.toContain('/cases')
   })
 
+  test('people who add victims reach the victims list from the menu', () => {
+    for (const role of ['advocate', 'officer', 'manager'] as const) {
+      expect(NAVIGATION[role].map((i) => i.href)).toContain('/victims')
+    }
+    const officer = NAVIGATION.officer.map((i) => i.label)
+    expect(officer.indexOf('Victims')).toBe(officer.indexOf('Cases') + 1)
+  })
+
   test('only administrators see the admin area', () => {
     for (const role of ['advocate', 'officer', 'cps_liaison', 'manager'] as const) {
       expect(NAVIGATION[role].some((i) => i.href.startsWith('/admin'))).toBe(false)
