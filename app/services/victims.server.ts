@@ -1,6 +1,6 @@
 // Reading victim records. Every function takes the asking user and goes through the access policy;
 // every view of a victim page is audited.
-import { canAllocateToVictim, canCreateVictim, type Actor } from '~/domain/access/policy'
+import { canAllocateToVictim, canCreateVictim, canShareWithPolice, type Actor } from '~/domain/access/policy'
 import { changedFields, describeConflicts, VICTIM_FIELDS, type Conflict, type VictimField } from '~/domain/victims/changes'
 import { deriveEnhancedRights } from '~/domain/victims/enhanced-rights'
 import { duplicateReasonProblem } from '~/domain/victims/matching'
@@ -69,7 +69,14 @@ export async function getVictimForView(actor: AuditActor, victimId: string, ip: 
   } = victim
   const seesContact = access.canSeeContactDetails
   return {
-    access: { canUpdate: access.canUpdate, canSeeContactDetails: seesContact, canAllocate: canAllocateToVictim(actor, access.facts) },
+    access: {
+      canUpdate: access.canUpdate,
+      canSeeContactDetails: seesContact,
+      canAllocate: canAllocateToVictim(actor, access.facts),
+      canShareWithPolice: canShareWithPolice(actor, access.facts),
+      // Police bring an advocate in by referring the child to an advocacy service, not by allocating its staff.
+      canReferForAdvocacy: actor.role === 'officer' && access.canUpdate && !access.facts.restricted,
+    },
     victim: rest,
     enhancedRights: deriveEnhancedRights({ dateOfBirth: victim.dateOfBirth, offences, manualGrounds: victim.manualEnhancedGrounds }),
     // CPS liaison never receives contact details: they are not sent to the browser at all.
