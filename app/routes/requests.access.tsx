@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { SubmitOrCancel } from '~/components/button'
 import { BackLink } from '~/components/content'
 import { ErrorSummary, fieldErrors, Textarea } from '~/components/forms'
@@ -14,13 +14,17 @@ import { readFormData } from '~/utils/form-data.server'
 
 export const meta: MetaFunction = () => [{ title: 'Request access to a record – Waypoint' }]
 
+const HIDDEN = ['victimId', 'toOrganisationId', 'firstName', 'lastName', 'preferredName', 'dateOfBirth', 'partnerReference', 'idempotencyKey'] as const
+
 const ROLES = ['advocate', 'officer', 'manager'] as const
 
-// The request is made from "Add a victim", where the record was found; there is nothing to show on its own.
+// The request is made from "Add a victim", where the record was found. Opened with the details that found it, the
+// page asks for the reason; the record itself is checked again when the request is sent.
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ROLES)
   if (!canRequestAccess(user)) throw forbidden()
-  return redirect('/victims/new')
+  const params = new URL(request.url).searchParams
+  return { details: Object.fromEntries(HIDDEN.map((name) => [name, name === 'idempotencyKey' ? crypto.randomUUID() : (params.get(name) ?? '').slice(0, 100)])) }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -45,7 +49,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   })
 }
 
-const HIDDEN = ['victimId', 'toOrganisationId', 'firstName', 'lastName', 'preferredName', 'dateOfBirth', 'partnerReference', 'idempotencyKey'] as const
 
 /** Shown only when the request needs correcting: the same request, with the message next to the field. */
 export default function RequestAccess() {
@@ -56,7 +59,19 @@ export default function RequestAccess() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: AccessRequestFormSchema }),
     shouldValidate: 'onSubmit',
   })
-  const initial = (lastResult?.initialValue ?? {}) as Record<string, unknown>
+  const { details } = useLoaderData<typeof loader>()
+  const initial = (lastResult?.initialValue ?? details) as Record<string, unknown>
+  if (!initial.victimId) {
+    return (
+      <>
+        <h1 className="govuk-heading-l">Request access to a record</h1>
+        <p className="govuk-body">
+          Access is requested from <Link className="govuk-link" to="/victims/new">Add a victim</Link>, when the young person’s details find a record
+          held by another organisation.
+        </p>
+      </>
+    )
+  }
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">

@@ -135,6 +135,14 @@ const TARGETS: Record<string, (w: FuzzWorld) => Target> = {
     as: 'receiver',
     pages: [`/referrals/${w.referral.id}`],
   }),
+  'routes/requests.$requestId': (w) => ({
+    as: 'officer',
+    pages: [`/requests/${w.share.id}`],
+  }),
+  'routes/requests.access': (w) => ({
+    as: 'officer',
+    pages: [`/requests/access?${new URLSearchParams({ victimId: w.victim.id, toOrganisationId: w.service.id, firstName: 'Fuzz', lastName: 'Child' })}`],
+  }),
   'routes/reset-password.$token': (w) => ({
     as: 'anonymous',
     pages: [`/reset-password/${w.resetToken}`],
@@ -191,6 +199,10 @@ const TARGETS: Record<string, (w: FuzzWorld) => Target> = {
   'routes/victims.$victimId_.referrals.new': (w) => ({
     as: 'advocate',
     pages: [`/victims/${w.victim.id}/referrals/new`],
+  }),
+  'routes/victims.$victimId_.share-with-police': (w) => ({
+    as: 'advocate',
+    pages: [`/victims/${w.victim.id}/share-with-police`],
   }),
   'routes/victims.$victimId_.visits.new': (w) => ({
     as: 'advocate',

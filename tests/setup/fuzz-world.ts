@@ -211,6 +211,18 @@ export async function buildFuzzWorld() {
       idempotencyKey: unique('referral'),
     },
   })
+  // The service has shared the victim with the force: officers link her to a case or decline.
+  const share = await prisma.shareRequest.create({
+    data: {
+      kind: 'police_report',
+      victimId: victim.id,
+      fromOrganisationId: service.id,
+      toOrganisationId: police.id,
+      requestedById: advocate.id,
+      reason: 'Wants to report',
+      idempotencyKey: unique('share'),
+    },
+  })
   const email = await prisma.outboxEmail.create({
     data: {
       dedupeKey: unique('fuzz-email'),
@@ -260,6 +272,7 @@ export async function buildFuzzWorld() {
     episode,
     item,
     referral,
+    share,
     email,
     resetToken,
   }
