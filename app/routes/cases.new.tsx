@@ -15,6 +15,7 @@ import { clientIp, forbidden, requireRole } from '~/services/auth.server'
 import { createCase, linkableVictims } from '~/services/cases.server'
 import type { ExistingRecord } from '~/services/find-before-add.server'
 import { setFlash } from '~/services/session.server'
+import { getSharedChildForNewCase } from '~/services/share-requests.server'
 import { displayName } from '~/utils/format'
 import { readFormData } from '~/utils/form-data.server'
 
@@ -29,9 +30,11 @@ async function requireCreator(request: Request) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCreator(request)
-  const victims = await linkableVictims(user)
+  const shareId = new URL(request.url).searchParams.get('share')
+  const [victims, shared] = await Promise.all([linkableVictims(user), shareId ? getSharedChildForNewCase(user, shareId) : null])
   return {
     force: user.organisationName,
+    shared: shared && !shared.linkedCaseId ? { requestId: shared.requestId, label: shared.label, from: shared.from } : null,
     victims: victims.map((v) => ({ value: v.id, label: `${v.reference} – ${displayName(v)}${v.status === 'closed' ? ' (closed)' : ''}` })),
   }
 }
@@ -66,7 +69,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewCase() {
-  const { force, victims: linkable } = useLoaderData<typeof loader>()
+  const { force, victims: linkable, shared } = useLoaderData<typeof loader>()
   const answer = useActionData<typeof action>()
   const lastResult = answer?.result
   const found = answer?.found ?? null
@@ -149,6 +152,12 @@ export default function NewCase() {
           <button className="govuk-button govuk-button--secondary" data-module="govuk-button" {...form.insert.getButtonProps({ name: fields.offences.name, defaultValue: {} })}>
             Add another offence
           </button>
+          {shared ? (
+            <div className="govuk-inset-text" data-testid="shared-child">
+              <input type="hidden" name="shareRequestId" value={shared.requestId} />
+              This case will be about <strong>{shared.label}</strong>, shared with your force by {shared.from}. Select any other victims below.
+            </div>
+          ) : null}
           {victims.length ? (
             <Checkboxes
               field={fields.victimIds}

@@ -8,6 +8,7 @@ import { requireCaseAccess, victimWhere } from './access.server'
 import { audit } from './audit.server'
 import { db } from './db.server'
 import { recomputeEntitlements } from './entitlements.server'
+import { getSharedChildForNewCase, linkSharedChildOnNewCase } from './share-requests.server'
 import { checkBeforeAdding, type ExistingRecord } from './find-before-add.server'
 import { insertVictim, lockVictimCreation } from './victims.server'
 
@@ -86,8 +87,11 @@ export async function createCase(actor: ActorWithEmail, input: NewCaseInput, ip:
   // A case is opened for the actor's own force: a manager of a support service or CPS area has none.
   const own = await prisma.organisation.findUnique({ where: { id: actor.organisationId }, select: { kind: true } })
   if (own?.kind !== 'police' || !canCreateCase(actor, actor.organisationId)) return { ok: false, field: null, message: 'You cannot open cases', status: 403 }
-  const victimIds = [...new Set(input.victimIds)]
-  if (victimIds.length === 0 && !input.newVictim) return { ok: false, field: 'victimIds', message: 'Select at least one victim' }
+  // A young person shared with the force is linked although the officer cannot see her record yet.
+  const shared = input.shareRequestId ? await getSharedChildForNewCase(actor, input.shareRequestId) : null
+  if (shared?.linkedCaseId) return existingCaseAnswer(actor, input.crimeReference)
+  const victimIds = [...new Set(input.victimIds)].filter((id) => id !== shared?.victimId)
+  if (victimIds.length === 0 && !input.newVictim && !shared) return { ok: false, field: 'victimIds', message: 'Select at least one victim' }
   // Only victims the actor can see may be linked (the same filter as the victims list).
   const visible = await prisma.victim.findMany({ where: { AND: [{ id: { in: victimIds } }, victimWhere(actor)] }, select: { id: true } })
   if (visible.length !== victimIds.length) return { ok: false, field: 'victimIds', message: 'Select victims from the list' }
@@ -111,7 +115,7 @@ export async function createCase(actor: ActorWithEmail, input: NewCaseInput, ip:
           })
           newVictimId = victim.id
         }
-        const allVictimIds = newVictimId ? [...victimIds, newVictimId] : victimIds
+        const allVictimIds = [...victimIds, ...(newVictimId ? [newVictimId] : []), ...(shared ? [shared.victimId] : [])]
         const created = await tx.case.create({
           data: {
             crimeReference: input.crimeReference,
@@ -149,6 +153,7 @@ export async function createCase(actor: ActorWithEmail, input: NewCaseInput, ip:
           },
           tx,
         )
+        if (shared) await linkSharedChildOnNewCase(tx, actor, shared.requestId, created.id, ip)
         return { ok: true as const, id: created.id }
       })
       if ('opened' in outcome) return existingCaseAnswer(actor, input.crimeReference)

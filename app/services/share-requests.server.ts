@@ -33,6 +33,7 @@ const requestSelect = {
   reason: true,
   sharingBasis: true,
   status: true,
+  decidedById: true,
   decidedAt: true,
   decisionReason: true,
   caseId: true,
@@ -390,10 +391,14 @@ export async function linkSharedChildOnNewCase(tx: Tx, actor: AuditActor, reques
   return r.victimId
 }
 
-/** The pending share the officer is opening a case from: the child's summary for the form. */
+/**
+ * The pending share the officer is opening a case from: the child's summary for the form. Once the
+ * officer has linked her (the same form sent twice), the case it was linked to.
+ */
 export async function getSharedChildForNewCase(actor: Actor, requestId: string) {
   const r = await loadRequest(actor, requestId)
-  if (!shareActionsFor(actor, facts(r), null).includes('link')) throw notFound()
+  const linkedByActor = r.status === 'linked' && r.decidedById === actor.id
+  if (!linkedByActor && !shareActionsFor(actor, facts(r), null).includes('link')) throw notFound()
   const summary = await loadSharingSummary(r.victimId)
-  return { requestId: r.id, victimId: r.victimId, label: `${summary.reference} – ${summary.name}`, from: r.fromOrganisation.name }
+  return { requestId: r.id, victimId: r.victimId, label: `${summary.reference} – ${summary.name}`, from: r.fromOrganisation.name, linkedCaseId: linkedByActor ? r.caseId : null }
 }

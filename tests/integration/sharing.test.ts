@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { canRecordContact, canRecordVisit } from '~/domain/access/policy'
 import { loadVictimFacts, requireVictimAccess } from '~/services/access.server'
 import { db } from '~/services/db.server'
+import { createCase as openCase } from '~/services/cases.server'
 import { changeReferral, getReferralView, makeReferral } from '~/services/referrals.server'
 import { answerShareRequest, getShareRequestView, listShareRequests, shareRequestsWaiting, shareWithPolice } from '~/services/share-requests.server'
 import { setOrganisationServices } from '~/services/support-directory.server'
@@ -188,5 +189,29 @@ describe('advocacy service → police: a child who reports is shared with the fo
     expect((await getShareRequestView(advocate, shared.requestId, ip)).request.decisionReason).toBe('Invented: refer to the neighbouring force')
     expect(await status(() => requireVictimAccess(officer, victimId))).toBe(404)
     expect(await status(() => requireVictimAccess(policeManager, victimId))).toBe(404)
+  })
+
+  test('an officer opens a new case for the shared child: she is linked and the share marked linked, in one step; a second submit lands on the case', async () => {
+    const victimId = await childOf({ organisationId: service.id, userId: advocate.id, kind: 'lead_advocate' }, force.name)
+    const shared = await shareWithPolice(advocate, victimId, { organisationId: force.id, reason: 'Invented: wants to report' }, key(), ip)
+    if (!shared.ok) throw new Error('not shared')
+    const input = {
+      crimeReference: `EM/26/${String(Date.now()).slice(-6)}`,
+      offences: [{ description: 'Invented offence', category: 'sexual_activity_with_child', sexual: true, committedFrom: new Date('2026-03-01'), committedTo: null }],
+      victimIds: [],
+      suspectCount: 2,
+      shareRequestId: shared.requestId,
+    }
+    // Someone outside the force cannot use the share to open a case.
+    expect(await openCase(advocate, input, ip)).toMatchObject({ ok: false, status: 403 })
+    const opened = await openCase(officer, input, ip)
+    if (!opened.ok || !('id' in opened)) throw new Error(JSON.stringify(opened))
+    const prisma = await db()
+    expect(await prisma.victimCase.count({ where: { caseId: opened.id, victimId } })).toBe(1)
+    expect(await prisma.shareRequest.findUniqueOrThrow({ where: { id: shared.requestId } })).toMatchObject({ status: 'linked', caseId: opened.id, decidedById: officer.id })
+    expect((await requireVictimAccess(officer, victimId)).canUpdate).toBe(true)
+    expect(await openCase(officer, input, ip)).toEqual({ ok: true, id: opened.id, repeated: true })
+    // Another officer of the force may not open a second case from a share already linked.
+    expect(await status(() => openCase(otherOfficer, { ...input, crimeReference: `EM/26/${String(Date.now() + 1).slice(-6)}` }, ip))).toBe(404)
   })
 })

@@ -107,18 +107,21 @@ export const NewCaseSchema = z
       .max(MAX_SUSPECTS_AT_CREATION, `Enter up to ${MAX_SUSPECTS_AT_CREATION} suspects; add more later`),
     // Set by the form when it showed records that may be the new victim.
     matchesShown: z.boolean().default(false),
+    // Opening a case for a young person an advocacy service shared with the force.
+    shareRequestId: z.string().trim().max(40).optional(),
   })
-  // Checked whatever else is wrong, so the message shows with the other fields' (a new victim counts).
-  .refine((v) => (Array.isArray(v.victimIds) && v.victimIds.length > 0) || Boolean(v.newVictim), {
+  // Checked whatever else is wrong, so the message shows with the other fields' (a new or shared victim counts).
+  .refine((v) => (Array.isArray(v.victimIds) && v.victimIds.length > 0) || Boolean(v.newVictim) || Boolean(v.shareRequestId), {
     path: ['victimIds'],
     message: 'Select at least one victim, or add a victim who is not on Waypoint yet',
     when: () => true,
   })
 type NewCaseOutput = z.output<typeof NewCaseSchema>
 /** What createCase takes: the form's answer (a new victim and a reason only when given). */
-export type NewCaseInput = Omit<NewCaseOutput, 'newVictim' | 'duplicateReason' | 'matchesShown'> & {
+export type NewCaseInput = Omit<NewCaseOutput, 'newVictim' | 'duplicateReason' | 'matchesShown' | 'shareRequestId'> & {
   newVictim?: NewVictimInput | null
   duplicateReason?: string | null
+  shareRequestId?: string | null
 }
 
 const optionalId = z.string().trim().max(40, 'Select an organisation from the list').optional()
