@@ -9,7 +9,14 @@ import { loadVictimFacts, requireVictimAccess } from '~/services/access.server'
 import { db } from '~/services/db.server'
 import { createCase as openCase } from '~/services/cases.server'
 import { changeReferral, getReferralView, makeReferral } from '~/services/referrals.server'
-import { answerShareRequest, getShareRequestView, listShareRequests, shareRequestsWaiting, shareWithPolice } from '~/services/share-requests.server'
+import {
+  answerShareRequest,
+  getShareRequestView,
+  listShareRequests,
+  requestAccess,
+  shareRequestsWaiting,
+  shareWithPolice,
+} from '~/services/share-requests.server'
 import { setOrganisationServices } from '~/services/support-directory.server'
 import { allocate, createCase, createOrganisation, createUser, createVictim } from '#tests/setup/factories'
 import { type TestActor, actor, status } from '#tests/setup/actors'
@@ -213,5 +220,71 @@ describe('advocacy service → police: a child who reports is shared with the fo
     expect(await openCase(officer, input, ip)).toEqual({ ok: true, id: opened.id, repeated: true })
     // Another officer of the force may not open a second case from a share already linked.
     expect(await status(() => openCase(otherOfficer, { ...input, crimeReference: `EM/26/${String(Date.now() + 1).slice(-6)}` }, ip))).toBe(404)
+  })
+})
+
+describe('a request for access to a record found when adding a child', () => {
+  const DOB = new Date('2012-04-09T00:00:00Z')
+  async function heldByService(lastName: string, consentFor?: string) {
+    const prisma = await db()
+    const v = await createVictim({ firstName: 'Marnie', lastName, dateOfBirth: DOB })
+    await allocate({ victimId: v.id, organisationId: service.id, kind: 'service' })
+    await allocate({ victimId: v.id, userId: advocate.id, organisationId: service.id, kind: 'lead_advocate' })
+    if (consentFor) {
+      await prisma.consent.create({
+        data: { victimId: v.id, scope: 'Investigation', sharedWith: consentFor, givenBy: 'Young person', recordedById: advocate.id, recordedAt: new Date(Date.now() - 86_400_000) },
+      })
+    }
+    return v.id
+  }
+  const identity = (lastName: string) => ({ firstName: ' marnie ', lastName: lastName.toUpperCase(), dateOfBirth: DOB })
+
+  test('only a record the same details find may be asked for; the requester learns nothing about the child', async () => {
+    const lastName = `Quillfeather${seq++}`
+    const victimId = await heldByService(lastName, force.name)
+    // Someone else's record id, with details that do not find it: as if it did not exist.
+    expect(await status(() => requestAccess(officer, { victimId, toOrganisationId: service.id, reason: 'x', identity: identity('Other') }, key(), ip))).toBe(404)
+    // The right details but an organisation that does not hold it.
+    expect(await status(() => requestAccess(officer, { victimId, toOrganisationId: force.id, reason: 'x', identity: identity(lastName) }, key(), ip))).toBe(404)
+    const asked = await requestAccess(officer, { victimId, toOrganisationId: service.id, reason: 'Invented: she reported to us today', identity: identity(lastName) }, key(), ip)
+    if (!asked.ok) throw new Error(JSON.stringify(asked.issues))
+    const mine = await getShareRequestView(officer, asked.requestId, ip)
+    expect(mine.summary).toBeNull()
+    expect(mine.victimId).toBeNull()
+    expect(JSON.stringify(mine)).not.toContain(lastName)
+    expect(JSON.stringify(await listShareRequests(officer))).not.toContain(lastName)
+    // A second request from the same organisation while one waits is refused.
+    expect(await requestAccess(officer, { victimId, toOrganisationId: service.id, reason: 'again', identity: identity(lastName) }, key(), ip)).toMatchObject({ ok: false })
+
+    // The holder approves: the officer is named on the record and can link her to a case.
+    const theirs = await getShareRequestView(serviceManager, asked.requestId, ip)
+    expect(theirs.actions).toEqual(['approve', 'refuse'])
+    expect(theirs.summary?.name).toContain(lastName)
+    expect(await answerShareRequest(serviceManager, asked.requestId, 'approve', { version: 1 }, ip)).toMatchObject({ ok: true, status: 'approved' })
+    expect((await requireVictimAccess(officer, victimId)).canUpdate).toBe(true)
+    const prisma = await db()
+    expect(await prisma.allocation.count({ where: { victimId, userId: officer.id, kind: 'oic', endedAt: null } })).toBe(1)
+    expect(await prisma.auditEvent.count({ where: { action: 'share.approve', entityId: asked.requestId, actorId: serviceManager.id } })).toBe(1)
+    expect((await getShareRequestView(officer, asked.requestId, ip)).victimId).toBe(victimId)
+  })
+
+  test('giving access needs consent or a lawful basis naming the requester; refusing needs a reason the requester reads', async () => {
+    const lastName = `Brackenridge${seq++}`
+    const victimId = await heldByService(lastName)
+    const asked = await requestAccess(officer, { victimId, toOrganisationId: service.id, reason: 'Invented', identity: identity(lastName) }, key(), ip)
+    if (!asked.ok) throw new Error('not asked')
+    expect(await answerShareRequest(advocate, asked.requestId, 'approve', { version: 1 }, ip)).toMatchObject({
+      ok: false,
+      issues: [{ path: 'intent', message: expect.stringContaining('No consent or lawful basis') }],
+    })
+    expect(await status(() => requireVictimAccess(officer, victimId))).toBe(404)
+    // The requester cannot answer their own request.
+    expect(await answerShareRequest(officer, asked.requestId, 'approve', { version: 1 }, ip)).toMatchObject({ ok: false, issues: [{ path: 'intent' }] })
+    expect(await answerShareRequest(advocate, asked.requestId, 'refuse', { version: 1, reason: 'Invented: she asked us not to share yet' }, ip)).toMatchObject({
+      ok: true,
+      status: 'refused',
+    })
+    expect((await getShareRequestView(officer, asked.requestId, ip)).request.decisionReason).toBe('Invented: she asked us not to share yet')
+    expect(await status(() => requireVictimAccess(officer, victimId))).toBe(404)
   })
 })
