@@ -5,6 +5,7 @@
 // force declines). Every step is audited; nobody sees more than the step gives them.
 import { beforeAll, describe, expect, test } from 'vitest'
 import { canRecordContact, canRecordVisit } from '~/domain/access/policy'
+import type { NewCaseInput } from '~/domain/cases/schemas'
 import { loadVictimFacts, requireVictimAccess } from '~/services/access.server'
 import { db } from '~/services/db.server'
 import { createCase as openCase } from '~/services/cases.server'
@@ -202,7 +203,7 @@ describe('advocacy service → police: a child who reports is shared with the fo
     const victimId = await childOf({ organisationId: service.id, userId: advocate.id, kind: 'lead_advocate' }, force.name)
     const shared = await shareWithPolice(advocate, victimId, { organisationId: force.id, reason: 'Invented: wants to report' }, key(), ip)
     if (!shared.ok) throw new Error('not shared')
-    const input = {
+    const input: NewCaseInput = {
       crimeReference: `EM/26/${String(Date.now()).slice(-6)}`,
       offences: [{ description: 'Invented offence', category: 'sexual_activity_with_child', sexual: true, committedFrom: new Date('2026-03-01'), committedTo: null }],
       victimIds: [],
