@@ -160,11 +160,10 @@ export default function VictimPage() {
       ) : null}
       {access.canReferForAdvocacy ? (
         <p className="govuk-body">
-          To bring in an advocate,{' '}
           <Link className="govuk-link" to={`/victims/${victim.id}/referrals/new`}>
-            refer this young person to an advocacy service
+            Bring in an advocate
           </Link>
-          . The service takes them on and allocates a lead advocate.
+          : refer this young person to an advocacy service, which takes them on and allocates a lead advocate.
         </p>
       ) : null}
       {access.canShareWithPolice ? (

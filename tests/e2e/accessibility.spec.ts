@@ -139,6 +139,14 @@ class Find {
     return href
   }
 
+  /** The first sharing request waiting for the user's organisation (the demo: Dylan, shared with Northmoor Police). */
+  async shareRequest() {
+    await this.page.goto('/requests')
+    const href = await this.page.getByTestId('received-pending').getByRole('link').first().getAttribute('href', { timeout: 10_000 })
+    if (!href) throw new Error('No sharing request waiting')
+    return href
+  }
+
   /** /admin/users/<id> for a user's name. */
   user(name: string) {
     return this.href('/admin/users', name)
@@ -436,6 +444,15 @@ const PAGES: Record<string, Visit[] | 'two-factor test' | 'notifications test'> 
     { as: 'advocate', url: (f) => f.referral('V-2025-0412'), shows: 'Support sessions', note: 'active, sessions without notes' },
     { as: 'officer', url: (f) => f.referral('V-2025-0412'), shows: 'Support sessions', note: 'police: sessions without notes or reasons' },
     { as: 'advocate', url: (f) => f.referral('V-2026-0031'), shows: 'Withdraw the referral', submitEmpty: 'Withdraw the referral', note: 'sent' },
+  ],
+  'requests._index.tsx': [
+    { as: 'officer', url: '/requests', shows: 'Waiting for your decision' },
+    { as: 'advocate', url: '/requests', shows: 'Sent by your organisation' },
+  ],
+  'requests.$requestId.tsx': [{ as: 'officer', url: (f) => f.shareRequest(), shows: 'To help you decide', submitEmpty: 'Decline', note: 'shared with the police' }],
+  'requests.access.tsx': [{ as: 'officer', url: '/requests/access', shows: 'Request access to a record' }],
+  'victims.$victimId_.share-with-police.tsx': [
+    { as: 'advocate', url: async (f) => `${await f.victim(VICTIM)}/share-with-police`, shows: 'Share with the police', submitEmpty: 'Share with the police' },
   ],
   'review._index.tsx': [
     { as: 'manager', url: '/review', shows: 'Prosecution case review' },
