@@ -114,7 +114,11 @@ export default function ReferralPage() {
             <h2 className="govuk-heading-m" id="summary-heading">
               To help you decide
             </h2>
-            <p className="govuk-body">What you need to decide on the referral. You see the whole record once your service takes the child on.</p>
+            <p className="govuk-body">
+              {view.handover
+                ? 'What the service needs to decide on the referral. Once it takes the young person on, it works the record with the referrer.'
+                : 'What the service needs to decide on the referral. Once it accepts, it sees the record (view only) to support the young person.'}
+            </p>
             <SharingSummaryList summary={view.summary} />
           </section>
         ) : null}

@@ -8,12 +8,13 @@ import { ErrorSummary, fieldErrors, Radios, Textarea } from '~/components/forms'
 import { SharingSummaryList } from '~/components/sharing/sharing-summary'
 import { ShareStatusTag } from '~/components/sharing/share-status-tag'
 import { SummaryList } from '~/components/summary-list'
+import { stageLabel } from '~/domain/journey/stages'
 import { SHARE_ACTION_LABELS, ShareAnswerSchema } from '~/domain/sharing/requests'
 import { clientIp, notFound, requireRole } from '~/services/auth.server'
 import { setFlash } from '~/services/session.server'
 import { answerShareRequest, getShareRequestView } from '~/services/share-requests.server'
 import { readFormData } from '~/utils/form-data.server'
-import { formatDateTime, humanise } from '~/utils/format'
+import { formatDateTime } from '~/utils/format'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.request.kindLabel ?? 'Sharing request'} – Waypoint` }]
 
@@ -120,7 +121,7 @@ export default function ShareRequestPage() {
                       field={fields.caseId}
                       legend="An existing case"
                       legendSize="s"
-                      options={view.cases.map((c) => ({ value: c.id, label: c.crimeReference, hint: humanise(c.stage) }))}
+                      options={view.cases.map((c) => ({ value: c.id, label: c.crimeReference, hint: stageLabel(c.stage) }))}
                     />
                     <ButtonGroup>
                       <StatusButton name="intent" value="link" pendingText="Linking…">
@@ -147,6 +148,7 @@ export default function ShareRequestPage() {
             ) : null}
             {refusal || can('withdraw') ? (
               <>
+                {refusal ? <h2 className="govuk-heading-m">{refusal === 'decline' ? 'Or decline' : 'Or refuse'}</h2> : null}
                 <Textarea
                   field={fields.reason}
                   label={refusal === 'decline' ? 'Why are the police declining?' : refusal === 'refuse' ? 'Why is access refused?' : 'Why are you withdrawing the request? (optional)'}

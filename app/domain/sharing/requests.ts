@@ -107,7 +107,7 @@ export const AccessRequestSchema = z.object({
 })
 
 export const SHARE_ACTION_LABELS: Record<ShareAction, string> = {
-  link: 'Link to this case',
+  link: 'Link to the selected case',
   decline: 'Decline',
   approve: 'Give access',
   refuse: 'Refuse access',
