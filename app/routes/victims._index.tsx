@@ -4,8 +4,12 @@ import { ListFilters } from '~/components/casework/list-filters'
 import { VictimTable } from '~/components/casework/victim-table'
 import { ErrorSummary } from '~/components/forms'
 import { Pagination } from '~/components/pagination'
-import { canCreateVictim } from '~/domain/access/policy'
-import { requireRole } from '~/services/auth.server'
+import { ExistingRecordsPanel, type TypedChild } from '~/components/victim/existing-records'
+import { canCreateVictim, canRequestAccess } from '~/domain/access/policy'
+import { dateKey } from '~/domain/victims/matching'
+import { findExistingRecords } from '~/services/find-before-add.server'
+import { randomBytes } from 'node:crypto'
+import { requireRole, type CurrentUser } from '~/services/auth.server'
 import { listVictims } from '~/services/caseload.server'
 import { isFiltered, parseListQuery } from '~/utils/query'
 
@@ -26,6 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   })
   return {
     ...result,
+    elsewhere: await recordsHeldElsewhere(user, query),
     query,
     filtered: isFiltered(query, ['status']),
     canCreate: canCreateVictim(user),
@@ -33,8 +38,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
+/**
+ * A search that identifies one child exactly — a reference, or a full name with the date of birth —
+ * also says whether another organisation holds a record for them (find before you add), with a way
+ * to ask for access. Partial names never reach other organisations' records.
+ */
+async function recordsHeldElsewhere(user: CurrentUser, query: ReturnType<typeof parseListQuery>) {
+  const q = query.q?.trim()
+  if (!q || !canRequestAccess(user)) return null
+  const words = q.split(/\s+/)
+  const child: TypedChild = {
+    firstName: query.dateOfBirth && words.length > 1 ? words[0]! : '',
+    lastName: query.dateOfBirth && words.length > 1 ? words.slice(1).join(' ') : '',
+    preferredName: null,
+    dateOfBirth: query.dateOfBirth ? dateKey(query.dateOfBirth) : null,
+    partnerReference: q,
+  }
+  const matches = (await findExistingRecords(user, { ...child, dateOfBirth: query.dateOfBirth ?? null })).filter((m) => !m.visible)
+  return matches.length ? { matches, child, requestKey: randomBytes(16).toString('base64url') } : null
+}
+
 export default function Victims() {
-  const { rows, total, page, pageSize, query, filtered, canCreate, mineLabel } = useLoaderData<typeof loader>()
+  const { rows, total, page, pageSize, query, filtered, canCreate, mineLabel, elsewhere } = useLoaderData<typeof loader>()
   const noun = total === 1 ? 'victim' : 'victims'
   return (
     <>
@@ -62,6 +87,14 @@ export default function Victims() {
         empty={filtered ? 'No victims to show. Check the spelling, or search by reference or date of birth instead.' : undefined}
       />
       <Pagination page={page} pageSize={pageSize} total={total} label="Pages of victims" />
+      {elsewhere ? (
+        <ExistingRecordsPanel
+          matches={elsewhere.matches}
+          child={elsewhere.child}
+          requestKey={elsewhere.requestKey}
+          intro="Another organisation holds a record that matches your search exactly. Ask it for access rather than adding the child again."
+        />
+      ) : null}
     </>
   )
 }

@@ -3,7 +3,7 @@
 //     opens a case with two suspects, records an arrest and refers her to the service. The
 //     service's manager decides from a summary, accepts and allocates a lead advocate; the advocate
 //     sees the arrest and records that she was told; the Right 6 entitlement is met. A second
-//     officer adding the same child is offered Request access instead.
+//     officer searching for her, or adding her again, is offered Request access instead.
 //  2. An advocate adds a child who wants to report, shares her with the police; an officer opens a
 //     new case for her from the request and then works her record.
 // Every new page is axe-checked.
@@ -135,6 +135,11 @@ test('an officer adds a child, opens a case and refers her; the service takes he
 
   // A second officer adding the same child is offered Request access, and learns nothing else.
   const officer2 = await signedIn(browser, 'officer2@demo.example')
+  // Searching by her reference finds that a record exists, and who holds it, not the record.
+  await officer2.goto(`/victims?q=${encodeURIComponent(reference)}`)
+  await expect(officer2.getByTestId('existing-records')).toContainText(`held by ${BRIGHTPATH}`)
+  await expect(officer2.getByRole('main')).not.toContainText(lastName)
+  await expectAccessible(officer2)
   await officer2.goto('/victims')
   await addChild(officer2, 'morwenna', ` ${lastName.toLowerCase()}`)
   await officer2.getByRole('button', { name: 'Save victim' }).click()

@@ -27,6 +27,7 @@ export function ExistingRecordsPanel({
   child,
   requestKey,
   openHint = 'Open this record instead',
+  intro = 'Nothing has been saved. One record for each child lets everyone working with them see the same information.',
 }: {
   matches: readonly ExistingRecord[]
   child: TypedChild
@@ -34,13 +35,15 @@ export function ExistingRecordsPanel({
   requestKey: string
   /** Said under a record the user may open. */
   openHint?: ReactNode
+  /** Said under the heading. */
+  intro?: string
 }) {
   return (
     <div className="govuk-inset-text" data-testid="existing-records">
       <h2 className="govuk-heading-m" id="existing-records-heading">
         A record for this child may already exist
       </h2>
-      <p className="govuk-body">Nothing has been saved. One record for each child lets everyone working with them see the same information.</p>
+      <p className="govuk-body">{intro}</p>
       <ul className="govuk-list">
         {matches.map((m, i) =>
           m.visible ? (

@@ -129,8 +129,9 @@ const isoDate = z
 
 /** The request-access form: which record, to whom, why, and the details that found it. */
 export const AccessRequestFormSchema = AccessRequestSchema.extend({
-  firstName: z.string().trim().min(1).max(100),
-  lastName: z.string().trim().min(1).max(100),
+  // Empty when the record was found by a reference alone.
+  firstName: z.string().trim().max(100).default(''),
+  lastName: z.string().trim().max(100).default(''),
   preferredName: z.string().trim().max(100).optional(),
   dateOfBirth: isoDate.optional(),
   partnerReference: z.string().trim().max(100).optional(),
