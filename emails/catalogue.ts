@@ -12,6 +12,7 @@ import { IntelligenceReceivedEmail } from './intelligence-received'
 import { PasswordResetEmail } from './password-reset'
 import { ReferralUpdateEmail } from './referral-update'
 import { SetPasswordEmail } from './set-password'
+import { ShareUpdateEmail } from './share-update'
 import { TwoFactorEnrolledEmail } from './two-factor-enrolled'
 import { VisitReminderEmail } from './visit-reminder'
 
@@ -92,6 +93,13 @@ export const EMAILS = {
     secret: false,
     description: 'Referral received, accepted or declined',
     sample: ReferralUpdateEmail.PreviewProps,
+  }),
+  'share-update': define({
+    component: ShareUpdateEmail,
+    subject: ShareUpdateEmail.subject,
+    secret: false,
+    description: 'A young person shared with a police force, or access to a record asked for, and the answer',
+    sample: ShareUpdateEmail.PreviewProps,
   }),
   digest: define({
     component: DigestEmail,

@@ -133,6 +133,52 @@ export async function notifyReferral(tx: Tx, referralId: string, state: Referral
   return queued
 }
 
+/**
+ * A sharing request (app/services/share-requests.server.ts): the receiving organisation's team hears
+ * of a new one; the person who made it (and their organisation's inbox) of the answer. Someone refused
+ * access is not told the record's reference.
+ */
+export async function notifyShare(tx: Tx, requestId: string, state: 'received' | 'linked' | 'declined' | 'approved' | 'refused'): Promise<number> {
+  const r = await tx.shareRequest.findUniqueOrThrow({
+    where: { id: requestId },
+    select: {
+      id: true,
+      kind: true,
+      requestedById: true,
+      victim: { select: { reference: true } },
+      fromOrganisation: { select: { id: true, name: true, inboxEmail: true } },
+      toOrganisation: { select: { id: true, name: true } },
+    },
+  })
+  const recipients =
+    state === 'received'
+      ? await teamRecipients(tx, r.toOrganisation.id, 'referrals')
+      : [...(await personRecipient(tx, r.requestedById, 'referrals')), ...inbox(r.fromOrganisation)]
+  const asker = r.kind === 'access' && state !== 'received' && state !== 'approved'
+  const props = {
+    state,
+    kind: r.kind as 'police_report' | 'access',
+    reference: asker ? null : r.victim.reference,
+    from: r.fromOrganisation.name,
+    to: r.toOrganisation.name,
+    url: `${appUrl()}/requests/${r.id}`,
+  }
+  let queued = 0
+  for (const to of byAddress(recipients)) {
+    const ok = await enqueueEmail(tx, {
+      template: 'share-update',
+      props,
+      to: to.to,
+      dedupeKey: notificationKeys.share(r.id, state, to.key),
+      kind: 'referrals',
+      userId: to.userId,
+      organisationId: to.organisationId,
+    })
+    if (ok) queued += 1
+  }
+  return queued
+}
+
 /** Passes a committed transaction's result through, waking the email worker on the way. */
 export function wakeAfterCommit<T>(result: T): T {
   wakeEmailWorker()

@@ -15,6 +15,7 @@ import { forbidden, notFound } from './auth.server'
 import { db } from './db.server'
 import { recomputeEntitlements } from './entitlements.server'
 import { findExistingRecords, type ChildIdentity } from './find-before-add.server'
+import { notifyShare, wakeAfterCommit } from './notify.server'
 import { sharingBasisNow } from './referrals.server'
 import { loadSharingSummary } from './sharing-summary.server'
 
@@ -130,8 +131,9 @@ export async function shareWithPolice(
       },
       tx,
     )
+    await notifyShare(tx, created.id, 'received')
     return { ok: true as const, requestId: created.id, duplicate: false }
-  })
+  }).then(wakeAfterCommit)
 }
 
 // ---- asking the holder of a record for access ----------------------------------------------------
@@ -186,8 +188,9 @@ export async function requestAccess(
       },
       tx,
     )
+    await notifyShare(tx, created.id, 'received')
     return { ok: true as const, requestId: created.id, duplicate: false }
-  })
+  }).then(wakeAfterCommit)
 }
 
 // ---- the requests page and one request --------------------------------------------------------------
@@ -349,8 +352,9 @@ export async function answerShareRequest(
     if (updated.count !== 1) return { ok: false as const, issues: [{ path: 'version', message: CONFLICT }] }
     // The reason itself is for the other organisation, not the audit log.
     await audit({ actor, action: `share.${action}`, entityType: 'share_request', entityId: requestId, ip, details }, tx)
+    if (decided.status !== 'withdrawn') await notifyShare(tx, requestId, decided.status as 'linked' | 'declined' | 'approved' | 'refused')
     return { ok: true as const, status: decided.status, caseId: action === 'link' ? input.caseId! : null }
-  })
+  }).then(wakeAfterCommit)
 }
 
 /**
@@ -388,6 +392,7 @@ export async function linkSharedChildOnNewCase(tx: Tx, actor: AuditActor, reques
   })
   if (updated.count !== 1) throw new Response(CONFLICT, { status: 409 })
   await audit({ actor, action: 'share.link', entityType: 'share_request', entityId: requestId, ip, details: { victimId: r.victimId, kind: r.kind, status: 'linked', caseId } }, tx)
+  await notifyShare(tx, requestId, 'linked')
   return r.victimId
 }
 

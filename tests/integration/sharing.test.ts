@@ -155,6 +155,11 @@ describe('advocacy service → police: a child who reports is shared with the fo
     // A double submit makes one request.
     expect(await shareWithPolice(advocate, victimId, { organisationId: force.id, reason: 'Invented' }, k, ip)).toEqual({ ok: true, requestId: shared.requestId, duplicate: true })
     expect(await shareRequestsWaiting(policeManager)).toBeGreaterThanOrEqual(1)
+    // The force's managers (it has no team inbox) hear of it by email, with the reference only.
+    const prisma0 = await db()
+    const told = await prisma0.outboxEmail.findMany({ where: { template: 'share-update', dedupeKey: { startsWith: `share:${shared.requestId}:received:` } } })
+    expect(told.map((e) => e.to)).toEqual([policeManager.email])
+    expect(told[0]!.props).toMatchObject({ state: 'received', kind: 'police_report', reference: expect.any(String) })
     expect((await listShareRequests(officer)).received.map((r) => r.id)).toContain(shared.requestId)
     expect(await status(() => getShareRequestView(outsider, shared.requestId, ip))).toBe(404)
     // Before the link: the summary only.
@@ -286,6 +291,10 @@ describe('a request for access to a record found when adding a child', () => {
       status: 'refused',
     })
     expect((await getShareRequestView(officer, asked.requestId, ip)).request.decisionReason).toBe('Invented: she asked us not to share yet')
+    // The officer hears of the refusal without the record's reference.
+    const prisma = await db()
+    const refusal = await prisma.outboxEmail.findFirstOrThrow({ where: { template: 'share-update', dedupeKey: { startsWith: `share:${asked.requestId}:refused:` }, to: officer.email } })
+    expect(refusal.props).toMatchObject({ state: 'refused', reference: null })
     expect(await status(() => requireVictimAccess(officer, victimId))).toBe(404)
   })
 })

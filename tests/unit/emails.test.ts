@@ -104,7 +104,7 @@ test('each template is the default export too, with preview values that render (
 })
 
 // Account emails are checked by hand above; reminders (a reference and a link) by the catalogue tests below.
-const REMINDERS: EmailTemplate[] = ['entitlement-reminder', 'visit-reminder', 'hearing-reminder', 'intelligence-received', 'referral-update', 'digest']
+const REMINDERS: EmailTemplate[] = ['entitlement-reminder', 'visit-reminder', 'hearing-reminder', 'intelligence-received', 'referral-update', 'share-update', 'digest']
 
 test('every template is covered here: an account email needs its case above, anything else is a reminder', () => {
   const account = EMAIL_TEMPLATES.filter((t) => !REMINDERS.includes(t)).sort()
@@ -137,7 +137,7 @@ const renderAny = (t: EmailTemplate, props: Props) => renderTemplate(t, props as
 const subjectAny = (t: EmailTemplate, props: Props) => emailSubject(t, props as never)
 
 // Props that choose a wording rather than appear in it.
-const CHOICE_KEYS = new Set(['state', 'period'])
+const CHOICE_KEYS = new Set(['state', 'period', 'kind'])
 
 /** Every value the email should show: string and number leaves of the props, wherever they are. */
 function shownValues(value: unknown, key = ''): string[] {
@@ -268,6 +268,17 @@ test('referral updates: received asks for a decision; accepted and declined say 
   const declined = { ...base, state: 'declined' as const, service: 'ISVA support' }
   expect(emailSubject('referral-update', declined)).toBe('Your referral was declined (WP-DEMO-0001)')
   expect((await renderTemplate('referral-update', declined)).text).toContain('Example Therapeutic Support declined the referral for ISVA support from Example Advocacy Service.')
+})
+
+test('sharing updates: a new request asks for an answer; someone refused access is not told the reference', async () => {
+  const base = EMAILS['share-update'].sample
+  expect(emailSubject('share-update', base)).toBe('A young person has been shared with your force (WP-DEMO-0001)')
+  expect((await renderTemplate('share-update', base)).text).toContain('Example Advocacy Service shared a young person’s record with Example Police.')
+  const refused = { ...base, kind: 'access' as const, state: 'refused' as const, reference: null }
+  expect(emailSubject('share-update', refused)).toBe('Your request for access was refused')
+  const text = (await renderTemplate('share-update', refused)).text
+  expect(text).toContain('Example Police refused Example Advocacy Service access to the record, and said why.')
+  expect(text).not.toContain('WP-DEMO')
 })
 
 describe('digest', () => {

@@ -42,6 +42,7 @@ export type ReferralState = 'received' | 'accepted' | 'declined'
 export const notificationKeys = {
   intelligenceReceived: (itemId: string, recipient: RecipientKey) => `intelligence-received:${itemId}:${recipient}`,
   referral: (referralId: string, state: ReferralState, recipient: RecipientKey) => `referral:${referralId}:${state}:${recipient}`,
+  share: (requestId: string, state: string, recipient: RecipientKey) => `share:${requestId}:${state}:${recipient}`,
 }
 
 /** The ISO-8601 week of a calendar date, e.g. '2026-W49' (weeks start on Monday; week 1 holds the first Thursday). */
