@@ -11,7 +11,7 @@ test('an administrator previews the email templates and one template in full', a
   await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Email templates' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Email templates' })).toBeVisible()
   const table = page.getByTestId('email-templates')
-  await expect(table.locator('tbody tr')).toHaveCount(10)
+  await expect(table.locator('tbody tr')).toHaveCount(11)
   await expect(table).toContainText('Your weekly Waypoint summary: 1 overdue, 1 due')
   await expect(table.getByRole('row', { name: /Password reset link/ })).toContainText('Yes')
   await expectAccessible(page)
