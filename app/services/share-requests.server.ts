@@ -253,8 +253,8 @@ export async function getShareRequestView(actor: AuditActor, requestId: string, 
   const asker = r.kind === 'access' && !receiving
   const seesVictim = victimFacts !== null && canViewVictim(actor, victimFacts)
   // The requester of access learns nothing about the child; the other side decides from the summary
-  // (a restricted record's only for the people allocated to it).
-  const seesSummary = !asker && victimFacts !== null && (!victimFacts.restricted || seesVictim)
+  // while the request waits (a restricted record's only for the people allocated to it).
+  const seesSummary = !asker && victimFacts !== null && (seesVictim || (!victimFacts.restricted && r.status === 'pending'))
   const [summary, cases] = await Promise.all([
     seesSummary ? loadSharingSummary(r.victimId) : null,
     actions.includes('link')

@@ -202,6 +202,8 @@ describe('advocacy service → police: a child who reports is shared with the fo
     expect((await getShareRequestView(advocate, shared.requestId, ip)).request.decisionReason).toBe('Invented: refer to the neighbouring force')
     expect(await status(() => requireVictimAccess(officer, victimId))).toBe(404)
     expect(await status(() => requireVictimAccess(policeManager, victimId))).toBe(404)
+    // Once declined, the force no longer gets the summary either.
+    expect((await getShareRequestView(policeManager, shared.requestId, ip)).summary).toBeNull()
   })
 
   test('an officer opens a new case for the shared child: she is linked and the share marked linked, in one step; a second submit lands on the case', async () => {
