@@ -41,7 +41,7 @@ async function signedIn(browser: Browser, email: string) {
 
 test('a case’s journey from arrest to trial listing, each step recorded by its owner', async ({ browser }) => {
   // Three people, a dozen pages, each axe-checked.
-  test.setTimeout(120_000)
+  test.setTimeout(240_000) // about twenty steps by three people, each axe-checked: near 2 min on a busy 2-core machine
   const officer = await signedIn(browser, 'officer@demo.example')
   const ref = uniqueRef()
   await openCase(officer.page, ref, '2', [AMIRA, TIANA])
