@@ -40,8 +40,8 @@ async function signedIn(browser: Browser, email: string) {
 }
 
 test('a case’s journey from arrest to trial listing, each step recorded by its owner', async ({ browser }) => {
-  // Three people, a dozen pages, each axe-checked.
-  test.setTimeout(240_000) // about twenty steps by three people, each axe-checked: near 2 min on a busy 2-core machine
+  // Three people, a dozen pages, each axe-checked: near 2 minutes on a busy 2-core machine.
+  test.setTimeout(240_000)
   const officer = await signedIn(browser, 'officer@demo.example')
   const ref = uniqueRef()
   await openCase(officer.page, ref, '2', [AMIRA, TIANA])
