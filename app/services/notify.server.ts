@@ -11,6 +11,7 @@ import { serviceTypeLabel } from '~/domain/support/referrals'
 import type { ReminderKind } from '~/domain/notifications/kinds'
 import { inboxRecipient, notificationKeys, userRecipient, type RecipientKey, type ReferralState } from '~/domain/notifications/keys'
 import type { Prisma } from '~/generated/prisma/client'
+import type { EmailProps, EmailTemplate } from '#emails/catalogue'
 import { appUrl, enqueueEmail, wakeEmailWorker } from './email.server'
 
 type Tx = Prisma.TransactionClient
@@ -65,6 +66,39 @@ function byAddress(recipients: Recipient[]): Recipient[] {
   })
 }
 
+/**
+ * Who hears of a referral or sharing request: a new one goes to the receiving organisation's team; an
+ * answer to the person who made it (who kept the kind as "immediate") and their organisation's inbox.
+ * Both are 'referrals' emails.
+ */
+async function requestRecipients(
+  tx: Tx,
+  isNew: boolean,
+  toOrganisationId: string,
+  requesterId: string,
+  fromOrganisation: { id: string; inboxEmail: string | null },
+): Promise<Recipient[]> {
+  if (isNew) return teamRecipients(tx, toOrganisationId, 'referrals')
+  return [...(await personRecipient(tx, requesterId, 'referrals')), ...inbox(fromOrganisation)]
+}
+
+/** One outbox row per address (byAddress). Answers how many were queued (0 when all were already). */
+async function queueEach<T extends EmailTemplate>(
+  tx: Tx,
+  recipients: Recipient[],
+  template: T,
+  props: EmailProps<T>,
+  kind: ReminderKind,
+  dedupeKey: (recipient: RecipientKey) => string,
+): Promise<number> {
+  let queued = 0
+  for (const r of byAddress(recipients)) {
+    const ok = await enqueueEmail(tx, { template, props, to: r.to, dedupeKey: dedupeKey(r.key), kind, userId: r.userId, organisationId: r.organisationId })
+    if (ok) queued += 1
+  }
+  return queued
+}
+
 /** Queues "new intelligence for your force". Answers how many emails were queued (0 when all were already). */
 export async function notifyIntelligenceReceived(tx: Tx, itemId: string): Promise<number> {
   const item = await tx.intelligenceItem.findUniqueOrThrow({
@@ -73,20 +107,8 @@ export async function notifyIntelligenceReceived(tx: Tx, itemId: string): Promis
   })
   const force = item.policeOrganisation
   const props = { organisation: force.name, url: `${appUrl()}/intelligence/${item.id}` }
-  let queued = 0
-  for (const r of byAddress(await teamRecipients(tx, force.id, 'intelligence'))) {
-    const ok = await enqueueEmail(tx, {
-      template: 'intelligence-received',
-      props,
-      to: r.to,
-      dedupeKey: notificationKeys.intelligenceReceived(item.id, r.key),
-      kind: 'intelligence',
-      userId: r.userId,
-      organisationId: r.organisationId,
-    })
-    if (ok) queued += 1
-  }
-  return queued
+  const recipients = await teamRecipients(tx, force.id, 'intelligence')
+  return queueEach(tx, recipients, 'intelligence-received', props, 'intelligence', (key) => notificationKeys.intelligenceReceived(item.id, key))
 }
 
 /**
@@ -105,10 +127,7 @@ export async function notifyReferral(tx: Tx, referralId: string, state: Referral
       toOrganisation: { select: { id: true, name: true } },
     },
   })
-  const recipients =
-    state === 'received'
-      ? await teamRecipients(tx, r.toOrganisation.id, 'referrals')
-      : [...(await personRecipient(tx, r.referredById, 'referrals')), ...inbox(r.fromOrganisation)]
+  const recipients = await requestRecipients(tx, state === 'received', r.toOrganisation.id, r.referredById, r.fromOrganisation)
   const props = {
     state,
     reference: r.victim.reference,
@@ -117,20 +136,7 @@ export async function notifyReferral(tx: Tx, referralId: string, state: Referral
     to: r.toOrganisation.name,
     url: `${appUrl()}/referrals/${r.id}`,
   }
-  let queued = 0
-  for (const to of byAddress(recipients)) {
-    const ok = await enqueueEmail(tx, {
-      template: 'referral-update',
-      props,
-      to: to.to,
-      dedupeKey: notificationKeys.referral(r.id, state, to.key),
-      kind: 'referrals',
-      userId: to.userId,
-      organisationId: to.organisationId,
-    })
-    if (ok) queued += 1
-  }
-  return queued
+  return queueEach(tx, recipients, 'referral-update', props, 'referrals', (key) => notificationKeys.referral(r.id, state, key))
 }
 
 /**
@@ -150,10 +156,7 @@ export async function notifyShare(tx: Tx, requestId: string, state: 'received' |
       toOrganisation: { select: { id: true, name: true } },
     },
   })
-  const recipients =
-    state === 'received'
-      ? await teamRecipients(tx, r.toOrganisation.id, 'referrals')
-      : [...(await personRecipient(tx, r.requestedById, 'referrals')), ...inbox(r.fromOrganisation)]
+  const recipients = await requestRecipients(tx, state === 'received', r.toOrganisation.id, r.requestedById, r.fromOrganisation)
   const asker = r.kind === 'access' && state !== 'received' && state !== 'approved'
   const props = {
     state,
@@ -163,20 +166,7 @@ export async function notifyShare(tx: Tx, requestId: string, state: 'received' |
     to: r.toOrganisation.name,
     url: `${appUrl()}/requests/${r.id}`,
   }
-  let queued = 0
-  for (const to of byAddress(recipients)) {
-    const ok = await enqueueEmail(tx, {
-      template: 'share-update',
-      props,
-      to: to.to,
-      dedupeKey: notificationKeys.share(r.id, state, to.key),
-      kind: 'referrals',
-      userId: to.userId,
-      organisationId: to.organisationId,
-    })
-    if (ok) queued += 1
-  }
-  return queued
+  return queueEach(tx, recipients, 'share-update', props, 'referrals', (key) => notificationKeys.share(r.id, state, key))
 }
 
 /** Passes a committed transaction's result through, waking the email worker on the way. */
