@@ -62,6 +62,31 @@ async function repeated(tx: Tx, idempotencyKey: string, actor: Actor) {
   return existing
 }
 
+const AUDIT_ACTIONS: Record<ShareKind, string> = { police_report: 'share.police', access: 'share.access.request' }
+
+/**
+ * Saves a new request from the actor's organisation, audits it with identifiers only (the reason
+ * stays out of the audit log) and tells the receiving organisation, in the caller's transaction.
+ */
+async function openRequest(
+  tx: Tx,
+  actor: AuditActor,
+  request: { kind: ShareKind; victimId: string; toOrganisationId: string; reason: string; sharingBasis?: string; consentId?: string },
+  at: { idempotencyKey: string; ip: string; now: Date },
+) {
+  const created = await tx.shareRequest.create({
+    data: { ...request, fromOrganisationId: actor.organisationId, requestedById: actor.id, idempotencyKey: at.idempotencyKey, createdAt: at.now },
+    select: { id: true },
+  })
+  const { reason: _reason, kind, victimId, ...ids } = request
+  await audit(
+    { actor, action: AUDIT_ACTIONS[kind], entityType: 'victim', entityId: victimId, ip: at.ip, details: { requestId: created.id, ...ids } },
+    tx,
+  )
+  await notifyShare(tx, created.id, 'received')
+  return created.id
+}
+
 // ---- an advocacy service shares a child with the police ------------------------------------------
 
 /** The "Share with the police" form: the child and the forces to choose from. */
@@ -104,35 +129,13 @@ export async function shareWithPolice(
     if (open) return { ok: false as const, issues: [{ path: 'organisationId', message: `${force.name} already has this child’s record waiting for a decision` }] }
     const basis = await sharingBasisNow(tx, victimId, force.id, now)
     if (!basis.ok) return { ok: false as const, issues: [{ path: 'organisationId', message: basis.reason }], consentLink: true }
-    const created = await tx.shareRequest.create({
-      data: {
-        kind: 'police_report',
-        victimId,
-        fromOrganisationId: actor.organisationId,
-        toOrganisationId: force.id,
-        requestedById: actor.id,
-        reason: input.reason,
-        sharingBasis: basis.basis,
-        consentId: basis.consentId,
-        idempotencyKey,
-        createdAt: now,
-      },
-      select: { id: true },
-    })
-    // Identifiers only: what the child wants to report stays out of the audit log.
-    await audit(
-      {
-        actor,
-        action: 'share.police',
-        entityType: 'victim',
-        entityId: victimId,
-        ip,
-        details: { requestId: created.id, toOrganisationId: force.id, sharingBasis: basis.basis, consentId: basis.consentId },
-      },
+    const requestId = await openRequest(
       tx,
+      actor,
+      { kind: 'police_report', victimId, toOrganisationId: force.id, reason: input.reason, sharingBasis: basis.basis, consentId: basis.consentId },
+      { idempotencyKey, ip, now },
     )
-    await notifyShare(tx, created.id, 'received')
-    return { ok: true as const, requestId: created.id, duplicate: false }
+    return { ok: true as const, requestId, duplicate: false }
   }).then(wakeAfterCommit)
 }
 
@@ -164,32 +167,13 @@ export async function requestAccess(
       select: { id: true },
     })
     if (open) return { ok: false as const, issues: [{ path: 'reason', message: 'Your organisation has already asked for access to this record' }] }
-    const created = await tx.shareRequest.create({
-      data: {
-        kind: 'access',
-        victimId: input.victimId,
-        fromOrganisationId: actor.organisationId,
-        toOrganisationId: input.toOrganisationId,
-        requestedById: actor.id,
-        reason: input.reason,
-        idempotencyKey,
-        createdAt: now,
-      },
-      select: { id: true },
-    })
-    await audit(
-      {
-        actor,
-        action: 'share.access.request',
-        entityType: 'victim',
-        entityId: input.victimId,
-        ip,
-        details: { requestId: created.id, toOrganisationId: input.toOrganisationId },
-      },
+    const requestId = await openRequest(
       tx,
+      actor,
+      { kind: 'access', victimId: input.victimId, toOrganisationId: input.toOrganisationId, reason: input.reason },
+      { idempotencyKey, ip, now },
     )
-    await notifyShare(tx, created.id, 'received')
-    return { ok: true as const, requestId: created.id, duplicate: false }
+    return { ok: true as const, requestId, duplicate: false }
   }).then(wakeAfterCommit)
 }
 
