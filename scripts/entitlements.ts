@@ -1,5 +1,5 @@
 // `npm run -s entitlements -- <scenario.json>` — the Victims' Code entitlements engine on a scenario
-// file (issue 4, point 5; format in the README, "Entitlements from the command line"). Prints the
+// file. Prints the
 // engine's result as JSON (2-space indented) on stdout, exit 0. A file that cannot be read, is not
 // JSON or does not match the format: one line per problem on stderr, each naming the field, exit 2.
 // Uses the `code-2020` rule set and the England & Wales bank holidays built into the app.

@@ -6,7 +6,7 @@ import { Table, type Column } from '~/components/table'
 import { Tag } from '~/components/tag'
 import { requireRole } from '~/services/auth.server'
 
-// Every email Waypoint sends (issue 7, point 1), with its subject as it reads with the invented
+// Every email Waypoint sends, with its subject as it reads with the invented
 // sample values; each links to its full preview. Administrators only.
 
 export const meta: MetaFunction = () => [{ title: 'Email templates – Waypoint' }]

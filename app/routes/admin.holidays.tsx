@@ -25,7 +25,7 @@ import { setFlash } from '~/services/session.server'
 import { readFormData } from '~/utils/form-data.server'
 import { formatDateTime } from '~/utils/format'
 
-// The bank-holiday calendar (issue 4, point 2). One page, three states, all without JavaScript:
+// The bank-holiday calendar. One page, three states, all without JavaScript:
 // /admin/holidays?year=2026 lists a year and has the "add" form; ?change=<date> renames one;
 // ?remove=<date> asks before removing one. Due dates are recomputed after every change.
 

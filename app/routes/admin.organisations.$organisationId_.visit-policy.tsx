@@ -12,7 +12,7 @@ import { getOrganisationVisitPolicy, setOrganisationVisitPolicy } from '~/servic
 import { readFormData } from '~/utils/form-data.server'
 import { formatDateTime } from '~/utils/format'
 
-// An organisation's follow-up visit policy (issue 5, point 1): the four numbers of days, or the
+// An organisation's follow-up visit policy: the four numbers of days, or the
 // partnership's defaults. The schedules of the victims it holds follow it from the next page view.
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Follow-up visit policy – ${data?.organisation.name ?? 'Organisation'} – Waypoint` }]

@@ -9,7 +9,7 @@ import { requireRole } from '~/services/auth.server'
 import { outboxPage } from '~/services/outbox-admin.server'
 import { formatDateTime } from '~/utils/format'
 
-// The administrator's outbox: every email queued, sent or failed, newest first (issue 7, point 2).
+// The administrator's outbox: every email queued, sent or failed, newest first.
 export const meta: MetaFunction = () => [{ title: 'Outbox – Waypoint' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {

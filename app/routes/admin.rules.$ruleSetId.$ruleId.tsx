@@ -14,7 +14,7 @@ import { setFlash } from '~/services/session.server'
 import { readFormData } from '~/utils/form-data.server'
 import { formatDateTime } from '~/utils/format'
 
-// One rule's local deadline (issue 4, point 6): set it (both deadlines and a reason), or clear it
+// One rule's local deadline: set it (both deadlines and a reason), or clear it
 // to go back to the published one. Audited; due dates are recalculated on every case afterwards.
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.rule.summary ?? 'Deadline'} – Victims’ Code deadlines – Waypoint` }]

@@ -8,7 +8,7 @@ import { listRuleDeadlines } from '~/services/rule-deadlines.server'
 import { formatDate } from '~/utils/format'
 
 // The Victims' Code rules Waypoint checks, with each deadline as published and any local one
-// (issue 4, point 6). Deadlines the reference could not confirm carry a "to be confirmed locally"
+//. Deadlines the reference could not confirm carry a "to be confirmed locally"
 // note; an administrator sets the local deadline on the rule's own page.
 
 export const meta: MetaFunction = () => [{ title: 'Victims’ Code deadlines – Waypoint' }]

@@ -18,7 +18,7 @@ import { readFormData } from '~/utils/form-data.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Case review ${data?.case.crimeReference ?? ''} – Waypoint` }]
 
-// The review of a finalised case (issue 6): the factors taken from the journal, what helped, what
+// The review of a finalised case: the factors taken from the journal, what helped, what
 // hindered and the lessons learned (tagged), and sign-off after a confirmation step.
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, REVIEW_ROLES)

@@ -1,4 +1,4 @@
-// Prosecution case review (issue 6, points 1 and 2). A case gets a CaseReview when every defendant
+// Prosecution case review. A case gets a CaseReview when every defendant
 // on it has a final outcome (app/domain/review/finalisation.ts); its factors are extracted from the
 // journal, contacts, visits, support and entitlements (app/domain/review/factors.ts) and re-extracted
 // on every journal change until a reviewer (CPS liaison or manager who can see the case) signs it

@@ -47,7 +47,7 @@ export async function getCaseForView(actor: Actor & { email: string }, caseId: s
   }
 }
 
-// ---- Creating and changing cases (issue 3) -----------------------------------------------------
+// ---- Creating and changing cases -----------------------------------------------------
 
 export type Failure<F extends string = string> = { ok: false; field: F | null; message: string; status?: 403 | 409 }
 

@@ -1,4 +1,4 @@
-// The Victims' Code compliance page (issue 4, point 4): counts of entitlements by status over a
+// The Victims' Code compliance page: counts of entitlements by status over a
 // period (by due date), by right and rule and by owing organisation, and the entitlements behind
 // any count. Officers, CPS liaison / witness care and managers see the entitlements of victims
 // and cases the access policy lets them see; advocates and administrators are refused.

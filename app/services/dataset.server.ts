@@ -1,4 +1,4 @@
-// The quarterly multi-agency data set for the safeguarding board (issue 6, points 4 and 5). Every
+// The quarterly multi-agency data set for the safeguarding board. Every
 // number is a SQL aggregate (Prisma groupBy/count, or one GROUP BY in $queryRaw): no rows are loaded
 // into memory, whatever the size of the database. The only values read back other than counts are
 // stages, statuses and fixed codes — and the distinct self-described ethnicities, which are mapped to

@@ -1,6 +1,6 @@
 // The one Prisma client of this process. DATABASE_URL set → PostgreSQL through @prisma/adapter-pg;
 // unset → embedded PGlite persisted under DATA_DIR/pglite. PGlite takes no lock on its directory,
-// so exactly one instance per directory per process is opened and cached here (see STACK.md).
+// so exactly one instance per directory per process is opened and cached here.
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'

@@ -1,4 +1,4 @@
-// Stored Victims' Code entitlements (issue 4, point 3). recomputeEntitlements() runs inside the
+// Stored Victims' Code entitlements. recomputeEntitlements() runs inside the
 // transaction of every change that can move one — a journal event or correction, a contact, a
 // victim linked to a case, an offence or date of birth edited — so the rows are never behind
 // the records they come from. Only the due → overdue move happens with time, and readers decide

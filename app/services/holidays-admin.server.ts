@@ -1,4 +1,4 @@
-// The England & Wales bank-holiday calendar as administrators keep it (issue 4, point 2): one-off
+// The England & Wales bank-holiday calendar as administrators keep it: one-off
 // holidays are proclaimed at short notice, so the seeded 2020–2030 table must be editable. Every
 // change is audited with what it was before and after, in the same transaction; once it commits,
 // every stored entitlement is recomputed so due dates follow the new calendar.

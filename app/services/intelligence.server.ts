@@ -1,4 +1,4 @@
-// Intelligence for the police (issue 5, point 3): items recorded from a visit or a missing episode,
+// Intelligence for the police: items recorded from a visit or a missing episode,
 // the police organisation's queue (submitted with the force's own reference, or returned with a
 // question the author answers), and the prompt to record new disclosures of offences or suspects on
 // the case. Who may see an item is app/domain/intelligence/item.ts (the police organisation and the
@@ -160,7 +160,7 @@ export async function createIntelligenceItem(
         },
         tx,
       )
-      // The force hears of it by email, in this transaction (issue 7).
+      // The force hears of it by email, in this transaction.
       await notifyIntelligenceReceived(tx, item.id)
       return { ok: true as const, itemId: item.id, duplicate: false }
     }).then(wakeAfterCommit)

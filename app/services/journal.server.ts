@@ -96,7 +96,7 @@ export async function recordJourneyEvent(
     const sentToCps = input.type === 'file_to_cps' && !input.supersedesId ? { sentToCpsAt: input.occurredAt } : {}
     await tx.case.update({ where: { id: caseId }, data: { stage, ...sentToCps } })
     await recomputeEntitlements(tx, caseId)
-    // Finalisation puts the case on the reviewers' lists; a correction may take it off (issue 6).
+    // Finalisation puts the case on the reviewers' lists; a correction may take it off.
     await refreshCaseReview(tx, caseId, new Date())
     await audit(
       {

@@ -1,4 +1,4 @@
-// Missing episodes and return home interviews (issue 5, point 4): record an episode (a double submit
+// Missing episodes and return home interviews: record an episode (a double submit
 // records one), record the return and the interview with optimistic concurrency, list a victim's
 // episodes with the 72-hour clock, and the caseload's children missing or owed an interview for the
 // home pages. Who: the same as follow-up visits (canSeeVisits to see, canRecordVisit to record).

@@ -1,4 +1,4 @@
-// "Your notifications" (issue 7, point 4): each person chooses, per kind of reminder, an email each
+// "Your notifications": each person chooses, per kind of reminder, an email each
 // time or a daily or weekly summary; a manager also sets their own organisation's team inbox (the
 // address emails go to when no one person owns a task). No row means an email each time, so
 // choosing "immediate" deletes the row. Every change is audited with the choices only.

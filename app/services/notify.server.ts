@@ -1,4 +1,4 @@
-// Event emails (issue 7, point 1): a change that someone should hear about at once — intelligence
+// Event emails: a change that someone should hear about at once — intelligence
 // sent to a police force, a referral or sharing request made or answered — writes its outbox rows here,
 // inside the change's own transaction (the rows commit or roll back with it). The caller wakes the
 // worker after the commit (wakeAfterCommit).

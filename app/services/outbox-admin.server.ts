@@ -1,4 +1,4 @@
-// The administrator's outbox (issue 7, point 2): every email Waypoint has queued, sent or given up
+// The administrator's outbox: every email Waypoint has queued, sent or given up
 // on, with what went wrong, and "Retry now"; the scheduler's latest runs. Administrators only (they
 // see recipients' addresses, never a victim's details: emails carry none). The body of an email
 // carrying a one-time sign-in link (EMAILS[t].secret) is never shown, whatever its status.

@@ -1,5 +1,5 @@
 // Referrals from a victim's record to a voluntary-sector support service, and the sessions logged
-// against them (issue 5 point 5). The rules are pure (app/domain/support/referrals.ts); this layer
+// against them. The rules are pure (app/domain/support/referrals.ts); this layer
 // checks who is asking, loads what the rules need, and saves the outcome in one transaction.
 //
 // Who may do what:
@@ -142,7 +142,7 @@ export async function makeReferral(
       },
       tx,
     )
-    // The receiving organisation hears of it by email, in this transaction (issue 7).
+    // The receiving organisation hears of it by email, in this transaction.
     await notifyReferral(tx, referral.id, 'received')
     return { ok: true as const, referralId: referral.id, duplicate: false }
   }).then(wakeAfterCommit)
@@ -360,7 +360,7 @@ export async function changeReferral(
       },
       tx,
     )
-    // The referrer hears of a decision by email, in this transaction (issue 7).
+    // The referrer hears of a decision by email, in this transaction.
     if (n.status === 'accepted' || n.status === 'declined') await notifyReferral(tx, referralId, n.status)
     return { ok: true as const, status: n.status }
   }).then(wakeAfterCommit)

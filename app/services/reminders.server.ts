@@ -1,7 +1,7 @@
 // What the reminder scheduler (scheduler.server.ts) works from: every open entitlement, visit plan
 // and hearing falling due up to a horizon, each with its one recipient resolved, and the news and
 // delivery choices that digests need. A fixed number of queries per kind (victims' visit plans in
-// batches), never one per victim: issue 8 runs this over 10,000 victims. Background use only —
+// batches), never one per victim, so it stays fast over 10,000 victims. Background use only —
 // no access checks; nothing here is shown to a user except through the emails planned from it.
 import { addCalendarDays, dateValueOf, isoDateOf, londonDateOf, type IsoDate } from '~/domain/calendar/working-days'
 import { ownerLabel, RULE_SETS } from '~/domain/entitlements/rules'

@@ -1,4 +1,4 @@
-// The prosecution case review dashboard (issue 6, point 3), for CPS liaison and managers, over a
+// The prosecution case review dashboard, for CPS liaison and managers, over a
 // period and an organisation (police force or CPS area) they can see:
 // - the attrition funnel of the cases REPORTED in the period (first effective crime_reported event),
 //   counted in SQL from the journal;

@@ -1,4 +1,4 @@
-// The case-level export of finalised cases' reviews (issue 6, point 5): for the roles that see the
+// The case-level export of finalised cases' reviews: for the roles that see the
 // dashboard, only the cases each user may see (reviewScope → caseWhere), audited with its parameters.
 import { parseFactors } from '~/domain/review/factors'
 import { REVIEW_EXPORT_HEADER, reviewExportRow } from '~/domain/review/case-export'

@@ -1,4 +1,4 @@
-// Local deadlines for Victims' Code rules (issue 4, point 6). The reference marks some deadlines
+// Local deadlines for Victims' Code rules. The reference marks some deadlines
 // [P] partly confirmed or [U] unconfirmed; an administrator may set the deadline a partnership
 // has agreed, per rule set. The published rule set in code is never changed: a
 // RuleDeadlineOverride row wins when entitlements are computed (loadRuleSets). Every change is

@@ -1,4 +1,4 @@
-// The reminder scheduler (issue 7, points 1 and 3): every SCHEDULER_INTERVAL_MINUTES it queues the
+// The reminder scheduler: every SCHEDULER_INTERVAL_MINUTES it queues the
 // reminders that are due — entitlements due tomorrow or overdue, follow-up visits due or overdue,
 // hearings in the next 7 days — and the daily and weekly digests, then wakes the email worker.
 //

@@ -1,4 +1,4 @@
-// The directory of voluntary-sector support (issue 5 point 5): which organisations offer which
+// The directory of voluntary-sector support: which organisations offer which
 // services (app/domain/support/referrals.ts SERVICE_TYPES). Every casework role may read it; an
 // organisation's managers set their own organisation's services, administrators any organisation's.
 import type { Actor } from '~/domain/access/policy'

@@ -1,4 +1,4 @@
-// The victim page's "Support" section (issue 5 points 5 and 6): every referral, current and past, in
+// The victim page's "Support" section: every referral, current and past, in
 // one list; the "no support in the last N days" warning; and, per linked case, which support was
 // active in each stage of the case. No session notes are read here.
 import type { Actor } from '~/domain/access/policy'

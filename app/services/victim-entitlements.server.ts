@@ -1,4 +1,4 @@
-// The Victims' Code checklist on the victim page (issue 4, point 4): the victim's stored
+// The Victims' Code checklist on the victim page: the victim's stored
 // entitlements on the cases this user may see, grouped by right, with the victim's own time
 // windows; and the one-step "record that the victim was told" that logs the contact.
 import { canRecordContact, type Actor } from '~/domain/access/policy'

@@ -1,4 +1,4 @@
-// The victim's journey in one place (issue 3, points 5 and 6): the timeline across their cases,
+// The victim's journey in one place: the timeline across their cases,
 // upcoming hearings, the stage and next step per case and defendant, and the contact log — cut to
 // what this user may see. A fixed number of queries, however many cases, events or contacts.
 import { canRecordContact, type Actor } from '~/domain/access/policy'

@@ -1,4 +1,4 @@
-// The follow-up visit policy per organisation (issue 5, point 1): administrators set the days; a
+// The follow-up visit policy per organisation: administrators set the days; a
 // victim's schedule follows the policy of the organisation holding them (holdingOrganisationId).
 import { canAdminister, type Actor } from '~/domain/access/policy'
 import { DEFAULT_VISIT_POLICY, holdingOrganisationId, policyFromSetting, type VisitPolicy, type VisitPolicyDays } from '~/domain/visits/policy'

@@ -1,4 +1,4 @@
-// Follow-up visits (issue 5, points 1 and 2): the visit log and the schedule of visits owed, derived
+// Follow-up visits: the visit log and the schedule of visits owed, derived
 // from the victim's incidents, open cases, key court events and the visits themselves, under the
 // policy of the organisation holding the victim (app/services/visit-policy.server.ts).
 import { canRecordVisit, canSeeVisits, type Actor } from '~/domain/access/policy'
@@ -138,7 +138,7 @@ export async function getVictimVisits(actor: Actor, victimId: string, now: Date 
 export const VISITS_DUE_WITHIN_DAYS = 7
 
 /**
- * Visits owed on the home page (issue 5, point 1): for an advocate, the open victims allocated to
+ * Visits owed on the home page: for an advocate, the open victims allocated to
  * them; for a manager, their organisation's open victims — each victim whose next visit is overdue or
  * due within a week, soonest first. A fixed number of queries, whatever the caseload.
  */
@@ -169,7 +169,7 @@ export async function visitsDueOnCaseload(actor: Actor, now: Date = new Date()) 
 }
 
 /**
- * The visit plans of many victims (the reminder scheduler, issue 7) in four queries whatever their
+ * The visit plans of many victims (the reminder scheduler) in four queries whatever their
  * number; callers batch the ids. No access check: for background jobs, never a request.
  */
 export async function visitSchedulesFor(victimIds: readonly string[], now: Date = new Date()): Promise<Map<string, VisitSchedule>> {

@@ -1,4 +1,4 @@
-// Demo intelligence for the police (issue 5, point 3), on the visits prisma/seed.ts has just
+// Demo intelligence for the police, on the visits prisma/seed.ts has just
 // created for Amira and Leah: one item submitted with an invented force reference, one new, one
 // returned with a question; and Leah's visit records a new suspect, waiting for the officer to
 // record it on the case. Everything here is invented: usernames, vehicles, places, references.

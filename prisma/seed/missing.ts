@@ -1,4 +1,4 @@
-// Demo missing episodes (issue 5, point 4), invented: two of advocate@'s Brightpath victims went
+// Demo missing episodes, invented: two of advocate@'s Brightpath victims went
 // missing and came back. Ruby's return home interview was completed within 72 hours, with findings
 // to pass to the police as intelligence; Zainab returned yesterday and her interview is due. Dates
 // are relative to the seed's `now`, so the 72-hour clock is current whenever the demo is seeded.

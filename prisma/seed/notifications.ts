@@ -1,4 +1,4 @@
-// Demo notification choices (issue 7): one officer takes Victims' Code reminders and intelligence
+// Demo notification choices: one officer takes Victims' Code reminders and intelligence
 // news in the weekly summary, so the demo shows a digest (Mondays from 7am, or at the first
 // scheduler run later in the week) beside the immediate reminders everyone else gets. Every
 // organisation already has a team inbox (ORGANISATIONS in prisma/seed.ts).

@@ -1,4 +1,4 @@
-// Demo case reviews (issue 6): every finalised demo case (K9 and K10 convicted, K11 no further
+// Demo case reviews: every finalised demo case (K9 and K10 convicted, K11 no further
 // action, K12 guilty pleas) gets its CaseReview exactly as the journal service makes it
 // (refreshCaseReview); K12's review is signed off by CPS liaison with invented findings.
 import type { Prisma } from '../../app/generated/prisma/client'

@@ -1,4 +1,4 @@
-// Demo support directory and referrals (issue 5 point 5). Invented: no real people or services.
+// Demo support directory and referrals. Invented: no real people or services.
 // Brightpath (advocate@) has referred Ruby to Harbour Lights counselling (active, with sessions) and
 // Zainab to Harbour Lights family support (sent, awaiting an answer); Leah's consent names Harbour
 // Lights but she has not been referred yet (the e2e test refers her). advocate2@ is a Harbour Lights

@@ -1,4 +1,4 @@
-// `npm run test:load` — load and fault test of the production build on PostgreSQL (issue 8, part 3).
+// `npm run test:load` — load and fault test of the production build on PostgreSQL.
 // Starts its own PostgreSQL, the mock Resend API and build/server.js; holds 50 simulated users for
 // LOAD_SECONDS (default 60) with zero 5xx while the email API fails and recovers; then restarts
 // PostgreSQL (and stops it for a moment) under load and checks the app recovers by itself, that

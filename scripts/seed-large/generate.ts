@@ -1,4 +1,4 @@
-// A synthetic region for performance work (issue 8): `--victims N` victims, about 1.2 N cases,
+// A synthetic region for performance work: `--victims N` victims, about 1.2 N cases,
 // 25 journal events a case, 10 contacts and 6 visits a victim, with the organisations, staff and
 // allocations the pages need. Each case's journey is one of the demo journeys (prisma/seed/journeys.ts),
 // moved back by whole weeks and re-cast onto the case's own victims and staff; every event is

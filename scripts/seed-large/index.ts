@@ -1,4 +1,4 @@
-// `npm run seed:large -- --victims 10000` — a synthetic region for performance work (issue 8) on
+// `npm run seed:large -- --victims 10000` — a synthetic region for performance work on
 // PostgreSQL (DATABASE_URL) or the embedded PGlite database (DATA_DIR), as the app opens them.
 // Refuses a database that already has organisations. See docs/performance.md.
 import cliProgress from 'cli-progress'

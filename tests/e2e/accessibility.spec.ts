@@ -1,4 +1,4 @@
-// Every page passes axe (issue 3: "axe checks pass on every page"). The pages come from the route
+// Every page passes axe. The pages come from the route
 // files: each file in app/routes that renders a page (has a default export) must have an entry in
 // PAGES below saying who may see it and how to reach a concrete URL on the demo data
 // (prisma/seed.ts); a page without an entry fails the first test, naming the file, so a new page

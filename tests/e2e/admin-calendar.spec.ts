@@ -1,4 +1,4 @@
-// The administrator's calendar in a real browser (issue 4, points 2 and 6): adding a one-off bank
+// The administrator's calendar in a real browser: adding a one-off bank
 // holiday (a weekend refused beside the field, what was typed kept), renaming it, and removing it after
 // the confirmation page; setting a local deadline with a reason on a rule the reference could not
 // confirm, seeing it listed, and clearing it; an officer refused with 403. Every page axe-checked.

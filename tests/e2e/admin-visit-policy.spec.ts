@@ -1,4 +1,4 @@
-// An organisation's follow-up visit policy in a real browser (issue 5, point 1): a bad number is
+// An organisation's follow-up visit policy in a real browser: a bad number is
 // refused beside its field with what was typed kept, a policy is saved and then cleared back to the
 // defaults (leaving the demo data as found), and a non-administrator is refused. Axe-checked.
 import { expect, test } from './fixtures'

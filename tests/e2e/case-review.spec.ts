@@ -1,4 +1,4 @@
-// Case review (issue 6): CPS liaison records the case outcome for the only defendant of a demo
+// Case review: CPS liaison records the case outcome for the only defendant of a demo
 // case (K7, charged, awaiting its section 28 recording), which finalises it; the case appears in
 // "Cases awaiting review" on the home page; the reviewer sees the factors, is told what is missing,
 // fills in what helped, what hindered and the lessons with tags, confirms and signs off; the review

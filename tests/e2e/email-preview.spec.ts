@@ -1,4 +1,4 @@
-// The email template previews in a real browser (issue 7, point 1): the demo administrator opens
+// The email template previews in a real browser: the demo administrator opens
 // Email templates from the admin navigation, sees every template with its sample subject, and opens
 // one: its subject, the plain-text version and the HTML as a sandboxed document of its own. An unknown template
 // is a 404; an officer is refused with 403. Read-only: the demo data is untouched.

@@ -1,4 +1,4 @@
-// Victims' Code entitlements end to end (issue 4): an officer records an arrest; the advocate sees
+// Victims' Code entitlements end to end: an officer records an arrest; the advocate sees
 // "Right 6 — Told of the arrest — due <date>" on the victim's checklist; the officer records, from
 // the entitlement, that the victim was told (an empty form first: errors next to the fields); the
 // entitlement is met and the compliance page counts it. Every page visited is axe-checked.

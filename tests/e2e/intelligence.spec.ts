@@ -1,4 +1,4 @@
-// Intelligence for the police (issue 5, point 3): an advocate logs a visit with a new disclosure and
+// Intelligence for the police: an advocate logs a visit with a new disclosure and
 // says yes to intelligence, adds an item (the empty form and a missing condition refused next to the
 // fields first); the officer opens the intelligence queue, finds the item and records the force
 // reference, then sees the disclosure prompt and marks it recorded on the case; the advocate sees

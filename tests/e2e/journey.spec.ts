@@ -1,4 +1,4 @@
-// The journey (issue 3): an officer opens a case for two victims with two suspects and records an
+// The journey: an officer opens a case for two victims with two suspects and records an
 // arrest; the file goes to the CPS; CPS liaison records the charge and the trial listing; the
 // officer corrects an entry and the original stays, struck through, with the reason; an advocate
 // may not record a charge. Every page visited is axe-checked.

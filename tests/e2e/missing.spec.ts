@@ -1,4 +1,4 @@
-// Missing episodes (issue 5, point 4): an advocate records an episode for a child who came back two
+// Missing episodes: an advocate records an episode for a child who came back two
 // hours ago — the empty form first (errors next to the fields) — sees the return home interview due
 // 72 hours after the return, records it completed and sees it completed in time, with the way to
 // pass its findings to the police. Every page visited is axe-checked.

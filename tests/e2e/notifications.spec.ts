@@ -1,4 +1,4 @@
-// Notifications by email in a real browser (issue 7), with every email captured by the mock Resend
+// Notifications by email in a real browser, with every email captured by the mock Resend
 // API: a password reset end-to-end through the email the outbox worker sent; the administrator's
 // outbox showing it sent, its body withheld (it carries a one-time link); a permanent failure (the
 // mock refuses with 422) shown as Failed with its error, retried, then sent; a person choosing a

@@ -1,4 +1,4 @@
-// Voluntary-sector support (issue 5 points 5 and 7): an advocate refers a victim whose consent names
+// Voluntary-sector support: an advocate refers a victim whose consent names
 // Harbour Lights — first to a service whose organisation no consent names (refused with the reason
 // and a link to the consent page, nothing saved), then to Harbour Lights counselling. A Harbour Lights
 // advocate finds it in their referrals, accepts it and logs a session; the referring advocate sees

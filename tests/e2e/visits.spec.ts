@@ -1,4 +1,4 @@
-// Follow-up visits (issue 5, first slice): an advocate records a visit with a new disclosure — the
+// Follow-up visits: an advocate records a visit with a new disclosure — the
 // empty form first (errors next to the fields), then a visit in the future refused with what was
 // typed kept — and sees it in the victim's visit log with the plan of visits owed. CPS liaison sees
 // the victim but not the visits. Every page visited is axe-checked.

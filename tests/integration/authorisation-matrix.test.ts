@@ -1,4 +1,4 @@
-// The authorisation matrix (issue 8 point 4): every route of the manifest × every asker × (own /
+// The authorisation matrix: every route of the manifest × every asker × (own /
 // another organisation's / restricted record), GET and, where the module has an action, POST, against
 // the expectations in tests/authorisation/matrix.ts. A route without an entry fails, so does an entry
 // without a route. A refused request writes nothing (row counts and versions unchanged) and answers

@@ -1,4 +1,4 @@
-// The administrator's calendar (issue 4, points 2 and 6) against a real database: a bank holiday
+// The administrator's calendar against a real database: a bank holiday
 // added in an entitlement's window moves its stored due date by one working day, a local rule
 // deadline moves it too, and both go back when undone; every change leaves one audit row with
 // before and after; weekends and duplicates are refused with a message; every other role gets 403

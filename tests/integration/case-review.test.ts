@@ -1,4 +1,4 @@
-// Case review (issue 6): finalisation through the real journal service puts the case on the
+// Case review: finalisation through the real journal service puts the case on the
 // reviewers' lists; a correction that un-finalises removes an unsigned review; sign-off needs the
 // reviewer's findings, is audited with ids and tags only and freezes the factors; refused roles.
 import { beforeAll, describe, expect, test } from 'vitest'

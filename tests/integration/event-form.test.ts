@@ -1,5 +1,5 @@
 // The "record an event" form through the real services and database: what getEventForm offers each
-// role (and refuses), issue 3's "Bad input" list end to end (the form's reading, then the journal's
+// role (and refuses), the "Bad input" list end to end (the form's reading, then the journal's
 // checks against the case: a field-level message each time and nothing saved), and which journal
 // entries the case page lets each role correct.
 import { beforeAll, describe, expect, test } from 'vitest'

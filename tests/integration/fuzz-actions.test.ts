@@ -1,4 +1,4 @@
-// Fuzzing every action (issue 8, part 5): for each route module of the manifest that exports an
+// Fuzzing every action: for each route module of the manifest that exports an
 // action, fast-check builds hostile bodies from the page's real POST forms (fields dropped, repeated,
 // given injection strings, odd Unicode, huge values, wrong types; unknown keys and intents added),
 // sends them as an allowed user through Remix's request handler, and checks after each request:

@@ -1,4 +1,4 @@
-// "Your notifications" through the real service and database (issue 7, point 4): every person's
+// "Your notifications" through the real service and database: every person's
 // choices per kind (immediate is no row), audited with the choices only; the team inbox, which only
 // a manager may set or clear, for their own organisation only, audited as an organisation change.
 import { beforeAll, describe, expect, test } from 'vitest'

@@ -1,4 +1,4 @@
-// Event emails through the real services and database (issue 7, point 1): new intelligence emails the
+// Event emails through the real services and database: new intelligence emails the
 // force's team inbox, or without one its active managers who want it at once; a referral received
 // emails the receiving organisation the same way; accepted or declined emails the referrer (as they
 // chose) and the referring organisation's inbox. The rows are written in the change's transaction:

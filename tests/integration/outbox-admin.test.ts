@@ -1,4 +1,4 @@
-// The administrator's outbox through the real services, routes and database (issue 7, point 2):
+// The administrator's outbox through the real services, routes and database:
 // counts by status (pending and sending are both "Queued"), the status filter, newest first a page
 // at a time; one email's subject and text — never the body of an email carrying a one-time link;
 // "Retry now" / "Send now" (audited, and the worker then sends it); the scheduler's runs; every

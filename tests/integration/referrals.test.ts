@@ -1,4 +1,4 @@
-// Support referrals through the real services and database (issue 5 points 5 and 7): refused
+// Support referrals through the real services and database: refused
 // without consent or a lawful basis naming the organisation (and with withdrawn consent, and for a
 // service it does not offer), nothing saved; the life of a referral with sides and concurrency;
 // sessions (the first on an accepted referral makes it active; refused on a closed one); who sees

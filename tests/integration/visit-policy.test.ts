@@ -1,4 +1,4 @@
-// The follow-up visit policy per organisation (issue 5, point 1): only administrators set it; it is
+// The follow-up visit policy per organisation: only administrators set it; it is
 // audited with before and after; the schedule of a victim follows the policy of the organisation
 // holding them (the lead advocate's), and clearing it goes back to the defaults.
 import { beforeAll, expect, test } from 'vitest'

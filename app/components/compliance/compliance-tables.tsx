@@ -26,7 +26,7 @@ const COLOURS: Record<ComplianceStatus, TagColour> = {
   met_late: 'orange',
 }
 
-/** Issue 4, point 6: rules whose deadline the reference marks partly confirmed or unconfirmed. */
+/** Rules whose deadline the reference marks partly confirmed or unconfirmed. */
 function ToBeConfirmed({ ruleSetId, ruleId }: { ruleSetId: string; ruleId: string }) {
   const ruleSet = RULE_SETS[ruleSetId]
   const rule = ruleSet && findRule(ruleSet, ruleId)

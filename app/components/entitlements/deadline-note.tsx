@@ -1,4 +1,4 @@
-// "Deadline to be confirmed locally" (issue 4, point 6): shown beside a rule whose deadline the
+// "Deadline to be confirmed locally": shown beside a rule whose deadline the
 // Victims' Code reference marks [P] partly confirmed or [U] unconfirmed
 // (deadlineNeedsLocalConfirmation in app/domain/entitlements/rules.ts). A span styled as a small
 // GOV.UK hint, so it fits inside a table cell, a summary list value or a paragraph.

@@ -6,7 +6,7 @@ import { isExitStage, type StageId } from '~/domain/journey/stages'
 import { formatDate } from '~/utils/format'
 import { Timeline } from './timeline'
 
-// The case page's journey (issue 3 point 6, from the case's side): each defendant's own path,
+// The case page's journey: each defendant's own path,
 // the hearings coming up, and the journal as a timeline.
 
 type Dateish = Date | string

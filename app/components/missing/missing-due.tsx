@@ -1,4 +1,4 @@
-// The home page's missing children and return home interviews due or overdue (issue 5, point 4),
+// The home page's missing children and return home interviews due or overdue,
 // for the advocate's or manager's caseload.
 import { Link } from '@remix-run/react'
 import { RhiTag } from '~/components/missing/rhi-tag'

@@ -1,4 +1,4 @@
-// Missing episodes on the victim page (issue 5, point 4): each episode, newest first, with where its
+// Missing episodes on the victim page: each episode, newest first, with where its
 // return home interview stands on the 72-hour clock. Shown only to those who may see visits.
 import { Link } from '@remix-run/react'
 import { RhiTag } from '~/components/missing/rhi-tag'

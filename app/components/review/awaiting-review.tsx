@@ -1,4 +1,4 @@
-// The home page's "Cases awaiting review" (issue 6): finalised cases whose review is not signed off,
+// The home page's "Cases awaiting review": finalised cases whose review is not signed off,
 // for CPS liaison and managers. Nothing when none wait.
 import { Link } from '@remix-run/react'
 import { Table } from '~/components/table'

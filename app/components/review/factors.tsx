@@ -1,4 +1,4 @@
-// The extracted factors of a case review (issue 6, point 2) as GOV.UK summary lists and tables.
+// The extracted factors of a case review as GOV.UK summary lists and tables.
 import { SummaryList } from '~/components/summary-list'
 import { Table } from '~/components/table'
 import { formatLondonDate } from '~/domain/journey/derive'

@@ -1,5 +1,5 @@
 // The home page's line for referrals received by the user's organisation that wait for it to act
-// (issue 5, point 5): nothing when none wait.
+//: nothing when none wait.
 import { Link } from '@remix-run/react'
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`

@@ -1,4 +1,4 @@
-// The victim page's "Support" section (issue 5 points 5 and 6): every referral to a support service,
+// The victim page's "Support" section: every referral to a support service,
 // current and past, in one list; a warning when there has been no support for too long; and, for each
 // linked case, which support was active in each stage of the case.
 import { Link } from '@remix-run/react'

@@ -1,4 +1,4 @@
-// The victim page's journey sections (issue 3, point 6): where each case stands and what is
+// The victim page's journey sections: where each case stands and what is
 // expected next, upcoming hearings, and the timeline across the victim's cases. Each takes only
 // what it shows; the data comes from app/services/victim-journey.server.ts.
 import { Link } from '@remix-run/react'

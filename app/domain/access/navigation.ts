@@ -59,7 +59,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: 'Administrator',
 }
 
-/** The police intelligence queue (issue 5, point 3): for officers and managers of a police organisation. */
+/** The police intelligence queue: for officers and managers of a police organisation. */
 export const INTELLIGENCE_NAV: NavItem = { href: '/intelligence', label: 'Intelligence' }
 
 /** A user's navigation: their role's, plus the intelligence queue for police officers and managers. */

@@ -144,7 +144,7 @@ export function canUpdateCase(actor: Actor, c: CaseFacts): boolean {
 export const canAdminister = (actor: Actor) => actor.role === 'admin'
 export const canSeeCasework = (actor: Actor) => actor.role !== 'admin'
 
-// ---- Creating records (issue 3) ------------------------------------------------------------------
+// ---- Creating records ------------------------------------------------------------------
 // Advocates and officers open victim records (a child may be referred for support before any police
 // report); managers may too. A new record is held by the creator's organisation (see services).
 export const canCreateVictim = (actor: Actor) => actor.role === 'advocate' || actor.role === 'officer' || actor.role === 'manager'
@@ -165,7 +165,7 @@ export function canAllocateToCase(actor: Actor, c: CaseFacts): boolean {
   return canUpdateCase(actor, c)
 }
 
-// ---- The journal (issue 3) --------------------------------------------------------------------
+// ---- The journal --------------------------------------------------------------------
 /**
  * Recording a journey event: the event type must belong to the actor's role (officers record police
  * steps, CPS liaison CPS and court steps, advocates support steps — app/domain/journey/events.ts),

@@ -11,7 +11,7 @@
 //   Sun → Boxing Day Mon 26 and Christmas Day Tue 27; 26 Dec Sat → Mon 28).
 //
 // Sources: 2020–2027 are 'confirmed' — published (2024–2026 and 2027's substitute days are checked
-// in /work/shared/domain/victims-code-reference.md §5.2; 2020–2023 are the published dates including
+// against GOV.UK's published list, gov.uk/bank-holidays; 2020–2023 are the published dates including
 // the one-off proclamations below). 2028–2030 are 'derived': computed from the rules above and not
 // yet proclaimed — a proclamation can still move or add days, which is why the calendar must stay
 // editable by an admin. Scotland and Northern Ireland have different calendars; do not mix them.

@@ -1,4 +1,4 @@
-// The Victims' Code compliance page (issue 4, point 4), without I/O: the period and filters read
+// The Victims' Code compliance page, without I/O: the period and filters read
 // from the query string, the status of a stored entitlement at an instant, and the counts shaped
 // into totals, a table by right (and rule) and a table by owing organisation. The service
 // (app/services/compliance.server.ts) runs the grouped queries; everything here is testable alone.

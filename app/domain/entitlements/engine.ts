@@ -1,4 +1,4 @@
-// The Victims' Code entitlements engine (issue 4, point 1). Pure: victim and case facts, journal
+// The Victims' Code entitlements engine. Pure: victim and case facts, journal
 // events, contacts and an "as of" instant in; enhanced-rights status, one entitlement per (rule,
 // trigger event) and the victim's time windows out. Rules come from a RuleSet (rules.ts); the
 // working-day calendar from app/domain/calendar. All dates are Europe/London calendar dates.

@@ -1,4 +1,4 @@
-// From Waypoint's records to the engine's input (issue 4, point 3). Pure: the service loads a
+// From Waypoint's records to the engine's input. Pure: the service loads a
 // case's journal, the victim's contacts and offences, and this shapes them exactly as the
 // command-line scenario does, so the stored rows and `npm run -s entitlements` agree.
 import { isoDateOf } from '~/domain/calendar/working-days'

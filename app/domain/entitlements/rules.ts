@@ -3,10 +3,10 @@
 // about any particular right: a new edition of the Code, or a local CSE Victims' Charter layered on
 // top of it, is a new RuleSet value, not new code.
 //
-// Source: /work/shared/domain/victims-code-reference.md §1.3 (deadlines, owners, confidence flags)
-// and §2 (enhanced rights), held to the exact contract in issue 4 point 5. Where issue 4 names a
-// rule differently from the reference (r06_suspect_interviewed, r06_suspect_released_nfa), the
-// issue's id is used and the reference's id is kept in `referenceId`. Pure data, no I/O.
+// Source: the Code of Practice for Victims of Crime in England and Wales (2020): its entitlement
+// deadlines and owners, with a confidence flag where a deadline is only partly confirmed, and its
+// enhanced rights. Where Waypoint names a rule differently from the reference
+// (r06_suspect_interviewed, r06_suspect_released_nfa), Waypoint's id is used and the reference's id is kept in `referenceId`. Pure data, no I/O.
 
 /** Who owes the victim the entitlement. */
 export type Owner = 'police' | 'cps' | 'witness_care' | 'probation'

@@ -1,4 +1,4 @@
-// The scenario file read by `npm run -s entitlements -- <scenario.json>` (issue 4, point 5): the
+// The scenario file read by `npm run -s entitlements -- <scenario.json>`: the
 // engine's input as JSON. Every message names the bad field, e.g.
 // `events[0].at: must be an ISO date-time`. Pure.
 import { z } from 'zod'

@@ -1,4 +1,4 @@
-// Intelligence for the police (issue 5, point 3). What a visit or a return home interview taught an
+// Intelligence for the police. What a visit or a return home interview taught an
 // advocate about a person, place, vehicle, online account or pattern goes to the police
 // organisation's intelligence queue, graded with the UK 3x5x2 model (source evaluation,
 // intelligence assessment, handling code). An officer of that force marks it submitted with the

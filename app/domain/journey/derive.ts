@@ -1,5 +1,4 @@
-// The current stage of a case and of each suspect/defendant, derived from the journal (issue 3,
-// point 4). Pure: the same journal and `now` always give the same answer, whatever order the
+// The current stage of a case and of each suspect/defendant, derived from the journal. Pure: the same journal and `now` always give the same answer, whatever order the
 // events arrive in (they are sorted by occurredAt, then recordedAt, then id) and however many
 // corrections there are (superseded events are ignored).
 //

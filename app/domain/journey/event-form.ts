@@ -1,5 +1,5 @@
-// The form for one type of journey event: which questions it asks (only that type's fields, issue 3
-// point 3), how the submitted values become the input JourneyEventInputSchema checks, and how a
+// The form for one type of journey event: which questions it asks (only that type's
+// fields), how the submitted values become the input JourneyEventInputSchema checks, and how a
 // stored event becomes the starting values of a correction. Pure: no I/O, no React.
 //
 // Field names follow Conform's conventions: 'occurredAt.day', 'details.charges[0].offence'. Dates

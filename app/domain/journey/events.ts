@@ -1,11 +1,11 @@
-// The journal's vocabulary: every kind of journey event (issue 3, point 3), who may record it,
+// The journal's vocabulary: every kind of journey event, who may record it,
 // whether it concerns a suspect/defendant or a victim, and a zod schema for its details.
 //
 // Pure: imports only zod and other domain modules. The form layer parses with Conform
 // (`@conform-to/zod/v4`), which turns empty fields into undefined and coerces dates, numbers and
 // checkboxes to the types below; the service may also call these schemas on plain objects.
 //
-// Ownership (who may record what) — from DESIGN.md: officers record police steps, CPS liaison /
+// Ownership (who may record what): officers record police steps, CPS liaison /
 // witness care record CPS and court steps, advocates record support steps. Shared steps:
 //  - needs_assessment_completed, referred_to_support_service, vps_offered, vps_made: police do the
 //    first needs assessment, referral (Right 4, 2 working days) and VPS offer (Right 7), and an

@@ -1,4 +1,4 @@
-// Stages of a criminal case, from ../shared/domain/victims-code-reference.md §4.4, plus the exits
+// Stages of a criminal case (report to investigation, charge, court, sentence), plus the exits
 // (no further action, discontinued, closed). The journey derives the current stage from the journal
 // (derive.ts); this vocabulary and its labels are shared by every screen.
 

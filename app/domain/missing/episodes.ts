@@ -1,7 +1,7 @@
-// Missing episodes and return home interviews (issue 5, point 4). Pure: instants in, field problems
+// Missing episodes and return home interviews. Pure: instants in, field problems
 // and statuses out. DfE statutory guidance on children who run away or go missing from home or care
 // (January 2014): on every return the child is offered an independent return interview within 72
-// hours (victims-code-reference.md §6.3 point 6). The 72 hours are clock hours measured in elapsed
+// hours. The 72 hours are clock hours measured in elapsed
 // time, not working days and not London wall-clock arithmetic, so across a change of clocks the due
 // time shown in London is an hour later (March) or earlier (October) on the wall than the return was.
 import { z } from 'zod'

@@ -1,4 +1,4 @@
-// The missing-episode forms (issue 5, point 4): GOV.UK date boxes and a time box in, instants out,
+// The missing-episode forms: GOV.UK date boxes and a time box in, instants out,
 // checked by the rules in ./episodes.ts. Pure. The times matter (the return home interview is due 72
 // clock hours after the return), so a date needs its time. Every problem is reported at once, next
 // to its own field: a date that cannot be read is not reported again as "missing".

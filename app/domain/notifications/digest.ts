@@ -1,4 +1,4 @@
-// Building a person's daily or weekly digest (issue 7, point 3), without I/O: from the reminder
+// Building a person's daily or weekly digest, without I/O: from the reminder
 // items addressed to them (app/domain/notifications/reminders.ts) of the kinds they chose that
 // summary for, and the news the service found (intelligence waiting in their force's queue,
 // referrals waiting for their organisation's decision, their referrals decided since the last one).

@@ -1,4 +1,4 @@
-// Planning the time-driven reminders (issue 7, points 1 and 3), without I/O. The service
+// Planning the time-driven reminders, without I/O. The service
 // (app/services/reminders.server.ts) collects what is open — entitlements, visit plans, hearings —
 // each with its one recipient already resolved; this file decides, for an instant, which of them
 // are due a reminder now, whether it is emailed at once or left to the person's digest, and what

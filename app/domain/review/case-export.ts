@@ -1,4 +1,4 @@
-// The case-level review export (issue 6, point 5): one row per finalised case with its extracted
+// The case-level review export: one row per finalised case with its extracted
 // factors, for analysts who may see those cases. Pure. No victim, no defendant names and no free
 // text (the reviewer's findings stay on the review page): the crime reference and CPS URN identify
 // the case to people already allowed to open it.

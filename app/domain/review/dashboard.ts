@@ -1,4 +1,4 @@
-// Constants and shapes of the prosecution case review dashboard (issue 6, point 3), shared by the
+// Constants and shapes of the prosecution case review dashboard, shared by the
 // service (app/services/review-dashboard.server.ts) and the page. Pure.
 import type { DaysFromReport } from './factors'
 import type { Interval } from './stats'

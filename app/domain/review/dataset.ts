@@ -1,4 +1,4 @@
-// The quarterly multi-agency data set for the safeguarding board (issue 6, point 4). Pure: the
+// The quarterly multi-agency data set for the safeguarding board. Pure: the
 // quarter ('2026-Q3') and its London-time bounds, the age bands, the broad ethnic groups, the data
 // set's sections and rows, and turning raw counts (app/services/dataset.server.ts) into the
 // published report with small numbers suppressed (./stats.ts). No names, references, ids or free

@@ -1,4 +1,4 @@
-// The factors of a finalised case (issue 6, point 2): extracted automatically from the journal,
+// The factors of a finalised case: extracted automatically from the journal,
 // contacts, visits, support and Victims' Code entitlements, and stored as JSON in CaseReview.factors.
 // The review dashboard reads them (share of successful outcomes with and without each binary factor).
 //

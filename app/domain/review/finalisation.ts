@@ -1,4 +1,4 @@
-// Finalisation (issue 6, point 1): a case is finalised when every defendant on it has a final
+// Finalisation: a case is finalised when every defendant on it has a final
 // outcome — a police disposal (with its Home Office outcome code where recorded), a CPS decision not
 // to charge, a discontinuance, or a CPS finalisation outcome after charge (case_outcome). Corrections
 // are applied first (effectiveJournal), so a corrected-away outcome no longer counts.

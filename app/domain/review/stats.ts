@@ -1,4 +1,4 @@
-// Pure statistics for the prosecution case review dashboard (issue 6 §3): Wilson score intervals,
+// Pure statistics for the prosecution case review dashboard: Wilson score intervals,
 // small-number suppression with secondary suppression, quantiles and Europe/London quarters.
 // No database, no clock: callers pass everything in. See docs/review-dashboard.md.
 import { endOfLondonDay, londonDateOf, type IsoDate } from '~/domain/calendar/working-days'

@@ -1,4 +1,4 @@
-// Lesson tags for case reviews (issue 6, point 2): a fixed list so lessons can be counted across
+// Lesson tags for case reviews: a fixed list so lessons can be counted across
 // cases on the review dashboard. Pure.
 import { z } from 'zod'
 

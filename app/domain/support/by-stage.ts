@@ -1,5 +1,4 @@
-// Which support was active in each stage of a case (issue 5 point 6: engagement through the criminal
-// justice process; the case review uses this later). Pure.
+// Which support was active in each stage of a case. Pure.
 //
 // Stage periods come from the journal with the journey's own derivation (app/domain/journey/derive.ts):
 // the case stage is evaluated at every moment it can change — each event, each date an event names

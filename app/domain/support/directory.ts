@@ -1,5 +1,5 @@
 // The form an organisation's manager (or an administrator) uses to say which support services the
-// organisation offers (issue 5 point 5). Pure: zod only.
+// organisation offers. Pure: zod only.
 import { z } from 'zod'
 import { SERVICE_TYPES, type ServiceType } from './referrals'
 

@@ -1,5 +1,4 @@
-// Whether a victim has gone without support for too long (issue 5 point 5: "no support in the last
-// N days" warnings on the victim page). Pure.
+// Whether a victim has gone without support for too long. Pure.
 //
 // The warning shows when the victim has open support (a referral accepted or active) or an open
 // case, and neither a support session they attended nor a completed follow-up visit in the last N days. N is 28,

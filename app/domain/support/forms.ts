@@ -1,4 +1,4 @@
-// The forms of the referral pages (issue 5 point 5): making a referral, answering or closing one,
+// The forms of the referral pages: making a referral, answering or closing one,
 // and logging a support session. Pure: zod only; the rules themselves are in referrals.ts.
 import { z } from 'zod'
 import { parseDateParts } from '~/domain/calendar/date-parts'

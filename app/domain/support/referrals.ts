@@ -1,8 +1,8 @@
-// Referrals from a victim's record to a voluntary-sector support service (issue 5, point 5). Pure:
+// Referrals from a victim's record to a voluntary-sector support service. Pure:
 // the service types, the referral's life (sent → accepted | declined → active → closed, or withdrawn
 // by the referrer), which side of the referral may do what, whether consent or a recorded lawful
-// basis covers sharing the victim's information with the receiving organisation (UK GDPR / DPA 2018,
-// victims-code-reference.md §7.2), and whether a support session may be logged.
+// basis covers sharing the victim's information with the receiving organisation (UK GDPR; DPA 2018
+// Sch 1 Part 2 para 18), and whether a support session may be logged.
 import { z } from 'zod'
 import { todayInLondon } from '~/domain/calendar/date-parts'
 import { londonDateOf } from '~/domain/calendar/working-days'

@@ -1,4 +1,4 @@
-// Enhanced rights under the Victims' Code (victims-code-reference.md §2). Derived, never stored:
+// Enhanced rights under the Victims' Code (Victims' Code 2020, chapter 1). Derived, never stored:
 // the automatic grounds come from the victim's age at the offence and the offences themselves; the
 // manual grounds (persistently targeted, vulnerable, intimidated) are recorded by a professional.
 // Eligibility is by age at the offence, so a victim who turns 18 keeps it. Pure.

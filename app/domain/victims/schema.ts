@@ -42,7 +42,7 @@ export const CLOSE_REASONS = [
   { value: 'other', label: 'Other' },
 ] as const
 
-// victims-code-reference.md §7.2: bases for sharing without consent.
+// Bases for sharing without consent (UK GDPR Art 6; DPA 2018 Sch 1 Part 2 para 18, safeguarding).
 export const LAWFUL_BASES = [
   {
     value: 'dpa_sch1_safeguarding',

@@ -1,4 +1,4 @@
-// The follow-up visit policy (issue 5, point 1): how soon and how often a victim is visited. An
+// The follow-up visit policy: how soon and how often a victim is visited. An
 // administrator sets it per organisation; DEFAULT_VISIT_POLICY is what the partnership's strategy
 // asks for. Pure: the schedule (schedule.ts) reads it, the admin form validates with the schema.
 import { z } from 'zod'
@@ -20,7 +20,7 @@ export interface VisitPolicy {
 }
 
 /**
- * Issue 5's defaults. Key court events are the days that most shake a child witness and most
+ * The defaults. Key court events are the days that most shake a child witness and most
  * often bring renewed contact from the people who exploited them: the hearings where the child
  * gives evidence (section 28 recording, trial — whatever their result, since an adjourned trial is
  * distressing too), the verdict for each defendant, the sentence and an appeal's result. Listings,

@@ -1,4 +1,4 @@
-// The follow-up visit schedule (issue 5, points 1 and 2). Pure: a victim's incidents, linked cases,
+// The follow-up visit schedule. Pure: a victim's incidents, linked cases,
 // key court events, visits and an "as of" instant in; the visits owed out. Policy from policy.ts;
 // all dates are Europe/London calendar dates, due at the end of the London day (docs/visits.md).
 //

@@ -1,4 +1,4 @@
-// A follow-up visit as recorded (issue 5, point 2): planned, made, or attempted and not made (and
+// A follow-up visit as recorded: planned, made, or attempted and not made (and
 // why). What the child said and any new disclosure are captured here so that intelligence and new
 // offences can follow. Pure: the form schema and its checks; the service adds the record's own
 // limits (not before the victim's record existed).

@@ -53,7 +53,7 @@ describe('Easter Sunday (Gregorian computus)', () => {
   })
 })
 
-// /work/shared/domain/victims-code-reference.md §5.2, every cell.
+// GOV.UK's published England & Wales bank holidays, every cell.
 const REFERENCE_2024_2028: Record<number, Record<string, string>> = {
   2024: {
     'New Year’s Day': 'Mon 2024-01-01',

@@ -1,4 +1,4 @@
-// The command-line contract of issue 4: `npm run -s entitlements -- <scenario.json>`. Spawns the
+// The command-line contract: `npm run -s entitlements -- <scenario.json>`. Spawns the
 // script itself (through tsx, as npm does) on temporary scenario files.
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'

@@ -29,7 +29,7 @@ function scenario(over: Partial<EntitlementsInput> & { events?: ScenarioEvent[];
 const STANDARD = { victim: { dateOfBirth: '1990-01-01', grounds: [] }, case: { offenceCategory: 'theft', offenceDate: '2026-01-01' } }
 const run = (input: EntitlementsInput) => evaluateEntitlements(input, CODE_2020, H)
 
-describe('the example in issue 4', () => {
+describe('the worked example', () => {
   const input: EntitlementsInput = {
     asOf: '2026-12-30T09:00:00Z',
     victim: { dateOfBirth: '2010-09-09', grounds: ['persistently_targeted'] },

@@ -25,7 +25,7 @@ pre_trial_therapy_started court_familiarisation_visit vps_offered vps_made trial
 appeal_lodged appeal_outcome vcs_referral_made vlo_contact_made victim_withdrew_support case_finalised`.split(/\s+/)
 
 describe('the vocabulary', () => {
-  test('has every event type issue 3 lists, and nothing unlabelled', () => {
+  test('has every milestone event type, and nothing unlabelled', () => {
     expect([...EVENT_TYPE_IDS].sort()).toEqual([...ISSUE_3_TYPES].sort())
     for (const t of EVENT_TYPES) {
       expect(t.label).toMatch(/^[A-Z]/)

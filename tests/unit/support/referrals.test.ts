@@ -38,7 +38,7 @@ const STATUSES = REFERRAL_STATUSES.map((s) => s.id)
 const goodInput = { at: at('2026-11-10T09:00:00Z'), reason: 'No capacity until March', outcome: 'support_completed' }
 
 describe('service types and the referral form', () => {
-  test('the eight services of issue 5', () => {
+  test('the eight kinds of support service', () => {
     expect(SERVICE_TYPES.map((s) => s.id)).toEqual([
       'isva',
       'cse_specialist',

@@ -273,7 +273,7 @@ describe('London dates: clocks changing and month ends', () => {
   })
 })
 
-test('the policy: defaults from issue 5, days validated', () => {
+test('the policy: defaults, days validated', () => {
   expect(DEFAULT_VISIT_POLICY).toMatchObject({ firstVisitWithinDays: 7, cadenceDays: 28, afterCourtEventWithinDays: 7 })
   expect(VisitPolicyDaysSchema.safeParse(DEFAULT_VISIT_POLICY).success).toBe(true)
   const bad = VisitPolicyDaysSchema.safeParse({ ...DEFAULT_VISIT_POLICY, cadenceDays: 0, retryWithinDays: 2.5 })
