@@ -116,7 +116,9 @@ async function throttle(email: string, ip: string, now: Date) {
   const since = new Date(now.getTime() - lookbackMinutes * 60_000)
   const [byAccount, byIp] = await Promise.all([
     prisma.loginAttempt.findMany({ where: { email, at: { gt: since } }, select: { at: true, success: true } }),
-    prisma.loginAttempt.findMany({ where: { ip, at: { gt: since } }, select: { at: true, success: true } }),
+    // Failures only: a success clears the account's count, never the address's, or one valid
+    // account would let its holder try passwords against every other account without limit.
+    prisma.loginAttempt.findMany({ where: { ip, success: false, at: { gt: since } }, select: { at: true, success: true } }),
   ])
   const locks = [lockoutState(byAccount, now, policies.account), lockoutState(byIp, now, policies.ip)]
   const until = locks.flatMap((l) => (l.locked ? [l.until] : [])).sort((a, b) => +b - +a)[0]

@@ -81,6 +81,8 @@ beforeEach(async () => {
   env.overrides = { DATA_DIR: dataDir, APP_URL: 'https://waypoint.test.example' }
   useResend(mockUrl)
   await fetch(new URL('/emails', mockUrl), { method: 'DELETE' })
+  // Most tests sign in from one address, whose failures only time clears: each starts with none.
+  await (await db()).loginAttempt.deleteMany()
 })
 
 afterEach(async () => {
@@ -440,6 +442,21 @@ describe('answers that must not reveal whether an account exists', () => {
     await emailDeliveriesSettled()
     expect(await prisma.passwordResetToken.count({ where: { userId: user.id } })).toBe(RESET_REQUESTS_PER_HOUR)
     expect(await outboxRows(user.email)).toHaveLength(RESET_REQUESTS_PER_HOUR)
+  })
+})
+
+describe('sign-in throttling per address', () => {
+  test('a success from an address does not clear its failures on other accounts: only time does', async () => {
+    const ip = '192.0.2.81'
+    const user = await createUser({ password: PASSWORD })
+    // 19 failures spread over accounts, each below its own limit of 5; the address allows 20.
+    for (let i = 0; i < 19; i++) {
+      expect(await attemptLogin(`sprayed-${i % 5}@test.example`, 'wrong', ip)).toMatchObject({ reason: 'invalid' })
+    }
+    expect(await attemptLogin(user.email, PASSWORD, ip)).toMatchObject({ ok: true })
+    expect(await attemptLogin('sprayed-5@test.example', 'wrong', ip)).toMatchObject({ reason: 'invalid' })
+    expect(await attemptLogin('sprayed-6@test.example', 'wrong', ip)).toMatchObject({ ok: false, reason: 'locked' })
+    expect(await attemptLogin(user.email, PASSWORD, ip)).toMatchObject({ ok: false, reason: 'locked' })
   })
 })
 
