@@ -1,27 +1,7 @@
 import { Heading, Link, Text } from '@react-email/components'
 import { EmailLayout, link, paragraph } from './layout'
 import { ActionLink } from './reminder-parts'
-
-export interface DigestItem {
-  /** What is owed, e.g. "Victims' Code right 6 (Police)" or "Follow-up visit". */
-  label: string
-  reference: string
-  /** Formatted date it is or was due, when it has one. */
-  dueOn?: string
-  url: string
-}
-
-export interface DigestProps {
-  period: 'daily' | 'weekly'
-  /** The recipient's own name (a professional, not a victim). */
-  name: string
-  overdue: DigestItem[]
-  due: DigestItem[]
-  upcoming: DigestItem[]
-  /** Event news since the last digest, e.g. referrals waiting, intelligence in the queue. */
-  news: DigestItem[]
-  url: string
-}
+import type { DigestItem, DigestProps } from '../app/domain/notifications/email-props'
 
 // A long list is cut short: the summary points to Waypoint, where the full list is.
 const MOST_PER_SECTION = 20

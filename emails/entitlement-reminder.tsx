@@ -1,20 +1,7 @@
 import { Text } from '@react-email/components'
 import { EmailLayout, paragraph } from './layout'
 import { ActionLink, ReferenceLine } from './reminder-parts'
-
-export interface EntitlementReminderProps {
-  state: 'due-tomorrow' | 'overdue'
-  /** The victim's pseudonymous Waypoint reference, never a name. */
-  reference: string
-  right: number
-  /** The right's title from the Victims' Code, e.g. "Information about the investigation". */
-  rightTitle: string
-  /** Who owes it, as an agency label: "Police", "CPS", "Witness care". */
-  owedBy: string
-  /** Formatted due day, e.g. "Monday 30 November 2026". */
-  dueOn: string
-  url: string
-}
+import type { EntitlementReminderProps } from '../app/domain/notifications/email-props'
 
 export function EntitlementReminderEmail({ state, reference, right, rightTitle, owedBy, dueOn, url }: EntitlementReminderProps) {
   const heading = state === 'overdue' ? `Victims' Code right ${right} is overdue` : `Victims' Code right ${right} is due tomorrow`

@@ -1,15 +1,7 @@
 import { Text } from '@react-email/components'
 import { EmailLayout, paragraph } from './layout'
 import { ActionLink, ReferenceLine } from './reminder-parts'
-
-export interface HearingReminderProps {
-  reference: string
-  /** Kind of hearing as a label, e.g. "Trial"; never the court or the defendant. */
-  hearing: string
-  /** Formatted date and time, e.g. "10:00am on Thursday 3 December 2026". */
-  when: string
-  url: string
-}
+import type { HearingReminderProps } from '../app/domain/notifications/email-props'
 
 export function HearingReminderEmail({ reference, hearing, when, url }: HearingReminderProps) {
   const heading = 'A hearing is coming up in the next 7 days'

@@ -1,15 +1,7 @@
 import { Text } from '@react-email/components'
 import { EmailLayout, paragraph } from './layout'
 import { ActionLink, ReferenceLine } from './reminder-parts'
-
-export interface VisitReminderProps {
-  state: 'due' | 'overdue'
-  reference: string
-  /** Why the visit is due, from the visit plan, e.g. "Every 28 days while a case is open". */
-  reason: string
-  dueOn: string
-  url: string
-}
+import type { VisitReminderProps } from '../app/domain/notifications/email-props'
 
 export function VisitReminderEmail({ state, reference, reason, dueOn, url }: VisitReminderProps) {
   const heading = state === 'overdue' ? 'A follow-up visit is overdue' : 'A follow-up visit is due'

@@ -3,7 +3,7 @@
 // summary for, and the news the service found (intelligence waiting in their force's queue,
 // referrals waiting for their organisation's decision, their referrals decided since the last one).
 // References and links only: no victim's name or case detail.
-import type { DigestItem, DigestProps } from '#emails/digest'
+import type { DigestItem, DigestProps } from './email-props'
 import type { DigestPeriod } from './keys'
 import type { Delivery, ReminderKind } from './kinds'
 import { REMINDER_KINDS } from './kinds'

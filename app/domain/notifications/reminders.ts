@@ -5,11 +5,8 @@
 // the email says. Dates are Europe/London calendar dates; "tomorrow" for an entitlement is the next
 // working day on the England & Wales calendar (deadlines are counted in working days).
 import { TZDate } from '@date-fns/tz'
-import type { DigestProps } from '#emails/digest'
-import type { EntitlementReminderProps } from '#emails/entitlement-reminder'
-import type { HearingReminderProps } from '#emails/hearing-reminder'
-import type { VisitReminderProps } from '#emails/visit-reminder'
 import { addCalendarDays, addWorkingDays, dayOfWeek, endOfLondonDay, isWorkingDay, londonDateOf, type IsoDate } from '~/domain/calendar/working-days'
+import type { DigestProps, EntitlementReminderProps, HearingReminderProps, VisitReminderProps } from './email-props'
 import { inboxRecipient, isoWeekOf, reminderKeys, userRecipient, type DigestPeriod, type EntitlementReminderState, type RecipientKey, type VisitReminderState } from './keys'
 import type { Delivery, ReminderKind } from './kinds'
 
