@@ -28,7 +28,10 @@
 // until an investigative step, then investigation (or nfa after a decision not to investigate).
 import { DROPPED_OUTCOMES, eventType, hearingTypeLabel, isConvictionOutcome, isEventType, type HearingType } from './events'
 import { detail, detailDate, effectiveJournal, type JournalEvent } from './journal'
+import { describeNextStep } from './next-steps'
 import { isExitStage, stageLabel, stageRank, type StageId } from './stages'
+
+export { formatLondonDate, nextStepFor } from './next-steps'
 
 export const APPEAL_WINDOW_DAYS = 28
 const DAY = 24 * 60 * 60 * 1000
@@ -111,6 +114,8 @@ interface PathState {
   sentencedAt: number
   appealDecided: boolean
   bailEndDate?: Date
+  /** Event types recorded on this path, so a next step never asks for one already done. */
+  recorded: Set<string>
 }
 
 interface Hearing {
@@ -139,6 +144,7 @@ function runPath(journal: readonly JournalEvent[], defendantId: string | null): 
     trialStarted: false,
     sentencedAt: 0,
     appealDecided: false,
+    recorded: new Set(),
   }
   const exitTo = (stage: StageId) => {
     s.phase = 'exit'
@@ -159,6 +165,7 @@ function runPath(journal: readonly JournalEvent[], defendantId: string | null): 
 
   for (const e of journal) {
     if (!appliesTo(e, defendantId)) continue
+    s.recorded.add(e.type)
     const at = e.occurredAt.getTime()
     // A police step for this very path (not a case-wide one) reopens it after no further action.
     if (INVESTIGATIVE.has(e.type) && (e.defendantId ?? null) === defendantId) reopenPre()
@@ -275,7 +282,13 @@ function hearingsOf(journal: readonly JournalEvent[]): Hearing[] {
   return [...hearings.values()]
 }
 
-function courtStage(s: PathState, hearings: readonly Hearing[], defendantId: string | null, now: Date): { stage: StageId; hearing?: Hearing } {
+interface PathStage {
+  stage: StageId
+  hearing?: Hearing
+  lastHeld?: HearingType
+}
+
+function courtStage(s: PathState, hearings: readonly Hearing[], defendantId: string | null, now: Date): PathStage {
   const mine = hearings.filter(
     (h) =>
       COURT_STAGE_OF[h.type] !== undefined &&
@@ -284,15 +297,15 @@ function courtStage(s: PathState, hearings: readonly Hearing[], defendantId: str
   )
   const held = (h: Hearing) => h.outcome === 'effective' || h.outcome === 'cracked' || (h.outcome === undefined && h.at.getTime() <= now.getTime())
   const vacated = (h: Hearing) => h.outcome === 'ineffective' || h.outcome === 'adjourned'
-  if (s.trialStarted || mine.some((h) => h.type === 'trial' && held(h))) return { stage: 'trial' }
+  if (s.trialStarted || mine.some((h) => h.type === 'trial' && held(h))) return { stage: 'trial', lastHeld: s.trialStarted ? undefined : 'trial' }
   const outstanding = mine.filter((h) => !held(h) && !vacated(h)).sort((a, b) => a.at.getTime() - b.at.getTime())
   if (outstanding[0]) return { stage: COURT_STAGE_OF[outstanding[0].type]!, hearing: outstanding[0] }
   const done = mine.filter(held).sort((a, b) => a.at.getTime() - b.at.getTime())
   const last = done[done.length - 1]
-  return { stage: last ? AFTER_HELD[last.type]! : s.courtDefault }
+  return { stage: last ? AFTER_HELD[last.type]! : s.courtDefault, lastHeld: last?.type }
 }
 
-function pathStage(s: PathState, hearings: readonly Hearing[], defendantId: string | null, now: Date): { stage: StageId; hearing?: Hearing } {
+function pathStage(s: PathState, hearings: readonly Hearing[], defendantId: string | null, now: Date): PathStage {
   switch (s.phase) {
     case 'exit':
       return { stage: s.exit }
@@ -315,47 +328,19 @@ function nextHearingOfType(hearings: readonly Hearing[], type: HearingType, defe
     .sort((a, b) => a.at.getTime() - b.at.getTime())[0]
 }
 
-// ---------------------------------------------------------------------------------------------
-// Next steps in plain words
-
-const londonDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' })
-export function formatLondonDate(d: Date): string {
-  return londonDate.format(d)
-}
-
-const NEXT_STEP: Record<StageId, string> = {
-  reported: 'Police to record the crime and begin the investigation',
-  investigation: 'Police investigation: interviews and gathering evidence',
-  suspect_released: 'Police decision: send the file to the CPS, or no further action',
-  charging_decision: 'Charging decision from CPS',
-  first_hearing_mags: 'First hearing at the magistrates’ or youth court',
-  ptph: 'Plea and trial preparation hearing',
-  s28_recording: 'Ground rules hearing and pre-recorded cross-examination (section 28)',
-  trial: 'Trial',
-  verdict: 'Verdict',
-  sentence: 'Sentencing hearing',
-  appeal_window: 'Appeal window: an appeal or an unduly lenient sentence referral may be made',
-  post_sentence: 'Victim Contact Scheme: updates about the sentence from the victim liaison officer',
-  nfa: '',
-  discontinued: '',
-  closed: '',
-}
-
-/** The plain-English next step for a stage, with no case-specific detail. */
-export function nextStepFor(stage: StageId): string {
-  return NEXT_STEP[stage]
-}
-
-function describeNextStep(stage: StageId, s: PathState | null, hearing: Hearing | undefined): string {
-  const base = NEXT_STEP[stage]
-  if (hearing) return `${hearingTypeLabel(hearing.type)} on ${formatLondonDate(hearing.at)}${hearing.court ? ` at ${hearing.court}` : ''}`
-  if (stage === 'suspect_released' && s?.bailEndDate) return `${base} (bail ends ${formatLondonDate(s.bailEndDate)})`
-  if (stage === 'trial' && s?.trialStarted) return 'Verdict at the end of the trial'
-  if (stage === 'appeal_window' && s?.phase === 'sentenced') {
-    return `${base} until ${formatLondonDate(new Date(s.sentencedAt + APPEAL_WINDOW_DAYS * DAY))}`
-  }
-  if (stage === 'appeal_window' && s?.phase === 'appeal') return 'Appeal decision'
-  return base
+/** The next step on one path, from its stage and what its journal already records. */
+function nextStepOf(s: PathState, { stage, hearing, lastHeld }: PathStage, hasSuspect: boolean): string {
+  return describeNextStep({
+    stage,
+    recorded: s.recorded,
+    hasSuspect,
+    hearing: hearing && { type: hearing.type, at: hearing.at, court: hearing.court },
+    lastHeld,
+    bailEndDate: s.bailEndDate,
+    trialStarted: s.trialStarted,
+    appealWindowEnds: s.phase === 'sentenced' ? new Date(s.sentencedAt + APPEAL_WINDOW_DAYS * DAY) : undefined,
+    appealPending: s.phase === 'appeal',
+  })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -388,17 +373,17 @@ export function deriveJourney(events: readonly JournalEvent[], options: DeriveOp
 
   const defendants: DefendantJourney[] = defendantIds.map((id) => {
     const s = runPath(journal, id)
-    const { stage, hearing } = pathStage(s, hearings, id, now)
-    return { defendantId: id, stage, stageLabel: stageLabel(stage), nextStep: describeNextStep(stage, s, hearing) }
+    const at = pathStage(s, hearings, id, now)
+    return { defendantId: id, stage: at.stage, stageLabel: stageLabel(at.stage), nextStep: nextStepOf(s, at, true) }
   })
 
   let caseStage: StageId
   let nextSteps: string[]
   if (defendants.length === 0) {
     const s = runPath(journal, null)
-    const { stage } = pathStage(s, hearings, null, now)
-    caseStage = stage
-    const step = describeNextStep(stage, s, undefined)
+    const at = pathStage(s, hearings, null, now)
+    caseStage = at.stage
+    const step = nextStepOf(s, { stage: at.stage }, false)
     nextSteps = step ? [step] : []
   } else {
     const open = defendants.filter((d) => !isExitStage(d.stage))

@@ -20,7 +20,7 @@ describe('before any suspect', () => {
     expect(at([]).caseStage).toBe('reported')
     const report = [ev('crime_reported', '2026-06-01T10:00:00Z'), ev('crime_recorded', '2026-06-01T12:00:00Z'), ev('needs_assessment_completed', '2026-06-02T10:00:00Z', { victimId: 'v1' })]
     const r = at(report)
-    expect(r).toMatchObject({ caseStage: 'reported', caseStageLabel: 'Reported', defendants: [], nextSteps: ['Police to record the crime and begin the investigation'] })
+    expect(r).toMatchObject({ caseStage: 'reported', caseStageLabel: 'Reported', defendants: [], nextSteps: ['Police to begin the investigation'] })
     expect(at([...report, ev('strategy_discussion', '2026-06-03T10:00:00Z')]).caseStage).toBe('investigation')
     expect(at([...report, ev('abe_interview', '2026-06-05T10:00:00Z', { victimId: 'v1' })]).caseStage).toBe('investigation')
   })
