@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
-import { exportAuditCsv, parseAuditQuery } from '~/services/admin.server'
+import { exportAuditCsv, parseAuditQuery } from '~/services/audit-log-admin.server'
 import { clientIp, requireRole } from '~/services/auth.server'
 import { readFormData } from '~/utils/form-data.server'
 

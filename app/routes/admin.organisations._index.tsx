@@ -5,7 +5,7 @@ import { PageHeading } from '~/components/content'
 import { Table, type Column } from '~/components/table'
 import { Tag } from '~/components/tag'
 import { ORGANISATION_KIND_LABELS } from '~/domain/access/roles'
-import { listOrganisations } from '~/services/admin.server'
+import { listOrganisations } from '~/services/organisations-admin.server'
 import { requireRole } from '~/services/auth.server'
 
 export const meta: MetaFunction = () => [{ title: 'Organisations – Waypoint' }]

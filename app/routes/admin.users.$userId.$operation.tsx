@@ -10,7 +10,7 @@ import {
   type AdminActor,
   type AdminUser,
   type UserChangeFailure,
-} from '~/services/admin.server'
+} from '~/services/users-admin.server'
 import { clientIp, forbidden, notFound, requireRole } from '~/services/auth.server'
 import { setFlash, type FlashMessage } from '~/services/session.server'
 

@@ -5,7 +5,7 @@ import { BackLink, InsetText, PageHeading } from '~/components/content'
 import { SummaryList } from '~/components/summary-list'
 import { Tag } from '~/components/tag'
 import { ROLE_LABELS } from '~/domain/access/navigation'
-import { getUser } from '~/services/admin.server'
+import { getUser } from '~/services/users-admin.server'
 import { notFound, requireRole } from '~/services/auth.server'
 import { formatDate, formatDateTime } from '~/utils/format'
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { AdminUsersList } from '~/components/admin/users-list'
-import { adminUsersPage } from '~/services/admin.server'
+import { adminUsersPage } from '~/services/users-admin.server'
 import { requireRole } from '~/services/auth.server'
 
 export const meta: MetaFunction = () => [{ title: 'Users – Waypoint' }]

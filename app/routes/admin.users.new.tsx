@@ -9,7 +9,8 @@ import { ErrorSummary, fieldErrors, Radios, Select, TextField } from '~/componen
 import type { Role } from '~/domain/access/policy'
 import { ROLE_HINTS } from '~/components/admin/labels'
 import { ROLE_OPTIONS, ROLES } from '~/domain/access/roles'
-import { createUser, listOrganisations } from '~/services/admin.server'
+import { listOrganisations } from '~/services/organisations-admin.server'
+import { createUser } from '~/services/users-admin.server'
 import { clientIp, requireRole } from '~/services/auth.server'
 import { setFlash } from '~/services/session.server'
 import { readFormData } from '~/utils/form-data.server'
@@ -40,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireRole(request, ['admin'])
   const submission = parseWithZod(await readFormData(request), { schema: NewUserSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
-  const result = await createUser(admin, submission.value, clientIp(context), request)
+  const result = await createUser(admin, submission.value, clientIp(context))
   if (!result.ok) return data(submission.reply({ fieldErrors: { [result.field]: [result.message] } }), { status: 400 })
   const { email } = submission.value
   const message = result.emailSent

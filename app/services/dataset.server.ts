@@ -24,7 +24,7 @@ import {
   type DatasetCounts,
   type Quarter,
 } from '~/domain/review/dataset'
-import { toCsv } from '~/domain/review/csv'
+import { toCsv } from '~/utils/csv'
 import { audit } from './audit.server'
 import { forbidden } from './auth.server'
 import { db } from './db.server'

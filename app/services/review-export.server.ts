@@ -2,7 +2,7 @@
 // dashboard, only the cases each user may see (reviewScope → caseWhere), audited with its parameters.
 import { parseFactors } from '~/domain/review/factors'
 import { REVIEW_EXPORT_HEADER, reviewExportRow } from '~/domain/review/case-export'
-import { toCsv } from '~/domain/review/csv'
+import { toCsv } from '~/utils/csv'
 import { audit } from './audit.server'
 import { forbidden } from './auth.server'
 import { db } from './db.server'

@@ -4,7 +4,7 @@
 // total; the CSV holds no names or references (the victims' names made here are checked) and no
 // formula from the data; each export is audited; and only managers get it (403 for the others).
 import { beforeAll, describe, expect, test } from 'vitest'
-import { toCsv } from '~/domain/review/csv'
+import { toCsv } from '~/utils/csv'
 import { ageBandOf, buildDataset, CSV_HEADER, datasetCsvRows, ethnicGroupOf, genderRowOf, quarterOf, type DatasetCounts } from '~/domain/review/dataset'
 import { datasetCounts, datasetCsv, datasetReport } from '~/services/dataset.server'
 import { db } from '~/services/db.server'

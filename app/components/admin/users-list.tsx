@@ -7,10 +7,10 @@ import { Table, type Column } from '~/components/table'
 import { Tag } from '~/components/tag'
 import { ROLE_LABELS } from '~/domain/access/navigation'
 import { ROLE_OPTIONS } from '~/domain/access/roles'
-import type { AdminUsersPageData } from '~/services/admin.server'
+import type { AdminUsersPageData } from '~/services/users-admin.server'
 
 // The users list: the administrator's home page ("/") and /admin/users. Data from
-// adminUsersPage(admin, searchParams) in app/services/admin.server.ts. Filters are a GET form, so
+// adminUsersPage(admin, searchParams) in app/services/users-admin.server.ts. Filters are a GET form, so
 // the list's URL can be bookmarked and works without JavaScript; pagination and sorting keep them.
 
 type Row = AdminUsersPageData['users']['rows'][number]

@@ -4,7 +4,7 @@
 // the case to people already allowed to open it.
 import { BINARY_FACTORS, reviewOutcomeLabel, type ReviewFactors } from './factors'
 import { reviewTagLabel } from './tags'
-import type { CsvValue } from './csv'
+import type { CsvValue } from '~/utils/csv'
 
 export interface ReviewExportRow {
   crimeReference: string
