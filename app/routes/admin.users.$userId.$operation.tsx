@@ -82,7 +82,7 @@ const OPERATIONS: Record<string, Operation> = {
     pendingText: 'Sending…',
     variant: 'primary',
     run: async (admin, u, ip, request) => {
-      const r = await resendSetPasswordEmail(admin, u.id, ip, request)
+      const r = await resendSetPasswordEmail(admin, u.id, ip)
       if (!r.ok) return r
       return r.emailSent
         ? { ok: true, message: { kind: 'success', message: `We have emailed ${u.email} a new link to choose a password.` } }

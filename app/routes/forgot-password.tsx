@@ -28,7 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request)
   const submission = parseWithZod(await readFormData(request), { schema: Schema })
   if (submission.status !== 'success') return data({ sent: false as const, result: submission.reply() }, { status: 400 })
-  await requestPasswordReset(submission.value.email, clientIp(context), request)
+  await requestPasswordReset(submission.value.email, clientIp(context))
   // The same answer whether or not an account exists.
   return { sent: true as const, email: submission.value.email }
 }

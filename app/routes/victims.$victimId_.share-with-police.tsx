@@ -1,15 +1,15 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { SubmitOrCancel } from '~/components/button'
 import { BackLink, WarningText } from '~/components/content'
 import { ErrorSummary, fieldErrors, Select, Textarea } from '~/components/forms'
+import { useGovukForm } from '~/components/use-govuk-form'
 import { ShareWithPoliceSchema } from '~/domain/sharing/requests'
 import { clientIp, notFound, requireRole } from '~/services/auth.server'
-import { setFlash } from '~/services/session.server'
+import { redirectWithFlash } from '~/services/session.server'
 import { getShareWithPoliceForm, shareWithPolice } from '~/services/share-requests.server'
-import { readFormData } from '~/utils/form-data.server'
+import { parseForm, reply } from '~/utils/submission.server'
 import { displayName, formatDate } from '~/utils/format'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Share with the police – ${data?.victim.reference ?? 'Victim'} – Waypoint` }]
@@ -28,35 +28,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const victimId = params.victimId
   if (!victimId) throw notFound()
   await getShareWithPoliceForm(user, victimId)
-  const submission = parseWithZod(await readFormData(request), { schema: ShareWithPoliceSchema })
-  if (submission.status !== 'success') return data({ result: submission.reply(), consentLink: false }, { status: 400 })
+  const submission = await parseForm(request, ShareWithPoliceSchema)
+  if (submission.status !== 'success') return data({ result: reply(submission), consentLink: false }, { status: 400 })
   const { idempotencyKey, ...input } = submission.value
   const result = await shareWithPolice(user, victimId, input, idempotencyKey, clientIp(context))
-  if (!result.ok) {
-    const errors: Record<string, string[]> = {}
-    for (const issue of result.issues) (errors[issue.path] ??= []).push(issue.message)
-    return data({ result: submission.reply({ fieldErrors: errors }), consentLink: result.consentLink ?? false }, { status: 400 })
-  }
-  return redirect(`/requests/${result.requestId}`, {
-    headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message: 'The record has been shared with the police force.' }) },
-  })
+  if (!result.ok) return data({ result: reply(submission, result.issues), consentLink: result.consentLink ?? false }, { status: 400 })
+  return redirectWithFlash(request, `/requests/${result.requestId}`, 'The record has been shared with the police force.')
 }
 
 export default function ShareWithPolice() {
   const { victim, forces, pending, idempotencyKey } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    id: 'share',
-    lastResult: actionData?.result,
-    defaultValue: { idempotencyKey },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ShareWithPoliceSchema }),
-    shouldValidate: 'onSubmit',
-  })
+  const [form, fields] = useGovukForm(ShareWithPoliceSchema, { id: 'share', lastResult: actionData?.result, defaultValue: { idempotencyKey } })
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink to={`/victims/${victim.id}`}>Back to the victim</BackLink>
-        <ErrorSummary errors={fieldErrors({ organisationId: fields.organisationId, reason: fields.reason, idempotencyKey: fields.idempotencyKey }, form.errors)} />
+        <ErrorSummary errors={fieldErrors(fields, form.errors)} />
         <span className="govuk-caption-l">
           {victim.reference} · {displayName(victim)}
         </span>

@@ -109,14 +109,10 @@ export function runInBackground(label: string, job: () => Promise<unknown>): voi
 }
 
 /**
- * The public address for links in emails: APP_URL when set. Otherwise the address the request
- * came to — but only where emails stay on this machine or outside production, because the Host
- * header is chosen by the client and a reset link pointing at someone else's host would hand them
- * the token ("password reset poisoning"). In production with real sending, set APP_URL.
+ * The public address for links in emails: the configured APP_URL (http://localhost:PORT in the demo
+ * and development). Never the address a request came to: its Host header is chosen by the client,
+ * and a reset link pointing at someone else's host would hand them the token.
  */
-export function appUrl(request?: Request): string {
-  const env = getEnv()
-  if (env.APP_URL) return env.APP_URL.replace(/\/+$/, '')
-  if (request && (!env.RESEND_API_KEY || env.NODE_ENV !== 'production')) return new URL(request.url).origin
-  return `http://localhost:${env.PORT}`
+export function appUrl(): string {
+  return getEnv().APP_URL
 }

@@ -41,7 +41,8 @@ const schema = z.object({
     .transform((v) => v === 'true'),
 })
 
-export type Env = z.infer<typeof schema>
+/** APP_URL is always known once parsed: set, or the local address outside production. */
+export type Env = Omit<z.infer<typeof schema>, 'APP_URL'> & { APP_URL: string }
 
 export function parseEnv(source: NodeJS.ProcessEnv): Env {
   const parsed = schema.safeParse(source)
@@ -50,14 +51,16 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     throw new Error(`Invalid configuration (see .env.example):\n${lines.join('\n')}`)
   }
   const env = parsed.data
-  if (env.RESEND_API_KEY && !env.APP_URL && env.NODE_ENV === 'production') {
-    // Links in emails must not be built from a request's Host header, which a client controls.
-    throw new Error('Invalid configuration (see .env.example):\n  APP_URL: required when RESEND_API_KEY is set')
+  const production = env.NODE_ENV === 'production'
+  const missing: string[] = []
+  // Links in emails are built only from APP_URL, never from a request's Host header (which a client
+  // controls), so production must say where it is served. The demo and development serve locally.
+  if (production && !env.APP_URL && (env.RESEND_API_KEY || !env.DEMO_MODE)) {
+    missing.push('  APP_URL: required in production — the public address of the service, e.g. https://waypoint.example.gov.uk')
   }
-  if (env.NODE_ENV === 'production' && !env.SESSION_SECRET && !env.DEMO_MODE) {
-    throw new Error('Invalid configuration (see .env.example):\n  SESSION_SECRET: required in production')
-  }
-  return env
+  if (production && !env.SESSION_SECRET && !env.DEMO_MODE) missing.push('  SESSION_SECRET: required in production')
+  if (missing.length) throw new Error(`Invalid configuration (see .env.example):\n${missing.join('\n')}`)
+  return { ...env, APP_URL: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '') }
 }
 
 let cached: Env | undefined

@@ -48,13 +48,13 @@ let issuing: Promise<unknown> = Promise.resolve()
  * queued after the answer (emailDeliveriesSettled waits for it): done before, that work
  * made answers for real accounts measurably slower, which told anyone which addresses have one.
  */
-export async function requestPasswordReset(rawEmail: string, ip: string, request?: Request): Promise<void> {
+export async function requestPasswordReset(rawEmail: string, ip: string): Promise<void> {
   const prisma = await db()
   const email = normaliseEmail(rawEmail)
   const user = await prisma.user.findUnique({ where: { email }, select: { id: true, email: true, active: true } })
   await audit({ action: 'auth.password.reset_requested', entityType: 'login', entityId: email, ip })
   if (!user?.active) return
-  const origin = appUrl(request)
+  const origin = appUrl()
   runInBackground('password-reset', () => {
     const job = issuing.then(() => sendResetLink(user, origin))
     issuing = job.catch(() => {})
@@ -80,10 +80,10 @@ async function sendResetLink(user: { id: string; email: string }, origin: string
 }
 
 /** Sent when an administrator creates an account: the user chooses their own password. */
-export async function sendSetPasswordEmail(userId: string, request?: Request): Promise<void> {
+export async function sendSetPasswordEmail(userId: string): Promise<void> {
   const prisma = await db()
   const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, name: true } })
-  const origin = appUrl(request)
+  const origin = appUrl()
   await issueLink(user, 'set', SET_PASSWORD_HOURS * 60, (tx, token, tokenId) =>
     enqueueEmail(tx, {
       to: user.email,

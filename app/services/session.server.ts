@@ -2,7 +2,7 @@
 // holds everything else, so a session can be revoked (sign out, sign out elsewhere, deactivation,
 // password reset) and expires after SESSION_IDLE_MINUTES idle or SESSION_ABSOLUTE_MINUTES in all.
 import { randomBytes } from 'node:crypto'
-import { createCookie, createCookieSessionStorage } from '@remix-run/node'
+import { createCookie, createCookieSessionStorage, redirect } from '@remix-run/node'
 import { absoluteExpiry, sessionState, shouldTouch, type SessionPolicy } from '~/domain/auth/session-rules'
 import { db } from './db.server'
 import { getEnv } from './env.server'
@@ -143,6 +143,13 @@ export async function setFlash(request: Request, message: FlashMessage): Promise
   const s = await storage.getSession(request.headers.get('cookie'))
   s.flash('message', message)
   return storage.commitSession(s)
+}
+
+/** Redirects after a change, with the banner that says what happened on the page it lands on. */
+export async function redirectWithFlash(request: Request, to: string, message: string | FlashMessage, init?: ResponseInit): Promise<Response> {
+  const headers = new Headers(init?.headers)
+  headers.append('Set-Cookie', await setFlash(request, typeof message === 'string' ? { kind: 'success', message } : message))
+  return redirect(to, { ...init, headers })
 }
 
 export async function takeFlash(request: Request): Promise<{ message: FlashMessage | null; setCookie: string | null }> {

@@ -120,6 +120,7 @@ async function runOne(kind: 'postgres' | 'pglite') {
     NODE_ENV: 'production',
     PORT: String(PORT),
     SESSION_SECRET: 'bench-session-secret-not-for-production',
+    APP_URL: `http://localhost:${PORT}`,
     DEMO_MODE: 'false',
     // The scheduler and email worker are measured on their own (docs/performance.md), not mixed in.
     BACKGROUND_JOBS: 'off',

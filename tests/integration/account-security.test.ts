@@ -7,7 +7,7 @@ import { generateTOTP } from '@epic-web/totp'
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
 import { startMockResend, type CapturedEmail } from '#tests/mocks/resend-server'
-import { createOrganisation, createUser } from '#tests/setup/factories'
+import { createOrganisation, createUser } from '#tests/setup/world'
 import { TOTP } from '~/domain/auth/totp'
 import { attemptLogin, attemptSecondFactor } from '~/services/auth.server'
 import { db } from '~/services/db.server'
@@ -151,6 +151,22 @@ describe('password reset', () => {
       return JSON.stringify(result).replace(email, '<email>')
     }
     expect(await ask(user.email)).toBe(await ask('no-such-account@test.example'))
+  })
+
+  test('without APP_URL set, the link is on the local address, never the host the request named', async () => {
+    delete env.overrides.APP_URL
+    const { action } = await import('~/routes/forgot-password')
+    const user = await createUser({ password: PASSWORD })
+    const request = new Request('http://evil.example/forgot-password', {
+      method: 'POST',
+      headers: { host: 'evil.example' },
+      body: new URLSearchParams({ email: user.email }),
+    })
+    await action({ request, context: { ip: IP }, params: {} } as unknown as ActionFunctionArgs)
+    const token = await latestToken(user.email)
+    const [email] = await captured(user.email)
+    expect(email!.text).toContain(`http://localhost:${process.env.PORT ?? 3000}/reset-password/${token}`)
+    expect(email!.text).not.toContain('evil.example')
   })
 
   test('at most a few reset emails per account per hour', async () => {

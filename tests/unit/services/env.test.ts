@@ -71,6 +71,17 @@ describe('parseEnv', () => {
   test('production without SESSION_SECRET is refused unless in demo mode', () => {
     expect(errorOf({ NODE_ENV: 'production' })).toMatch(/SESSION_SECRET: required in production/)
     expect(() => parseEnv({ NODE_ENV: 'production', DEMO_MODE: 'true' })).not.toThrow()
-    expect(() => parseEnv({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) })).not.toThrow()
+    expect(() => parseEnv({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), APP_URL: 'https://waypoint.example' })).not.toThrow()
+  })
+
+  test('production without APP_URL is refused unless in demo mode, which serves on localhost', () => {
+    expect(errorOf({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) })).toMatch(/APP_URL: required in production/)
+    expect(errorOf({ NODE_ENV: 'production', DEMO_MODE: 'true', RESEND_API_KEY: 're_x' })).toMatch(/APP_URL: required in production/)
+    expect(parseEnv({ NODE_ENV: 'production', DEMO_MODE: 'true', PORT: '4100' }).APP_URL).toBe('http://localhost:4100')
+  })
+
+  test('APP_URL is the address links are built from: as configured, or localhost on PORT', () => {
+    expect(parseEnv({ APP_URL: 'https://waypoint.example.gov.uk/' }).APP_URL).toBe('https://waypoint.example.gov.uk')
+    expect(parseEnv({ PORT: '3100' }).APP_URL).toBe('http://localhost:3100')
   })
 })

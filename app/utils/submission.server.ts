@@ -1,0 +1,58 @@
+// How every form action reads its form and answers when it cannot go on. A submission the schema
+// rejects, or one its service refuses, answers 400 with Conform's result: each message shows next
+// to its field and everything the user typed comes back (passwords aside, which Conform drops).
+import type { Submission, SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { invariantResponse } from '@epic-web/invariant'
+import { data } from '@remix-run/node'
+import type { z } from 'zod'
+import { readFormData } from './form-data.server'
+
+/** A service's reason for refusing a value: the field it is about ('' for the whole form). */
+export type FieldIssue = { path: string; message: string } | { field: string; message: string }
+
+export type ParsedForm<Schema extends z.ZodType> = Submission<z.input<Schema>, string[], z.output<Schema>>
+
+/** Reads the request's form (see readFormData) and checks it against the schema. */
+export async function parseForm<Schema extends z.ZodType>(request: Request, schema: Schema): Promise<ParsedForm<Schema>> {
+  return parseWithZod(await readFormData(request), { schema })
+}
+
+/**
+ * For a form with several buttons (`name="intent"`): which one was pressed, checked against the
+ * schema for that intent. An intent no page of ours sends answers 400.
+ */
+export function parseIntent<Schemas extends Record<string, z.ZodType>>(
+  form: FormData,
+  schemas: Schemas,
+): { [K in keyof Schemas & string]: { intent: K; submission: ParsedForm<Schemas[K]> } }[keyof Schemas & string] {
+  const intent = form.get('intent') ?? ''
+  invariantResponse(typeof intent === 'string' && Object.hasOwn(schemas, intent), 'Unknown action', { statusText: 'Bad Request' })
+  const submission = parseWithZod(form, { schema: schemas[intent]! })
+  return { intent, submission } as never
+}
+
+/** Which button was pressed, for intents that carry no fields of their own. */
+export function intentOf<const Intents extends readonly string[]>(form: FormData, intents: Intents): Intents[number] {
+  const intent = form.get('intent')
+  invariantResponse(typeof intent === 'string' && intents.includes(intent), 'Unknown action', { statusText: 'Bad Request' })
+  return intent
+}
+
+/** The service's refusals as Conform errors, each beside its field ('' is about the whole form). */
+export function reply(submission: Pick<Submission<unknown>, 'reply'>, issues?: FieldIssue | readonly FieldIssue[]): SubmissionResult<string[]> {
+  if (!issues) return submission.reply()
+  const fieldErrors: Record<string, string[]> = {}
+  const formErrors: string[] = []
+  for (const issue of [issues].flat()) {
+    const path = 'path' in issue ? issue.path : issue.field
+    if (path) (fieldErrors[path] ??= []).push(issue.message)
+    else formErrors.push(issue.message)
+  }
+  return submission.reply({ fieldErrors, formErrors })
+}
+
+/** 400 with the form as typed and the reasons beside the fields. */
+export function invalid(submission: Pick<Submission<unknown>, 'reply'>, issues?: FieldIssue | readonly FieldIssue[]) {
+  return data(reply(submission, issues), { status: 400 })
+}
