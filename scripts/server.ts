@@ -10,6 +10,7 @@ import compression from 'compression'
 import express from 'express'
 import helmet from 'helmet'
 import pino from 'pino'
+import { allowedMethodsOnly, sameOriginWrites } from './request-guards'
 
 const production = process.env.NODE_ENV === 'production'
 const port = Number(process.env.PORT ?? 3000)
@@ -54,6 +55,7 @@ app.use((req, res, next) => {
   next()
 })
 if (process.env.TRUST_PROXY === 'true') app.set('trust proxy', true)
+app.use(allowedMethodsOnly())
 app.use(compression())
 
 app.use((_req, res, next) => {
@@ -96,24 +98,9 @@ app.use((_req, res, next) => {
   next()
 })
 
-// Cross-site request forgery: any state-changing request must come from this origin. Browsers send
-// Origin on every POST; a request with neither Origin nor Referer is refused too.
-const SAFE = new Set(['GET', 'HEAD', 'OPTIONS'])
-app.use((req, res, next) => {
-  if (SAFE.has(req.method)) return next()
-  const source = req.get('origin') ?? req.get('referer')
-  let sourceHost: string | undefined
-  try {
-    sourceHost = source ? new URL(source).host : undefined
-  } catch {
-    sourceHost = undefined
-  }
-  if (!sourceHost || sourceHost !== req.get('host')) {
-    res.status(403).type('text/plain').send('Forbidden: cross-origin request refused.')
-    return
-  }
-  next()
-})
+// Cross-site request forgery: any state-changing request must come from this origin (scheme, host
+// and port). Browsers send Origin on every POST; a request with neither Origin nor Referer is refused.
+app.use(sameOriginWrites(process.env.APP_URL))
 
 // PostgreSQL cannot store or compare text holding NUL, so a NUL in the path or query string would
 // reach a query and fail as a 500 (found: /victims?q=a%00b). No Waypoint address has one; form bodies
@@ -127,7 +114,7 @@ app.use((req, res, next) => {
 // Content-Length with a form; a streamed body of unknown length is refused rather than read.
 const MAX_BODY = 1024 * 1024
 app.use((req, res, next) => {
-  if (SAFE.has(req.method)) return next()
+  if (req.method === 'GET' || req.method === 'HEAD') return next()
   if (req.get('transfer-encoding') && !req.get('content-length')) {
     res.status(411).type('text/plain').send('Length required.')
     return
