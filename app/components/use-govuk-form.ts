@@ -1,6 +1,7 @@
 import { useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import type { z } from 'zod'
+import { useMemo } from 'react'
+import { z } from 'zod'
 
 type FormShape = Record<string, unknown>
 type Options<Schema extends z.ZodType<FormShape>> = Omit<Parameters<typeof useForm<z.input<Schema> & FormShape, z.output<Schema>>>[0], 'onValidate'>
@@ -11,9 +12,36 @@ type Options<Schema extends z.ZodType<FormShape>> = Omit<Parameters<typeof useFo
  * then follows each correction (Conform's default).
  */
 export function useGovukForm<Schema extends z.ZodType<FormShape>>(schema: Schema, options: Options<Schema> = {}) {
-  return useForm<z.input<Schema> & FormShape, z.output<Schema>>({
+  const [form, fieldset] = useForm<z.input<Schema> & FormShape, z.output<Schema>>({
     shouldValidate: 'onSubmit',
     ...options,
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   })
+  const keys = useMemo(() => topLevelKeys(schema), [schema])
+  return [form, listable(fieldset, keys)] as const
 }
+
+/**
+ * Conform's fieldset answers any name but lists none, so `Object.values(fields)` (the error
+ * summary's fieldErrors) would find no field. This one lists the schema's fields, in its order.
+ */
+function listable<Fieldset extends object>(fieldset: Fieldset, keys: readonly string[]): Fieldset {
+  return new Proxy(fieldset, {
+    ownKeys: () => [...keys],
+    getOwnPropertyDescriptor: (target, key) =>
+      typeof key === 'string' && keys.includes(key)
+        ? { enumerable: true, configurable: true, value: Reflect.get(target, key) as unknown }
+        : undefined,
+  })
+}
+
+/** The names of a form schema's fields, in the order it declares them. */
+export function topLevelKeys(schema: z.ZodType): string[] {
+  if (schema instanceof z.ZodObject) return Object.keys(schema.shape)
+  if (schema instanceof z.ZodPipe) return unique([...topLevelKeys(schema.in as z.ZodType), ...topLevelKeys(schema.out as z.ZodType)])
+  if (schema instanceof z.ZodUnion || schema instanceof z.ZodDiscriminatedUnion) return unique(schema.options.flatMap((o) => topLevelKeys(o as z.ZodType)))
+  if (schema instanceof z.ZodIntersection) return unique([...topLevelKeys(schema._zod.def.left as z.ZodType), ...topLevelKeys(schema._zod.def.right as z.ZodType)])
+  return []
+}
+
+const unique = (keys: string[]) => [...new Set(keys)]
