@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { ageAt, MANUAL_ENHANCED_GROUNDS } from './enhanced-rights'
 import { DUPLICATE_REASON_MAX, DUPLICATE_REASON_MIN } from './matching'
+import { optionalPhone } from './phone'
 import { parseDateParts, toDateParts, type DateParts } from '~/domain/calendar/date-parts'
 
 const opt = (label: string, max = 200) =>
@@ -126,7 +127,7 @@ const detailsShape = {
     .transform((v) => v ?? null),
   ethnicity: opt('Ethnicity', 100),
   address: opt('Address', 500),
-  phone: opt('Phone number', 40),
+  phone: optionalPhone('Phone number'),
   email: z
     .string()
     .trim()
@@ -149,7 +150,7 @@ const detailsShape = {
   doNotTell: opt('Who must not be told', 1000),
   contactName: opt('Contact’s name', 120),
   contactRelationship: opt('Relationship', 100),
-  contactPhone: opt('Contact’s phone number', 40),
+  contactPhone: optionalPhone('Contact’s phone number'),
   contactEmail: z
     .string()
     .trim()
