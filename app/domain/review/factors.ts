@@ -9,23 +9,9 @@ import { SPECIAL_MEASURES } from '~/domain/journey/events'
 import { detail, effectiveJournal, type JournalEvent } from '~/domain/journey/journal'
 import { stageLabel } from '~/domain/journey/stages'
 import type { Finalisation } from './finalisation'
+import type { DefendantFactor, ReviewOutcome } from './outcome'
 
-export type ReviewOutcome = 'successful' | 'unsuccessful' | 'no_prosecution'
-
-/** How one defendant's path ended. */
-export interface DefendantFactor {
-  id: string
-  label: string
-  /** Event type or case outcome id, e.g. 'guilty_plea', 'suspect_released_nfa', 'cps_no_charge_decision'. */
-  outcomeCode: string
-  outcomeLabel: string
-  /** true: convicted; false: prosecuted and not convicted; null: never prosecuted (police/CPS disposal). */
-  conviction: boolean | null
-  /** Reason group for an unsuccessful prosecution (UNSUCCESSFUL_REASONS id) or a CPS no-charge reason. */
-  unsuccessfulReason?: string
-  /** Home Office outcome code where recorded (police disposals). */
-  homeOfficeOutcome?: string
-}
+export type { DefendantFactor, ReviewOutcome } from './outcome'
 
 /** Calendar days from the crime report to the first event of each stage (null: never happened or no report). */
 export interface DaysFromReport {

@@ -9,7 +9,7 @@
 // Pure: no database, no clock.
 import { CASE_OUTCOMES, isConvictionOutcome, type OOCD, type CaseOutcome } from '~/domain/journey/events'
 import { detail, effectiveJournal, type JournalEvent } from '~/domain/journey/journal'
-import type { DefendantFactor, ReviewOutcome } from './factors'
+import type { DefendantFactor, ReviewOutcome } from './outcome'
 
 export const FINAL_EVENT_TYPES = [
   'suspect_released_nfa',
