@@ -189,9 +189,14 @@ export async function recomputeEntitlementsOfCases(
     }
     for (const [key, want] of wanted) if (!seen.has(key)) fresh.push(want)
   }
-  if (fresh.length > 0) await tx.entitlement.createMany({ data: fresh })
+  // Prisma splits a createMany past PostgreSQL's 32,767 bind parameters (about 1,700 rows here) into
+  // INSERTs it sends all at once, which queue on the transaction's one connection: node-postgres
+  // warns that this is deprecated, and pg 9 refuses it. Chunks under the limit go one at a time.
+  for (let i = 0; i < fresh.length; i += INSERT_ROWS) await tx.entitlement.createMany({ data: fresh.slice(i, i + INSERT_ROWS) })
   return { created: fresh.length, updated }
 }
+
+const INSERT_ROWS = 1000
 
 /** What the recompute reads of a stored row: its key and what sameRow compares. */
 type Row = Omit<Prisma.EntitlementGetPayload<object>, 'computedAt'>
