@@ -1,6 +1,5 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ButtonGroup, StatusButton } from '~/components/button'
 import { BackLink, WarningText } from '~/components/content'
@@ -8,13 +7,14 @@ import { ErrorSummary, fieldErrors, Radios, Textarea } from '~/components/forms'
 import { SharingSummaryList } from '~/components/sharing/sharing-summary'
 import { ShareStatusTag } from '~/components/sharing/share-status-tag'
 import { SummaryList } from '~/components/summary-list'
+import { useGovukForm } from '~/components/use-govuk-form'
 import { stageLabel } from '~/domain/journey/stages'
 import { SHARE_ACTION_LABELS, ShareAnswerSchema } from '~/domain/sharing/requests'
 import { clientIp, notFound, requireRole } from '~/services/auth.server'
-import { setFlash } from '~/services/session.server'
+import { redirectWithFlash } from '~/services/session.server'
 import { answerShareRequest, getShareRequestView } from '~/services/share-requests.server'
-import { readFormData } from '~/utils/form-data.server'
 import { formatDateTime } from '~/utils/format'
+import { invalid, parseForm } from '~/utils/submission.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.request.kindLabel ?? 'Sharing request'} – Waypoint` }]
 
@@ -39,29 +39,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, ROLES)
   const requestId = params.requestId
   if (!requestId) throw notFound()
-  const submission = parseWithZod(await readFormData(request), { schema: ShareAnswerSchema })
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  const submission = await parseForm(request, ShareAnswerSchema)
+  if (submission.status !== 'success') return invalid(submission)
   const { intent, ...input } = submission.value
   const result = await answerShareRequest(user, requestId, intent, input, clientIp(context))
-  if (!result.ok) {
-    const errors: Record<string, string[]> = {}
-    for (const issue of result.issues) (errors[issue.path] ??= []).push(issue.message)
-    return data(submission.reply({ fieldErrors: errors }), { status: 400 })
-  }
+  if (!result.ok) return invalid(submission, result.issues)
   const to = result.caseId ? `/cases/${result.caseId}` : `/requests/${requestId}`
-  return redirect(to, { headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message: DONE[result.status] ?? 'Saved.' }) } })
+  return redirectWithFlash(request, to, DONE[result.status] ?? 'Saved.')
 }
 
 export default function ShareRequestPage() {
   const view = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const { request: r } = view
-  const [form, fields] = useForm({
-    id: 'answer',
-    lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ShareAnswerSchema }),
-    shouldValidate: 'onSubmit',
-  })
+  const [form, fields] = useGovukForm(ShareAnswerSchema, { id: 'answer', lastResult })
   const can = (a: (typeof view.actions)[number]) => view.actions.includes(a)
   const refusal = can('decline') ? 'decline' : can('refuse') ? 'refuse' : null
   return (

@@ -1,16 +1,16 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { SubmitOrCancel } from '~/components/button'
 import { BackLink } from '~/components/content'
 import { ErrorSummary, fieldErrors, Textarea } from '~/components/forms'
+import { useGovukForm } from '~/components/use-govuk-form'
 import { canRequestAccess } from '~/domain/access/policy'
 import { AccessRequestFormSchema } from '~/domain/sharing/requests'
 import { clientIp, forbidden, requireRole } from '~/services/auth.server'
-import { setFlash } from '~/services/session.server'
+import { redirectWithFlash } from '~/services/session.server'
 import { requestAccess } from '~/services/share-requests.server'
-import { readFormData } from '~/utils/form-data.server'
+import { invalid, parseForm } from '~/utils/submission.server'
 
 export const meta: MetaFunction = () => [{ title: 'Request access to a record – Waypoint' }]
 
@@ -30,8 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, ROLES)
   if (!canRequestAccess(user)) throw forbidden()
-  const submission = parseWithZod(await readFormData(request), { schema: AccessRequestFormSchema })
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  const submission = await parseForm(request, AccessRequestFormSchema)
+  if (submission.status !== 'success') return invalid(submission)
   const { victimId, toOrganisationId, reason, idempotencyKey, ...identity } = submission.value
   const result = await requestAccess(
     user,
@@ -39,26 +39,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     idempotencyKey,
     clientIp(context),
   )
-  if (!result.ok) {
-    const errors: Record<string, string[]> = {}
-    for (const issue of result.issues) (errors[issue.path] ??= []).push(issue.message)
-    return data(submission.reply({ fieldErrors: errors }), { status: 400 })
-  }
-  return redirect(`/requests/${result.requestId}`, {
-    headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message: 'Request sent. The organisation holding the record will answer it.' }) },
-  })
+  if (!result.ok) return invalid(submission, result.issues)
+  return redirectWithFlash(request, `/requests/${result.requestId}`, 'Request sent. The organisation holding the record will answer it.')
 }
 
 
 /** Shown only when the request needs correcting: the same request, with the message next to the field. */
 export default function RequestAccess() {
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    id: 'access',
-    lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AccessRequestFormSchema }),
-    shouldValidate: 'onSubmit',
-  })
+  const [form, fields] = useGovukForm(AccessRequestFormSchema, { id: 'access', lastResult })
   const { details } = useLoaderData<typeof loader>()
   const initial = (lastResult?.initialValue ?? details) as Record<string, unknown>
   if (!initial.victimId) {

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { clientIp, requireRole } from '~/services/auth.server'
 import { parseDashboardQuery } from '~/services/review-dashboard.server'
 import { exportCaseReviews } from '~/services/review-export.server'
+import { invariantResponse } from '~/utils/invariant'
 
 // GET /review/cases.csv?from=…&to=…&org=…: the finalised cases' reviews in the dashboard's period,
 // one row per case the user may see (CPS liaison and managers; 403 for everyone else). Audited as
@@ -9,9 +10,8 @@ import { exportCaseReviews } from '~/services/review-export.server'
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, ['cps_liaison', 'manager'])
   const query = parseDashboardQuery(new URL(request.url).searchParams, new Date())
-  if (query.errors.from || query.errors.to) {
-    throw new Response(query.errors.from ?? query.errors.to, { status: 400, statusText: 'Bad Request' })
-  }
+  const dateError = query.errors.from ?? query.errors.to
+  invariantResponse(!dateError, () => dateError ?? '', { statusText: 'Bad Request' })
   const csv = await exportCaseReviews(user, query, { ip: clientIp(context) })
   return new Response(csv, {
     headers: {

@@ -1,13 +1,12 @@
-import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { BackLink } from '~/components/content'
 import { ServicesForm } from '~/components/support/services-form'
 import { servicesFormSchema, servicesFromForm } from '~/domain/support/directory'
 import { clientIp, requireRole } from '~/services/auth.server'
-import { setFlash } from '~/services/session.server'
+import { redirectWithFlash } from '~/services/session.server'
 import { getServicesForEdit, setOrganisationServices } from '~/services/support-directory.server'
-import { readFormData } from '~/utils/form-data.server'
+import { invalid, parseForm } from '~/utils/submission.server'
 
 // A manager sets the services of their own organisation (administrators use /admin/organisations/:id/services).
 export const meta: MetaFunction = () => [{ title: 'Services you offer – Support services – Waypoint' }]
@@ -19,12 +18,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, ['manager'])
-  const submission = parseWithZod(await readFormData(request), { schema: servicesFormSchema })
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  const submission = await parseForm(request, servicesFormSchema)
+  if (submission.status !== 'success') return invalid(submission)
   const result = await setOrganisationServices(user, user.organisationId, servicesFromForm(submission.value), clientIp(context))
-  return redirect('/support', {
-    headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message: `Services saved: ${result.count} offered.` }) },
-  })
+  return redirectWithFlash(request, '/support', `Services saved: ${result.count} offered.`)
 }
 
 export default function ManagerServices() {

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { WarningText } from '~/components/content'
 import { EntitlementsSection } from '~/components/entitlements/checklist'
@@ -12,12 +12,12 @@ import { UpcomingHearingsSection } from '~/components/journey/upcoming-hearings'
 import { JourneyTimelineSection, NextStepsSection } from '~/components/victim/journey-sections'
 import { Tag } from '~/components/tag'
 import { CommunicationSection, ConsentSection, ContactSection, EnhancedRightsSection, PersonalDetailsSection, RecordStatus } from '~/components/victim/sections'
-import { readToldForm } from '~/domain/entitlements/told'
+import { ToldFormSchema } from '~/domain/entitlements/told'
 import { closedReasonText } from '~/domain/victims/schema'
 import { clientIp, notFound, requireRole } from '~/services/auth.server'
 import { listComplaintsForVictim } from '~/services/complaints.server'
 import { requireContactRecorder } from '~/services/contacts.server'
-import { setFlash } from '~/services/session.server'
+import { redirectWithFlash } from '~/services/session.server'
 import { getVictimEntitlements, recordToldForEntitlement } from '~/services/victim-entitlements.server'
 import { getVictimJourney } from '~/services/victim-journey.server'
 import { getVictimVisits } from '~/services/visits.server'
@@ -28,6 +28,7 @@ import { withReadCache } from '~/services/read-cache.server'
 import { getVictimSupport } from '~/services/support.server'
 import { readFormData } from '~/utils/form-data.server'
 import { displayName, formatDate, humanise } from '~/utils/format'
+import { invalid, parseIntent } from '~/utils/submission.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.victim.reference ?? 'Victim'} – Waypoint` }]
 
@@ -72,28 +73,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!victimId) throw notFound()
   // Who is asking is checked before the form is read: a refusal never depends on what was sent.
   await requireContactRecorder(user, victimId)
-  const form = await readFormData(request)
-  if (form.get('intent') !== 'told')
-    throw new Response('Unknown action', {
-      status: 400,
-      statusText: 'Bad Request',
-    })
-  const read = readToldForm(form)
-  if (!read.ok) return data({ told: read }, { status: 400 })
-  const { entitlementId, idempotencyKey, method, withWhom } = read.value
+  const { submission } = parseIntent(await readFormData(request), { told: ToldFormSchema })
+  if (submission.status !== 'success') return invalid(submission)
+  const { entitlementId, idempotencyKey, method, withWhom } = submission.value
   const result = await recordToldForEntitlement(user, victimId, entitlementId, { method, withWhom }, idempotencyKey, clientIp(context))
-  if (!result.ok) {
-    const errors = Object.fromEntries(result.issues.map((i) => [i.path === 'withWhom' ? 'withWhom' : 'method', i.message]))
-    return data({ told: { entitlementId, values: { method, withWhom }, errors } }, { status: 400 })
-  }
-  return redirect(`/victims/${victimId}#entitlement-${entitlementId}`, {
-    headers: {
-      'Set-Cookie': await setFlash(request, {
-        kind: 'success',
-        message: result.duplicate ? 'Contact already recorded.' : 'Contact recorded: the entitlement is updated.',
-      }),
-    },
-  })
+  // The form shows only these two fields: any other refusal goes beside "How".
+  if (!result.ok) return invalid(submission, result.issues.map((i) => ({ path: i.path === 'withWhom' ? 'withWhom' : 'method', message: i.message })))
+  return redirectWithFlash(
+    request,
+    `/victims/${victimId}#entitlement-${entitlementId}`,
+    result.duplicate ? 'Contact already recorded.' : 'Contact recorded: the entitlement is updated.',
+  )
 }
 
 export default function VictimPage() {
@@ -130,7 +120,7 @@ export default function VictimPage() {
       </p>
       <NextStepsSection journeys={view.journey.journeys} />
       <UpcomingHearingsSection hearings={view.journey.upcomingHearings} />
-      <EntitlementsSection checklist={view.entitlements} victimId={victim.id} formKey={view.formKey} reply={reply?.told} />
+      <EntitlementsSection checklist={view.entitlements} victimId={victim.id} formKey={view.formKey} reply={reply} />
       {view.complaints.length > 0 ? <ComplaintList complaints={view.complaints} /> : null}
       {view.visits ? <VisitsSection visits={view.visits} victimId={victim.id} /> : null}
       <IntelligenceSection items={view.intelligence} />

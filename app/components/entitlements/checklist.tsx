@@ -1,11 +1,14 @@
 // The Victims' Code checklist on the victim page: entitlements grouped by right, each with what
 // started it, its due date, who owes it and its status; an open one offers a one-step "record
 // that the victim was told". Then the victim's own time limits (asking for a review, and so on).
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { Form, Link } from '@remix-run/react'
 import { StatusButton } from '~/components/button'
 import { Select } from '~/components/forms'
 import { Table } from '~/components/table'
+import { useGovukForm } from '~/components/use-govuk-form'
 import { CONTACT_METHODS, CONTACT_WITH } from '~/domain/contacts/contact'
+import { ToldFormSchema } from '~/domain/entitlements/told'
 import type { VictimEntitlements } from '~/services/victim-entitlements.server'
 import { formatDate, formatDateTime } from '~/utils/format'
 import { EntitlementComplaintTag } from './complaint-list'
@@ -15,12 +18,8 @@ import { EntitlementStatusTag } from './status-tag'
 type Checklist = VictimEntitlements
 type Item = Checklist['rights'][number]['entitlements'][number]
 
-/** What the action answered for one entitlement's "told" form (errors next to its fields). */
-export interface ToldFormReply {
-  entitlementId: string
-  values: { method?: string; withWhom?: string }
-  errors: { method?: string; withWhom?: string }
-}
+/** What the action answered for one entitlement's "told" form (its values name the entitlement). */
+export type ToldFormReply = SubmissionResult<string[]>
 
 const METHOD_OPTIONS = CONTACT_METHODS.map((m) => ({
   value: m.id,
@@ -29,39 +28,24 @@ const METHOD_OPTIONS = CONTACT_METHODS.map((m) => ({
 const WITH_OPTIONS = CONTACT_WITH.map((w) => ({ value: w.id, label: w.label }))
 
 function ToldForm({ item, victimId, formKey, reply }: { item: Item; victimId: string; formKey: string; reply?: ToldFormReply }) {
-  const mine = reply?.entitlementId === item.id ? reply : undefined
-  const id = (name: string) => `told-${item.id}-${name}`
+  const mine = reply?.initialValue?.entitlementId === item.id ? reply : undefined
+  // Field ids are told-<entitlement>-<field>: one form per open entitlement on the page.
+  const [form, fields] = useGovukForm(ToldFormSchema, { id: `told-${item.id}`, lastResult: mine })
   return (
     <details className="govuk-details govuk-!-margin-bottom-2" open={mine ? true : undefined}>
       <summary className="govuk-details__summary">
         <span className="govuk-details__summary-text">Record that the victim was told</span>
       </summary>
       <div className="govuk-details__text">
-        <Form method="post" action={`/victims/${victimId}?index`} preventScrollReset>
+        <Form method="post" action={`/victims/${victimId}?index`} preventScrollReset {...getFormProps(form)} noValidate>
           <input type="hidden" name="intent" value="told" />
           <input type="hidden" name="entitlementId" value={item.id} />
           <input type="hidden" name="idempotencyKey" value={`${formKey}:${item.id}`} />
           <p className="govuk-body-s">
             Saves a contact now, about “{item.trigger.title}”, saying: {item.summary}.
           </p>
-          <Select
-            id={id('method')}
-            name="method"
-            label="How"
-            options={METHOD_OPTIONS}
-            placeholder="Select how"
-            defaultValue={mine?.values.method}
-            error={mine?.errors.method}
-          />
-          <Select
-            id={id('withWhom')}
-            name="withWhom"
-            label="Who was told"
-            options={WITH_OPTIONS}
-            placeholder="Select who"
-            defaultValue={mine?.values.withWhom}
-            error={mine?.errors.withWhom}
-          />
+          <Select field={fields.method} label="How" options={METHOD_OPTIONS} placeholder="Select how" />
+          <Select field={fields.withWhom} label="Who was told" options={WITH_OPTIONS} placeholder="Select who" />
           <StatusButton className="govuk-!-margin-bottom-0" pendingText="Saving…">
             Record that they were told
           </StatusButton>

@@ -15,26 +15,3 @@ export const ToldFormSchema = z.object({
 
 export type ToldForm = z.infer<typeof ToldFormSchema>
 
-/** Field errors (first message per field) and what was typed, for showing the form again. */
-export function readToldForm(form: FormData):
-  | { ok: true; value: ToldForm }
-  | {
-      ok: false
-      entitlementId: string
-      values: Record<string, string>
-      errors: Record<string, string>
-    } {
-  const raw = Object.fromEntries(
-    ['entitlementId', 'idempotencyKey', 'method', 'withWhom'].map((k) => [k, String(form.get(k) ?? '')]).filter(([, v]) => v !== ''),
-  )
-  const parsed = ToldFormSchema.safeParse(raw)
-  if (parsed.success) return { ok: true, value: parsed.data }
-  const errors: Record<string, string> = {}
-  for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message
-  return {
-    ok: false,
-    entitlementId: raw.entitlementId ?? '',
-    values: { method: raw.method ?? '', withWhom: raw.withWhom ?? '' },
-    errors,
-  }
-}
