@@ -1,5 +1,6 @@
-// `npm run demo`: build if the build is missing or older than the sources, then serve the
-// production build on the embedded database (DATA_DIR, default ./data) with demo data.
+// `npm run demo`: build if the build is missing or older than the sources, seed the demo data into
+// an empty database (prisma/seed.ts, its own step: the server holds no seed code), then serve the
+// production build on the embedded database (DATA_DIR, default ./data).
 import { spawnSync, spawn } from 'node:child_process'
 import { SERVER_NODE_FLAGS } from './node-flags.mjs'
 import { existsSync, statSync, readdirSync } from 'node:fs'
@@ -23,9 +24,12 @@ if (!existsSync(built) || statSync(built).mtimeMs < sources) {
   if (result.status !== 0) process.exit(result.status ?? 1)
 }
 
-const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, built], {
-  stdio: 'inherit',
-  env: { NODE_ENV: 'production', DEMO_MODE: 'true', ...process.env },
-})
+const env = { NODE_ENV: 'production', DEMO_MODE: 'true', ...process.env }
+// Before the server: PGlite lets one process at a time open the data directory. A database that
+// already has data is left alone.
+const seeded = spawnSync(process.execPath, ['--import', 'tsx', 'prisma/seed.ts'], { stdio: 'inherit', env })
+if (seeded.status !== 0) process.exit(seeded.status ?? 1)
+
+const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, built], { stdio: 'inherit', env })
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
 child.on('exit', (code) => process.exit(code ?? 0))

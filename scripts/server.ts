@@ -1,6 +1,6 @@
 // The HTTP server: Express in front of Remix, so that security rules run before any loader or
 // action — per-request CSP nonce, standard security headers, refusal of cross-origin writes,
-// request size limits — and so that start-up (migrate, demo seed) happens in the one process that
+// request size limits — and so that start-up (migrations) happens in the one process that
 // owns the embedded database. `npm run dev` runs this with Vite's middleware; `npm start` runs the
 // bundled copy in build/server.js against the production build.
 import crypto from 'node:crypto'
@@ -33,7 +33,7 @@ async function loadBuild(): Promise<ServerBuild> {
 
 type Lifecycle = { startup: () => Promise<{ banner: string }>; shutdown: () => Promise<void> }
 const build = await loadBuild()
-// Migrations and the demo seed run inside the app bundle, so only one copy of the database
+// Migrations run inside the app bundle, so only one copy of the database
 // module (and so one PGlite instance) ever exists in this process.
 const lifecycle = build.entry.module as unknown as Lifecycle
 const { banner } = await lifecycle.startup()

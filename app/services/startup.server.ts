@@ -1,7 +1,7 @@
-// Runs once when the server starts: validate configuration, open and migrate the database, and in
-// demo mode seed it on first run. Called from scripts/server.ts through the app bundle.
+// Runs once when the server starts: validate configuration, open and migrate the database. Demo
+// data is not the server's job: `npm run seed` (prisma/seed.ts) writes it as its own step, which
+// `npm run demo` runs first. Called from scripts/server.ts through the app bundle.
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, MORE_DEMO_ACCOUNTS } from '~/domain/access/demo-accounts'
-import { seedDemo } from '../../prisma/seed'
 import { connect } from './db.server'
 import { startBackgroundJobs, stopBackgroundJobs } from './background-jobs.server'
 import { emailDeliveriesSettled } from './email.server'
@@ -13,13 +13,12 @@ export async function startup(): Promise<{ banner: string }> {
   const env = getEnv()
   const { prisma, kind } = await connect()
   logger.info({ database: kind }, 'database ready')
-  const seeded = env.DEMO_MODE && (await prisma.organisation.count()) === 0
-  if (seeded) await seedDemo(prisma)
+  const empty = env.DEMO_MODE && (await prisma.organisation.count()) === 0
   startStageRefresh()
   if (env.BACKGROUND_JOBS === 'in-process') startBackgroundJobs()
   if (!env.DEMO_MODE) return { banner: '' }
   const banner = [
-    seeded ? 'Demo data created.' : 'Demo data already present.',
+    empty ? 'No demo data yet: stop the server and run `npm run seed` (npm run demo does this for you).' : 'Demo data present.',
     'Demo sign-ins (all share one password):',
     `  ${DEMO_ACCOUNTS.map((a) => a.email).join(' · ')}`,
     `  also ${MORE_DEMO_ACCOUNTS.map((a) => a.email).join(' · ')}`,

@@ -3,7 +3,7 @@
 // returned with a question; and Leah's visit records a new suspect, waiting for the officer to
 // record it on the case. Everything here is invented: usernames, vehicles, places, references.
 import type { Prisma } from '../../app/generated/prisma/client'
-import type { UserKey, VictimKey } from '../seed'
+import type { UserKey, VictimKey } from './people'
 
 export interface IntelligenceSeedKeys {
   victimId: (key: VictimKey) => string

@@ -14,16 +14,17 @@
 // Courts), interviewers, providers. Suspects are pseudonymous labels (Suspect A, B, …).
 import type { OffenceCategory } from '../../app/domain/cases/offences'
 import type { EventTypeId } from '../../app/domain/journey/events'
-import type { CaseKey, UserKey, VictimKey } from '../seed'
+import type { CaseKey } from './cases'
+import type { UserKey, VictimKey } from './people'
 
-export interface EventSeed {
+export interface EventSeed<V extends string = VictimKey> {
   /** Local name, for hearing references, corrections and contacts in the same case. */
   key?: string
   type: EventTypeId
   at: Date
   /** Who recorded it: a user whose role owns this type of event. */
   by: UserKey
-  victim?: VictimKey
+  victim?: V
   /** Suspect label letter ('A' → "Suspect A"). */
   suspect?: string
   received?: Date
@@ -37,16 +38,16 @@ export interface EventSeed {
   recordedAt?: Date
 }
 
-export interface OffenceSeed {
-  victim?: VictimKey
+export interface OffenceSeed<V extends string = VictimKey> {
+  victim?: V
   description: string
   category: OffenceCategory
   from: string
   to?: string
 }
 
-export interface ContactSeed {
-  victim: VictimKey
+export interface ContactSeed<V extends string = VictimKey> {
+  victim: V
   at: Date
   by: UserKey
   method: 'in_person' | 'phone' | 'video' | 'letter' | 'email' | 'text_message' | 'via_advocate'
@@ -56,11 +57,11 @@ export interface ContactSeed {
   about: string[]
 }
 
-export interface CaseJourneySeed {
+export interface CaseJourneySeed<V extends string = VictimKey> {
   suspects: string[]
-  offences: OffenceSeed[]
-  events: EventSeed[]
-  contacts: ContactSeed[]
+  offences: OffenceSeed<V>[]
+  events: EventSeed<V>[]
+  contacts: ContactSeed<V>[]
 }
 
 /** Future dates used by the journeys (also written into case summaries). */

@@ -4,7 +4,7 @@
 // are relative to the seed's `now`, so the 72-hour clock is current whenever the demo is seeded.
 import { randomUUID } from 'node:crypto'
 import type { Prisma } from '../../app/generated/prisma/client'
-import type { UserKey, VictimKey } from '../seed'
+import type { UserKey, VictimKey } from './people'
 
 const HOUR = 3_600_000
 

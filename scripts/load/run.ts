@@ -87,25 +87,25 @@ try {
 
   const serverLog = path.join(path.dirname(config.resultFile), 'load-server.log')
   const logStream = createWriteStream(serverLog)
-  app = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'build/server.js'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(config.appPort),
-      DATABASE_URL: dbUrl,
-      DEMO_MODE: 'true',
-      APP_URL: appUrl,
-      DATA_DIR: path.join(postgres.dir, 'app-data'),
-      RESEND_API_KEY: 're_load_test',
-      RESEND_BASE_URL: mailUrl,
-      EMAIL_WORKER_INTERVAL_SECONDS: '1',
-      EMAIL_SEND_TIMEOUT_MS: '5000',
-      LOGIN_MAX_FAILURES_PER_IP: '1000',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const appEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: String(config.appPort),
+    DATABASE_URL: dbUrl,
+    DEMO_MODE: 'true',
+    APP_URL: appUrl,
+    DATA_DIR: path.join(postgres.dir, 'app-data'),
+    RESEND_API_KEY: 're_load_test',
+    RESEND_BASE_URL: mailUrl,
+    EMAIL_WORKER_INTERVAL_SECONDS: '1',
+    EMAIL_SEND_TIMEOUT_MS: '5000',
+    LOGIN_MAX_FAILURES_PER_IP: '1000',
+    LOG_LEVEL: 'warn',
+  }
+  // The demo data is its own step (prisma/seed.ts), before the server starts.
+  const seeded = spawnSync(process.execPath, ['--import', 'tsx', 'prisma/seed.ts'], { cwd: root, env: appEnv, stdio: ['ignore', 'ignore', 'inherit'] })
+  if (seeded.status !== 0) throw new Error(`seeding the demo data failed (exit ${seeded.status})`)
+  app = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'build/server.js'], { cwd: root, env: appEnv, stdio: ['ignore', 'pipe', 'pipe'] })
   app.stdout?.pipe(logStream)
   app.stderr?.pipe(logStream)
   const appPid = app.pid
@@ -121,7 +121,7 @@ try {
     await sleep(250)
   }
   const bootMs = Date.now() - bootStarted
-  say(`app ready in ${(bootMs / 1000).toFixed(1)} s (migrated, demo data seeded)`)
+  say(`app ready in ${(bootMs / 1000).toFixed(1)} s (demo data seeded, migrated)`)
 
   const recorder = new Recorder(started)
   const shared: Shared = { recorder, runId, acknowledged: [], unacknowledged: [], victims: new Map() }

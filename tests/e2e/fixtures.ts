@@ -29,6 +29,13 @@ function start(name: string, args: string[], env: Record<string, string>): Child
   return child
 }
 
+/** The demo seed is its own step (prisma/seed.ts), run before the server opens the database. */
+async function seedDemoData(env: Record<string, string>): Promise<void> {
+  const seed = start('seed', ['--import', 'tsx', 'prisma/seed.ts'], env)
+  const code = await new Promise<number | null>((resolve) => seed.once('exit', resolve))
+  if (code !== 0) throw new Error(`seeding the demo data failed (exit ${code})`)
+}
+
 async function waitUntilUp(url: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + START_TIMEOUT_MS
   while (Date.now() < deadline) {
@@ -63,8 +70,7 @@ export const test = base.extend<object, { servers: Servers }>({
         if (await fetch(url).then(() => true, () => false)) throw new Error(`${url} is already in use: stop what runs there or set E2E_PORT / E2E_MAIL_PORT`)
       }
       rmSync(dataDir, { recursive: true, force: true })
-      const mail = start(`mock-resend ${slot}`, ['--import', 'tsx', 'tests/mocks/resend-server.ts'], { MOCK_RESEND_PORT: String(mailPort) })
-      const app = start(`waypoint ${slot}`, [...SERVER_NODE_FLAGS, 'build/server.js'], {
+      const appEnv = {
         NODE_ENV: 'production',
         PORT: String(appPort),
         DEMO_MODE: 'true',
@@ -75,7 +81,10 @@ export const test = base.extend<object, { servers: Servers }>({
         // Per-account lockout is what the tests exercise; a per-IP limit would lock out the suite.
         LOGIN_MAX_FAILURES_PER_IP: '1000',
         LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-      })
+      }
+      await seedDemoData(appEnv)
+      const mail = start(`mock-resend ${slot}`, ['--import', 'tsx', 'tests/mocks/resend-server.ts'], { MOCK_RESEND_PORT: String(mailPort) })
+      const app = start(`waypoint ${slot}`, [...SERVER_NODE_FLAGS, 'build/server.js'], appEnv)
       try {
         await waitUntilUp(`${mailURL}/__health`, mail)
         await waitUntilUp(`${baseURL}/healthz`, app)
