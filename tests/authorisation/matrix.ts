@@ -1,5 +1,5 @@
 // The authorisation matrix: for every route of app/routes, who may load it (GET) and, where the
-// module has an action, who may post to it (POST) — per asker (tests/authorisation/world.ts) and,
+// module has an action, who may post to it (POST) — per asker (tests/setup/world/matrix.ts) and,
 // for routes about a record, per record: side A's own, another organisation's, or a restricted
 // victim's the asker is not allocated to. Written from the rules in app/domain/access/policy.ts
 // (and the rules it delegates to: intelligence, referrals, reviews, compliance), never by
@@ -9,7 +9,7 @@
 //   'login'   — a redirect to /login (or /login/two-factor for a session owing its second factor)
 //   'refused' — 403 (the role may never do this) or 404 (a record the asker may not know exists); the
 //               test also requires a refused record to answer exactly as a record that does not exist
-import type { Asker, RecordContext, UserAsker, World } from './world'
+import type { Asker, MatrixWorld, RecordContext, UserAsker } from '#tests/setup/world/matrix'
 
 export type Outcome = 'ok' | 'login' | 'refused'
 type Cell = Outcome | Record<RecordContext, Outcome>
@@ -17,13 +17,13 @@ export type Expectation = Record<Asker, Cell>
 
 export interface RouteEntry {
   /** URL params (and query) built from the fixture; `ctx` is undefined for routes without a record. */
-  url: (w: World, ctx?: RecordContext) => { params?: Record<string, string>; query?: Record<string, string> }
+  url: (w: MatrixWorld, ctx?: RecordContext) => { params?: Record<string, string>; query?: Record<string, string> }
   /** Whether the route is about a record (own / other / restricted) or only about who asks. */
   record: boolean
   get: Expectation
   /** Present exactly when the module exports an action. */
   post?: Expectation
-  body?: (w: World, ctx: RecordContext | undefined, asker: Asker) => Record<string, string>
+  body?: (w: MatrixWorld, ctx: RecordContext | undefined, asker: Asker) => Record<string, string>
   /** The POST ends the asker's session (sign out): send it with a fresh session. */
   freshSession?: boolean
 }
@@ -54,8 +54,8 @@ const viewCase = signedIn({ advocate: OWN, officer: OWN, cps_liaison: OWN, manag
 /** Changing a case: police and CPS working it (canUpdateCase); managers never. */
 const updateCase = signedIn({ officer: OWN, cps_liaison: OWN })
 
-const victimUrl = (w: World, ctx?: RecordContext) => ({ params: { victimId: w.victim[ctx!] } })
-const caseUrl = (w: World, ctx?: RecordContext) => ({ params: { caseId: w.case[ctx!] } })
+const victimUrl = (w: MatrixWorld, ctx?: RecordContext) => ({ params: { victimId: w.victim[ctx!] } })
+const caseUrl = (w: MatrixWorld, ctx?: RecordContext) => ({ params: { caseId: w.case[ctx!] } })
 const none = () => ({})
 
 /** Every route of app/routes by route id. The test fails for a route missing here and for an entry without a route. */

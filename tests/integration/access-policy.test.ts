@@ -25,63 +25,55 @@ import { getCaseForView } from '~/services/cases.server'
 import { db } from '~/services/db.server'
 import { getVictimForView } from '~/services/victims.server'
 import { getVictimVisits } from '~/services/visits.server'
-import { status } from '#tests/setup/actors'
+import { actor, status, type TestActor } from '#tests/setup/actors'
+import { allocate, createCase, createConsent, createOrganisation, createReferral, createUser, createVictim } from '#tests/setup/world'
 
 type OrgKind = 'police' | 'cps' | 'witness_care' | 'voluntary' | 'local_authority'
 type Role = Actor['role']
 
 let prisma: PrismaClient
 const orgs: Record<string, string> = {}
-const users: Record<string, Actor & { email: string }> = {}
+const users: Record<string, TestActor> = {}
 const victims: Record<string, string> = {}
 const cases: Record<string, string> = {}
 
 async function org(key: string, kind: OrgKind) {
-  orgs[key] = (await prisma.organisation.create({ data: { name: `Test ${key}`, kind } })).id
+  orgs[key] = (await createOrganisation({ name: `Test ${key}`, kind })).id
 }
 async function user(key: string, role: Role, orgKey: string) {
-  const u = await prisma.user.create({
-    data: { email: `${key}@test.example`, name: `Test ${key}`, role, organisationId: orgs[orgKey]! },
-  })
-  users[key] = { id: u.id, role, organisationId: u.organisationId, email: u.email }
+  users[key] = actor(await createUser({ email: `${key}@test.example`, name: `Test ${key}`, role, organisationId: orgs[orgKey]! }))
 }
 async function kase(key: string, police: string, oic: string, cps?: { cps: string; wcu: string }) {
-  const c = await prisma.case.create({
-    data: {
-      crimeReference: `TEST/${key}`,
-      policeOrganisationId: orgs[police]!,
-      cpsOrganisationId: cps ? orgs[cps.cps] : null,
-      witnessCareOrganisationId: cps ? orgs[cps.wcu] : null,
-      sentToCpsAt: cps ? new Date('2026-10-01T10:00:00Z') : null,
-      stage: cps ? 'file_to_cps' : 'investigation',
-    },
+  const c = await createCase({
+    crimeReference: `TEST/${key}`,
+    policeOrganisationId: orgs[police]!,
+    cpsOrganisationId: cps ? orgs[cps.cps] : null,
+    witnessCareOrganisationId: cps ? orgs[cps.wcu] : null,
+    sentToCpsAt: cps ? new Date('2026-10-01T10:00:00Z') : null,
+    stage: cps ? 'file_to_cps' : 'investigation',
   })
   cases[key] = c.id
-  await prisma.allocation.create({ data: { kind: 'oic', caseId: c.id, userId: users[oic]!.id, organisationId: orgs[police]! } })
+  await allocate({ kind: 'oic', caseId: c.id, userId: users[oic]!.id })
 }
 async function victim(
   key: string,
   opts: { restricted?: boolean; held?: string; lead?: string; explicit?: string[]; cases: string[] },
 ) {
-  const v = await prisma.victim.create({
-    data: {
-      reference: `V-TEST-${key}`,
-      firstName: 'Test',
-      lastName: key,
-      dateOfBirth: new Date('2011-03-04'),
-      address: `1 Invented Row, Nowhere (${key})`,
-      phone: '07700 900000',
-      email: `${key}@victim.example`,
-      restricted: opts.restricted ?? false,
-      cases: { create: opts.cases.map((c) => ({ caseId: cases[c]! })) },
-    },
+  const v = await createVictim({
+    reference: `V-TEST-${key}`,
+    firstName: 'Test',
+    lastName: key,
+    dateOfBirth: new Date('2011-03-04'),
+    address: `1 Invented Row, Nowhere (${key})`,
+    phone: '07700 900000',
+    email: `${key}@victim.example`,
+    restricted: opts.restricted ?? false,
+    caseIds: opts.cases.map((c) => cases[c]!),
   })
   victims[key] = v.id
-  if (opts.held) await prisma.allocation.create({ data: { kind: 'service', victimId: v.id, organisationId: orgs[opts.held]! } })
+  if (opts.held) await allocate({ kind: 'service', victimId: v.id, organisationId: orgs[opts.held]! })
   for (const u of [...(opts.lead ? [opts.lead] : []), ...(opts.explicit ?? [])]) {
-    await prisma.allocation.create({
-      data: { kind: u === opts.lead ? 'lead_advocate' : 'advocate', victimId: v.id, userId: users[u]!.id, organisationId: users[u]!.organisationId },
-    })
+    await allocate({ kind: u === opts.lead ? 'lead_advocate' : 'advocate', victimId: v.id, userId: users[u]!.id })
   }
 }
 
@@ -107,9 +99,7 @@ beforeAll(async () => {
   await victim('vD', { restricted: true, lead: 'adv1', cases: ['case3'] })
   await victim('vE', { cases: ['case3'] })
   // An ended allocation gives no access.
-  await prisma.allocation.create({
-    data: { kind: 'advocate', victimId: victims.vB!, userId: users.adv1b!.id, organisationId: orgs.V1!, endedAt: new Date('2026-01-01') },
-  })
+  await allocate({ kind: 'advocate', victimId: victims.vB!, userId: users.adv1b!.id, organisationId: orgs.V1!, endedAt: new Date('2026-01-01') })
   // Support referrals: only accepted and active ones give the receiving organisation (referral-only)
   // access, and never to a restricted victim. One waiting for an answer shows a summary, not the record.
   await referral('vA', 'V1', 'V2', 'accepted', 'adv1')
@@ -120,23 +110,16 @@ beforeAll(async () => {
 })
 
 async function referral(victim: string, from: string, to: string, status: string, by: string) {
-  const consent = await prisma.consent.create({
-    data: { victimId: victims[victim]!, scope: 'Support', sharedWith: `Test ${to}`, givenBy: 'Young person', recordedById: users[by]!.id },
-  })
-  await prisma.referral.create({
-    data: {
-      victimId: victims[victim]!,
-      fromOrganisationId: orgs[from]!,
-      toOrganisationId: orgs[to]!,
-      serviceType: 'counselling',
-      reason: 'Test',
-      referredById: users[by]!.id,
-      sharingBasis: 'consent',
-      consentId: consent.id,
-      status,
-      sentAt: new Date('2026-10-01T10:00:00Z'),
-      idempotencyKey: `access-${victim}-${to}-${status}`,
-    },
+  const consent = await createConsent({ victimId: victims[victim]!, scope: 'Support', sharedWith: `Test ${to}`, givenBy: 'Young person', recordedById: users[by]!.id })
+  await createReferral({
+    victimId: victims[victim]!,
+    fromOrganisationId: orgs[from]!,
+    toOrganisationId: orgs[to]!,
+    reason: 'Test',
+    referredById: users[by]!.id,
+    consentId: consent.id,
+    status,
+    sentAt: new Date('2026-10-01T10:00:00Z'),
   })
 }
 

@@ -4,7 +4,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { EMAIL_TEMPLATES, EMAILS } from '#emails/catalogue'
-import { createOrganisation, createUser } from '#tests/setup/factories'
+import { createOrganisation, createUser } from '#tests/setup/world'
 import { status } from '#tests/setup/actors'
 import type { Role } from '~/domain/access/policy'
 import { createSession } from '~/services/session.server'

@@ -3,7 +3,7 @@
 // log page's services (view and export audited, filters, chain verification finding a tampered
 // row). Every change must leave exactly the audit row that describes it; refusals leave none.
 import { describe, expect, test } from 'vitest'
-import { createOrganisation, createUser } from '#tests/setup/factories'
+import { createOrganisation, createUser } from '#tests/setup/world'
 import type { Actor } from '~/domain/access/policy'
 import type { PrismaClient } from '~/generated/prisma/client'
 import { exportAuditCsv, parseAuditQuery, parseDayStart, verifyAuditLog, viewAuditLog } from '~/services/audit-log-admin.server'

@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { request, routeManifest, routePattern, sessionCookieFor } from '#tests/setup/app-harness'
-import { createUser } from '#tests/setup/factories'
+import { createUser } from '#tests/setup/world'
 
 describe('app harness', () => {
   test('the manifest holds every file in app/routes', () => {

@@ -6,7 +6,7 @@ import { GENESIS_HASH, auditHash } from '~/domain/audit/chain'
 import type { PrismaClient } from '~/generated/prisma/client'
 import { audit, verifyAuditChain } from '~/services/audit.server'
 import { db } from '~/services/db.server'
-import { createUser } from '#tests/setup/factories'
+import { createUser } from '#tests/setup/world'
 
 const rowsInOrder = async (prisma: PrismaClient) => prisma.auditEvent.findMany({ orderBy: { seq: 'asc' } })
 

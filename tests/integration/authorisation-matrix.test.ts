@@ -6,17 +6,17 @@
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { MATRIX, type Outcome, type RouteEntry } from '#tests/authorisation/matrix'
-import { ASKERS, buildWorld, CONTEXTS, footprint, type Asker, type RecordContext, type World } from '#tests/authorisation/world'
+import { ASKERS, buildMatrixWorld, CONTEXTS, footprint, type Asker, type MatrixWorld, type RecordContext } from '#tests/setup/world/matrix'
 import { request, routeManifest, routePattern, sessionCookieFor } from '#tests/setup/app-harness'
 
 const manifest = routeManifest()
 const NO_SUCH_ID = 'matrix-no-such-record'
-let world: World
+let world: MatrixWorld
 const tally = { requests: 0, refused: 0, started: 0, requestMs: 0, footprintMs: 0 }
 
 beforeAll(async () => {
   tally.started = performance.now()
-  world = await buildWorld()
+  world = await buildMatrixWorld()
 }, 60_000)
 
 afterAll(() => {

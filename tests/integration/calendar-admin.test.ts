@@ -5,7 +5,7 @@
 // from the services and from the pages.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { allocate, createCase, createOrganisation, createUser, createVictim } from '#tests/setup/factories'
+import { allocate, createCase, createOrganisation, createUser, createVictim } from '#tests/setup/world'
 import type { Role } from '~/domain/access/policy'
 import { db } from '~/services/db.server'
 import { addHoliday, listHolidays, removeHoliday, renameHoliday, getHoliday, type AdminActor } from '~/services/holidays-admin.server'

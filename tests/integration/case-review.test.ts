@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { casesAwaitingReview, getCaseReview, refreshCaseReview, saveReviewDraft, signOffReview } from '~/services/case-review.server'
 import { db } from '~/services/db.server'
 import { recordJourneyEvent } from '~/services/journal.server'
-import { allocate, createCase, createOrganisation, createUser, createVictim } from '#tests/setup/factories'
+import { allocate, createCase, createOrganisation, createTeam, createUser, createVictim } from '#tests/setup/world'
 import { type TestActor, actor, status } from '#tests/setup/actors'
 
 type A = TestActor
@@ -32,16 +32,13 @@ const findings = {
 }
 
 beforeAll(async () => {
-  const police = await createOrganisation({ kind: 'police' })
-  const cpsOrg = await createOrganisation({ kind: 'cps' })
+  const team = await createTeam()
+  const { police, cpsOrg, service } = team
+  ;({ officer, cps, advocate } = team)
   const otherCpsOrg = await createOrganisation({ kind: 'cps' })
-  const service = await createOrganisation({ kind: 'voluntary' })
-  officer = actor(await createUser({ role: 'officer', organisationId: police.id }))
-  cps = actor(await createUser({ role: 'cps_liaison', organisationId: cpsOrg.id }))
   otherCps = actor(await createUser({ role: 'cps_liaison', organisationId: otherCpsOrg.id }))
   manager = actor(await createUser({ role: 'manager', organisationId: police.id }))
   otherManager = actor(await createUser({ role: 'manager', organisationId: otherCpsOrg.id }))
-  advocate = actor(await createUser({ role: 'advocate', organisationId: service.id }))
   admin = actor(await createUser({ role: 'admin' }))
   const c = await createCase({ policeOrganisationId: police.id, cpsOrganisationId: cpsOrg.id, sentToCpsAt: daysAgo(200), stage: 'reported' })
   caseId = c.id

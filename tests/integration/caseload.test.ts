@@ -4,7 +4,7 @@
 // only within what the user may see. Also that the queries the lists rely on use the indexes, and
 // that the SQL hearing filter agrees with the journey domain's upcomingHearings on the demo data.
 import { beforeAll, describe, expect, test } from 'vitest'
-import { allocate, createCase, createOrganisation, createUser, createVictim, unique } from '#tests/setup/factories'
+import { allocate, createCase, createOrganisation, createUser, createVictim, unique } from '#tests/setup/world'
 import type { Actor } from '~/domain/access/policy'
 import { upcomingHearings } from '~/domain/journey/derive'
 import { caseIdsWithHearingWithin, listCases, listVictims, NAME_ID_LIMIT, PAGE_SIZE, searchWords } from '~/services/caseload.server'

@@ -2,7 +2,7 @@
 // in charge in one transaction; duplicate and double-submitted crime references; optimistic
 // concurrency on edits; allocations (ending one removes access at once); who may do what.
 import { describe, expect, test } from 'vitest'
-import { allocate, createCase as factoryCase, createOrganisation, createUser, createVictim, unique } from '#tests/setup/factories'
+import { allocate, createCase as factoryCase, createOrganisation, createUser, createVictim, unique } from '#tests/setup/world'
 import type { Actor } from '~/domain/access/policy'
 import type { NewCaseInput } from '~/domain/cases/schemas'
 import { requireCaseAccess } from '~/services/access.server'

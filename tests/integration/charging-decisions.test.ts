@@ -5,7 +5,7 @@
 // list is exactly the cases the derivation finds among all those the user may see.
 import { beforeAll, describe, expect, test } from 'vitest'
 import { actor, type TestActor } from '#tests/setup/actors'
-import { allocate, createOrganisation, createUser, createVictim, unique } from '#tests/setup/factories'
+import { allocate, createOrganisation, createUser, createVictim, unique } from '#tests/setup/world'
 import { awaitingChargingDecision } from '~/domain/journey/charging'
 import { JOURNAL_SELECT } from '~/domain/journey/journal'
 import { caseWhere } from '~/services/access.server'

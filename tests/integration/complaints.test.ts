@@ -4,8 +4,7 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { getComplaint, getComplaintForm, listComplaintsForVictim, recordComplaint, updateComplaint } from '~/services/complaints.server'
 import { db } from '~/services/db.server'
-import { recordJourneyEvent } from '~/services/journal.server'
-import { allocate, createCase, createOrganisation, createUser, createVictim } from '#tests/setup/factories'
+import { arrestEntitlement, createTeam, createUser, createVictimOnCase, recordArrest } from '#tests/setup/world'
 import { type TestActor, actor, status } from '#tests/setup/actors'
 
 type A = TestActor
@@ -26,45 +25,15 @@ const blank = {
 
 /** An arrest on a new case for a new victim: returns the victim and their Right 6 entitlement. */
 async function victimWithArrest(police: string, lead: A) {
-  const prisma = await db()
-  const c = await createCase({ policeOrganisationId: police })
-  const v = await createVictim({ caseIds: [c.id] })
-  await allocate({
-    caseId: c.id,
-    userId: officer.id,
-    organisationId: police,
-    kind: 'oic',
-  })
-  await allocate({ victimId: v.id, userId: lead.id, kind: 'lead_advocate' })
-  const suspect = await prisma.defendant.create({
-    data: { caseId: c.id, label: 'Suspect A' },
-  })
-  const recorded = await recordJourneyEvent(
-    officer,
-    c.id,
-    {
-      type: 'suspect_arrested',
-      occurredAt: new Date(Date.now() - 20 * 86_400_000),
-      defendantId: suspect.id,
-      details: {},
-    },
-    `arrest-${v.id}`,
-    ip,
-  )
-  expect(recorded.ok).toBe(true)
-  const entitlement = await prisma.entitlement.findFirstOrThrow({
-    where: { victimId: v.id, ruleId: 'r06_suspect_arrested' },
-  })
-  return { victimId: v.id, entitlementId: entitlement.id }
+  const held = await createVictimOnCase({ case: { policeOrganisationId: police }, officerId: officer.id, advocateId: lead.id })
+  await recordArrest(officer, held.caseId)
+  return { victimId: held.victimId, entitlementId: (await arrestEntitlement(held.victimId)).id }
 }
 
 beforeAll(async () => {
-  const police = await createOrganisation({ kind: 'police' })
-  const cpsOrg = await createOrganisation({ kind: 'cps' })
-  const service = await createOrganisation({ kind: 'voluntary' })
-  officer = actor(await createUser({ role: 'officer', organisationId: police.id }))
-  cps = actor(await createUser({ role: 'cps_liaison', organisationId: cpsOrg.id }))
-  advocate = actor(await createUser({ role: 'advocate', organisationId: service.id }))
+  const team = await createTeam()
+  const { police } = team
+  ;({ officer, cps, advocate } = team)
   otherAdvocate = actor(await createUser({ role: 'advocate' }))
   admin = actor(await createUser({ role: 'admin' }))
   ;({ victimId, entitlementId } = await victimWithArrest(police.id, advocate))

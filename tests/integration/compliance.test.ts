@@ -10,7 +10,7 @@ import { complianceView } from '~/services/compliance.server'
 import { recordContact } from '~/services/contacts.server'
 import { db } from '~/services/db.server'
 import { recordJourneyEvent } from '~/services/journal.server'
-import { allocate, createCase, createOrganisation, createUser, createVictim } from '#tests/setup/factories'
+import { allocate, createCase, createOrganisation, createUser, createVictim } from '#tests/setup/world'
 import { type TestActor, actor, status } from '#tests/setup/actors'
 
 type A = TestActor

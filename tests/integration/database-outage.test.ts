@@ -6,7 +6,7 @@ import { Prisma } from '~/generated/prisma/client'
 import { connect, useDatabase } from '~/services/db.server'
 import { request, sessionCookieFor } from '#tests/setup/app-harness'
 import { allowConsoleError } from '#tests/setup/console'
-import { createUser } from '#tests/setup/factories'
+import { createUser } from '#tests/setup/world'
 
 const unreachable = () =>
   new Prisma.PrismaClientKnownRequestError("Can't reach database server at 127.0.0.1:5432", {

@@ -8,7 +8,7 @@ import { toCsv } from '~/utils/csv'
 import { ageBandOf, buildDataset, CSV_HEADER, datasetCsvRows, ethnicGroupOf, genderRowOf, quarterOf, type DatasetCounts } from '~/domain/review/dataset'
 import { datasetCounts, datasetCsv, datasetReport } from '~/services/dataset.server'
 import { db } from '~/services/db.server'
-import { createCase, createOrganisation, createUser, createVictim, unique } from '#tests/setup/factories'
+import { createCase, createOrganisation, createUser, createVictim, unique } from '#tests/setup/world'
 import { type TestActor, actor, status } from '#tests/setup/actors'
 
 const ip = '198.51.100.63'

@@ -11,7 +11,7 @@ import { recordJourneyEvent } from '~/services/journal.server'
 import { getCaseOpenEntitlements } from '~/services/case-entitlements.server'
 import { owedByMyOrganisation } from '~/services/compliance.server'
 import { getVictimEntitlements, recordToldForEntitlement } from '~/services/victim-entitlements.server'
-import { allocate, createCase, createOrganisation, createUser, createVictim, linkVictimToCase } from '#tests/setup/factories'
+import { allocate, createCase, createOrganisation, createUser, createVictim, linkVictimToCase } from '#tests/setup/world'
 import { type TestActor, actor, status } from '#tests/setup/actors'
 
 type A = TestActor

@@ -8,8 +8,8 @@ import { readEventForm, type FormPayload } from '~/domain/journey/event-form'
 import { eventTypesFor, type EventTypeId, type JourneyIssue } from '~/domain/journey/events'
 import { db } from '~/services/db.server'
 import { caseJourney, getEventForm, recordJourneyEvent } from '~/services/journal.server'
-import { allocate, createCase, createOrganisation, createUser, createVictim } from '#tests/setup/factories'
-import { type TestActor, actor, status } from '#tests/setup/actors'
+import { allocate, createCase, createOrganisation, createTeam, createVictim } from '#tests/setup/world'
+import { type TestActor, status } from '#tests/setup/actors'
 
 type A = TestActor
 
@@ -42,13 +42,10 @@ let arrestA: string, arrestB: string, arrestBFixed: string, listing: string, wro
 
 beforeAll(async () => {
   const prisma = await db()
-  const police = await createOrganisation({ kind: 'police' })
-  const cpsOrg = await createOrganisation({ kind: 'cps' })
-  const service = await createOrganisation({ kind: 'voluntary' })
+  const team = await createTeam()
+  const { police, cpsOrg, service } = team
+  ;({ officer, cps, advocate } = team)
   const otherService = await createOrganisation({ kind: 'voluntary' })
-  officer = actor(await createUser({ role: 'officer', organisationId: police.id }))
-  cps = actor(await createUser({ role: 'cps_liaison', organisationId: cpsOrg.id }))
-  advocate = actor(await createUser({ role: 'advocate', organisationId: service.id }))
 
   caseId = (await createCase({ policeOrganisationId: police.id, cpsOrganisationId: cpsOrg.id, sentToCpsAt: daysAgo(30), stage: 'reported' })).id
   victim1 = (await createVictim({ caseIds: [caseId] })).id

@@ -2,7 +2,7 @@
 // (holders only for a record the user may not see), refusing a second record without a reason,
 // the audited reason when there is one, partner references, and a victim added with a new case.
 import { describe, expect, test } from 'vitest'
-import { allocate, createCase as caseRow, createOrganisation, createUser, createVictim as victimRow, unique } from '#tests/setup/factories'
+import { allocate, createCase as caseRow, createOrganisation, createUser, createVictim as victimRow, unique } from '#tests/setup/world'
 import { request, sessionCookieFor } from '#tests/setup/app-harness'
 import type { Actor } from '~/domain/access/policy'
 import type { NewCaseInput } from '~/domain/cases/schemas'

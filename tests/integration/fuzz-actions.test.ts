@@ -15,9 +15,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { isEmailTemplate, renderTemplate } from '#emails/catalogue'
 import { db } from '~/services/db.server'
 import { verifyAuditChain } from '~/services/audit.server'
-import { appHandler, ORIGIN, request, routeManifest, routePattern, sessionCookieFor } from '#tests/setup/app-harness'
+import { appHandler, ORIGIN, pendingSessionCookieFor, request, routeManifest, routePattern, sessionCookieFor } from '#tests/setup/app-harness'
 import { bodyFor, oddBody, postForms, XSS_MARKERS, type PageForm } from '#tests/setup/fuzz-forms'
-import { buildFuzzWorld, pendingTwoFactorCookie, type FuzzWorld } from '#tests/setup/fuzz-world'
+import { buildFuzzWorld, type FuzzWorld } from '#tests/setup/world/fuzz'
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 8)
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31))
@@ -258,7 +258,7 @@ async function auditedAfter(seq: bigint): Promise<{ seq: bigint; action: string 
 
 async function cookieFor(as: As): Promise<string | undefined> {
   if (as === 'anonymous') return undefined
-  if (as === 'pending') return pendingTwoFactorCookie(w.users.twoFactorUser.id)
+  if (as === 'pending') return pendingSessionCookieFor(w.users.twoFactorUser.id)
   return sessionCookieFor(w.users[as].id)
 }
 

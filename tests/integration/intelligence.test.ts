@@ -20,7 +20,7 @@ import {
   requireIntelligenceQueue,
 } from '~/services/intelligence.server'
 import { recordVisit } from '~/services/visits.server'
-import { allocate, createCase, createOrganisation, createUser, createVictim } from '#tests/setup/factories'
+import { allocate, createCase, createOrganisation, createUser, createVictim } from '#tests/setup/world'
 import { type TestActor, actor, status } from '#tests/setup/actors'
 
 type A = TestActor

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { recordContact, victimContacts } from '~/services/contacts.server'
 import { db } from '~/services/db.server'
 import { caseJournal, recordJourneyEvent } from '~/services/journal.server'
-import { allocate, createCase, createOrganisation, createUser, createVictim } from '#tests/setup/factories'
+import { allocate, createCase, createOrganisation, createTeam, createUser, createVictim } from '#tests/setup/world'
 import { type TestActor, actor, status } from '#tests/setup/actors'
 
 type A = TestActor
@@ -19,13 +19,10 @@ const key = () => `test-key-${++keySeq}`
 
 beforeAll(async () => {
   const prisma = await db()
-  const police = await createOrganisation({ kind: 'police' })
-  const cpsOrg = await createOrganisation({ kind: 'cps' })
-  const service = await createOrganisation({ kind: 'voluntary' })
+  const team = await createTeam()
+  const { police, cpsOrg, service } = team
+  ;({ officer, cps, advocate } = team)
   const otherService = await createOrganisation({ kind: 'voluntary' })
-  officer = actor((await createUser({ role: 'officer', organisationId: police.id })))
-  cps = actor((await createUser({ role: 'cps_liaison', organisationId: cpsOrg.id })))
-  advocate = actor((await createUser({ role: 'advocate', organisationId: service.id })))
   otherAdvocate = actor((await createUser({ role: 'advocate', organisationId: otherService.id })))
   const c = await createCase({ policeOrganisationId: police.id, cpsOrganisationId: cpsOrg.id, sentToCpsAt: daysAgo(20), stage: 'reported' })
   caseId = c.id

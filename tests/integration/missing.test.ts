@@ -15,7 +15,7 @@ import {
   recordReturn,
   recordReturnInterview,
 } from '~/services/missing.server'
-import { allocate, createCase, createOrganisation, createUser, createVictim } from '#tests/setup/factories'
+import { allocate, createCase, createOrganisation, createTeam, createUser, createVictim } from '#tests/setup/world'
 import { type TestActor, actor, status } from '#tests/setup/actors'
 
 type A = TestActor
@@ -47,14 +47,11 @@ async function recorded(over: Partial<MissingEpisodeInput> = {}) {
 }
 
 beforeAll(async () => {
-  const police = await createOrganisation({ kind: 'police' })
-  const cpsOrg = await createOrganisation({ kind: 'cps' })
+  const team = await createTeam()
+  const { police, cpsOrg, service } = team
+  ;({ officer, cps, advocate } = team)
   const wcOrg = await createOrganisation({ kind: 'witness_care' })
-  const service = await createOrganisation({ kind: 'voluntary' })
-  officer = actor(await createUser({ role: 'officer', organisationId: police.id }))
-  cps = actor(await createUser({ role: 'cps_liaison', organisationId: cpsOrg.id }))
   witnessCare = actor(await createUser({ role: 'cps_liaison', organisationId: wcOrg.id }))
-  advocate = actor(await createUser({ role: 'advocate', organisationId: service.id }))
   otherAdvocate = actor(await createUser({ role: 'advocate', organisationId: (await createOrganisation({ kind: 'voluntary' })).id }))
   admin = actor(await createUser({ role: 'admin', organisationId: police.id }))
   manager = actor(await createUser({ role: 'manager', organisationId: service.id }))

@@ -6,7 +6,7 @@ import { action } from '~/routes/account.notifications'
 import { db } from '~/services/db.server'
 import { getNotificationSettings, saveNotificationPreferences, setTeamInbox } from '~/services/notification-preferences.server'
 import { createSession } from '~/services/session.server'
-import { createOrganisation, createUser } from '#tests/setup/factories'
+import { createOrganisation, createUser } from '#tests/setup/world'
 import { type TestActor, actor, status } from '#tests/setup/actors'
 
 const ip = '198.51.100.41'

@@ -12,7 +12,7 @@ import { notificationKeys } from '~/domain/notifications/keys'
 import { notifyIntelligenceReceived, notifyReferral } from '~/services/notify.server'
 import { changeReferral, makeReferral } from '~/services/referrals.server'
 import { recordVisit } from '~/services/visits.server'
-import { allocate, createCase, createOrganisation, createUser, createVictim } from '#tests/setup/factories'
+import { allocate, createCase, createOrganisation, createUser, createVictim } from '#tests/setup/world'
 import { type TestActor, actor } from '#tests/setup/actors'
 
 type A = TestActor

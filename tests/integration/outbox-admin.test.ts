@@ -10,7 +10,7 @@ import { db } from '~/services/db.server'
 import { runEmailWorkerOnce } from '~/services/email-worker.server'
 import { getOutboxEmail, OUTBOX_PAGE_SIZE, outboxPage, retryOutboxEmail } from '~/services/outbox-admin.server'
 import { createSession } from '~/services/session.server'
-import { createUser } from '#tests/setup/factories'
+import { createUser } from '#tests/setup/world'
 import { type TestActor, actor, status } from '#tests/setup/actors'
 
 const ip = '198.51.100.51'

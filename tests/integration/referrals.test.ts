@@ -21,7 +21,7 @@ import { teamOverview } from '~/services/overview.server'
 import { getVictimSupport } from '~/services/support.server'
 import { listDirectory, setOrganisationServices } from '~/services/support-directory.server'
 import { getVictimVisits } from '~/services/visits.server'
-import { allocate, createCase, createOrganisation, createUser, createVictim } from '#tests/setup/factories'
+import { allocate, createCase, createOrganisation, createTeam, createUser, createVictim } from '#tests/setup/world'
 import { type TestActor, actor, status } from '#tests/setup/actors'
 
 type A = TestActor
@@ -43,15 +43,12 @@ const input = (over: Partial<{ organisationId: string; serviceType: 'counselling
 
 beforeAll(async () => {
   const prisma = await db()
-  const police = await createOrganisation({ kind: 'police' })
-  const cpsOrg = await createOrganisation({ kind: 'cps' })
-  const service = await createOrganisation({ kind: 'voluntary' })
+  const team = await createTeam()
+  const { police, cpsOrg, service } = team
+  ;({ officer, cps, advocate } = team)
   const r = await createOrganisation({ kind: 'voluntary', name: `Quiet Harbour Counselling ${keySeq++}` })
   receivingOrg = { id: r.id, name: r.name }
-  advocate = actor(await createUser({ role: 'advocate', organisationId: service.id }))
   referrerManager = actor(await createUser({ role: 'manager', organisationId: service.id }))
-  officer = actor(await createUser({ role: 'officer', organisationId: police.id }))
-  cps = actor(await createUser({ role: 'cps_liaison', organisationId: cpsOrg.id }))
   receiver = actor(await createUser({ role: 'advocate', organisationId: r.id }))
   receiverManager = actor(await createUser({ role: 'manager', organisationId: r.id }))
   otherAdvocate = actor(await createUser({ role: 'advocate', organisationId: (await createOrganisation({ kind: 'voluntary' })).id }))

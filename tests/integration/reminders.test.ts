@@ -6,7 +6,7 @@ import { beforeAll, expect, test } from 'vitest'
 import { endOfLondonDay } from '~/domain/calendar/working-days'
 import { db } from '~/services/db.server'
 import { runSchedulerOnce } from '~/services/scheduler.server'
-import { allocate, createCase, createOrganisation, createUser, createVictim } from '#tests/setup/factories'
+import { allocate, createCase, createOrganisation, createUser, createVictim } from '#tests/setup/world'
 
 // Friday 27 November 2026, 08:00 London: Monday 30 November is "tomorrow" for entitlements.
 const NOW = new Date('2026-11-27T08:00:00Z')

@@ -10,7 +10,7 @@ import { db } from '~/services/db.server'
 import { parseDashboardQuery, reviewDashboard, setSuppressionThreshold } from '~/services/review-dashboard.server'
 import { exportCaseReviews } from '~/services/review-export.server'
 import { REVIEW_EXPORT_HEADER } from '~/domain/review/case-export'
-import { createCase, createOrganisation, createUser } from '#tests/setup/factories'
+import { createCase, createOrganisation, createUser } from '#tests/setup/world'
 import { type TestActor, actor, status } from '#tests/setup/actors'
 
 const ip = '198.51.100.61'

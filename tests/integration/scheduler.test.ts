@@ -13,7 +13,7 @@ import { db } from '~/services/db.server'
 import { runSchedulerOnce } from '~/services/scheduler.server'
 import { formatDate } from '~/utils/format'
 import { seedDemo } from '../../prisma/seed'
-import { allocate, createCase, createOrganisation, createUser, createVictim } from '#tests/setup/factories'
+import { allocate, createCase, createOrganisation, createUser, createVictim } from '#tests/setup/world'
 
 const BASE = 'https://waypoint.test'
 const run = (at: Date) => runSchedulerOnce(at, { baseUrl: BASE, intervalMinutes: 5 })

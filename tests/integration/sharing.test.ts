@@ -19,7 +19,7 @@ import {
   shareWithPolice,
 } from '~/services/share-requests.server'
 import { setOrganisationServices } from '~/services/support-directory.server'
-import { allocate, createCase, createOrganisation, createUser, createVictim } from '#tests/setup/factories'
+import { allocate, createCase, createOrganisation, createUser, createVictim } from '#tests/setup/world'
 import { type TestActor, actor, status } from '#tests/setup/actors'
 
 const ip = '198.51.100.44'

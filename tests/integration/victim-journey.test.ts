@@ -10,7 +10,7 @@ import { recordContact } from '~/services/contacts.server'
 import { db } from '~/services/db.server'
 import { recordJourneyEvent } from '~/services/journal.server'
 import { getContactForm, getVictimJourney, getVictimSummary } from '~/services/victim-journey.server'
-import { allocate, createCase, createOrganisation, createUser, createVictim } from '#tests/setup/factories'
+import { allocate, createCase, createOrganisation, createTeam, createUser, createVictim } from '#tests/setup/world'
 import { type TestActor, actor, status } from '#tests/setup/actors'
 
 type A = TestActor
@@ -39,13 +39,10 @@ const dateFields = (d: Date, name = 'contactedAt') => ({ [`${name}.day`]: String
 
 beforeAll(async () => {
   const prisma = await db()
-  const police = await createOrganisation({ kind: 'police' })
-  const cpsOrg = await createOrganisation({ kind: 'cps' })
-  const service = await createOrganisation({ kind: 'voluntary' })
+  const team = await createTeam()
+  const { police, cpsOrg, service } = team
+  ;({ officer, cps, advocate } = team)
   const otherService = await createOrganisation({ kind: 'voluntary' })
-  officer = actor(await createUser({ role: 'officer', organisationId: police.id }))
-  cps = actor(await createUser({ role: 'cps_liaison', organisationId: cpsOrg.id }))
-  advocate = actor(await createUser({ role: 'advocate', organisationId: service.id }))
   otherAdvocate = actor(await createUser({ role: 'advocate', organisationId: otherService.id }))
   admin = actor(await createUser({ role: 'admin' }))
   caseId = (await createCase({ policeOrganisationId: police.id, cpsOrganisationId: cpsOrg.id, sentToCpsAt: daysAgo(20), stage: 'reported' })).id

@@ -2,7 +2,7 @@
 // audited, one record per form even when submitted twice), editing with optimistic concurrency,
 // closing/reopening, consent, and what CPS liaison may see.
 import { beforeEach, describe, expect, test } from 'vitest'
-import { allocate, createCase, createOrganisation, createUser, createVictim as createVictimRow, unique } from '#tests/setup/factories'
+import { allocate, createCase, createOrganisation, createUser, createVictim as createVictimRow, unique } from '#tests/setup/world'
 import type { Actor } from '~/domain/access/policy'
 import { createVictimSchema, type VictimDetails } from '~/domain/victims/schema'
 import { verifyAuditChain } from '~/services/audit.server'

@@ -6,7 +6,7 @@ import { db } from '~/services/db.server'
 import { recordJourneyEvent } from '~/services/journal.server'
 import { getOrganisationVisitPolicy, setOrganisationVisitPolicy, visitPoliciesFor } from '~/services/visit-policy.server'
 import { getVictimVisits } from '~/services/visits.server'
-import { allocate, createCase, createOrganisation, createUser, createVictim } from '#tests/setup/factories'
+import { allocate, createCase, createOrganisation, createUser, createVictim } from '#tests/setup/world'
 import { type TestActor, actor, status } from '#tests/setup/actors'
 
 type A = TestActor

@@ -6,7 +6,7 @@ import type { VisitInput } from '~/domain/visits/visit'
 import { db } from '~/services/db.server'
 import { recordJourneyEvent } from '~/services/journal.server'
 import { getVictimVisits, getVisitForm, recordVisit, visitsDueOnCaseload } from '~/services/visits.server'
-import { allocate, createCase, createOrganisation, createUser, createVictim } from '#tests/setup/factories'
+import { allocate, createCase, createOrganisation, createTeam, createUser, createVictim } from '#tests/setup/world'
 import { type TestActor, actor, status } from '#tests/setup/actors'
 
 type A = TestActor
@@ -32,12 +32,9 @@ const visit = (over: Partial<VisitInput> = {}): VisitInput => ({
 
 beforeAll(async () => {
   const prisma = await db()
-  const police = await createOrganisation({ kind: 'police' })
-  const cpsOrg = await createOrganisation({ kind: 'cps' })
-  const service = await createOrganisation({ kind: 'voluntary' })
-  officer = actor(await createUser({ role: 'officer', organisationId: police.id }))
-  cps = actor(await createUser({ role: 'cps_liaison', organisationId: cpsOrg.id }))
-  advocate = actor(await createUser({ role: 'advocate', organisationId: service.id }))
+  const team = await createTeam()
+  const { police, cpsOrg, service } = team
+  ;({ officer, cps, advocate } = team)
   otherAdvocate = actor(await createUser({ role: 'advocate', organisationId: (await createOrganisation({ kind: 'voluntary' })).id }))
   admin = actor(await createUser({ role: 'admin', organisationId: police.id }))
   manager = actor(await createUser({ role: 'manager', organisationId: service.id }))

@@ -85,6 +85,12 @@ export async function sessionCookieFor(userId: string): Promise<string> {
   return setCookie.split(';')[0]!
 }
 
+/** A session half-way through sign-in: the password given, the second factor still owed. */
+export async function pendingSessionCookieFor(userId: string): Promise<string> {
+  const { setCookie } = await createSession({ userId, ip: '127.0.0.1', userAgent: 'app-harness', twoFactorPending: true })
+  return setCookie.split(';')[0]!
+}
+
 /** One request through the app: GET by default; a body object is sent as a urlencoded form (POST). */
 export async function request(
   urlPath: string,
