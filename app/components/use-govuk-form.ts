@@ -3,16 +3,18 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { useMemo } from 'react'
 import { z } from 'zod'
 
-type FormShape = Record<string, unknown>
-type Options<Schema extends z.ZodType<FormShape>> = Omit<Parameters<typeof useForm<z.input<Schema> & FormShape, z.output<Schema>>>[0], 'onValidate'>
+// Conform types a form by its fields' shape: a schema's input is always an object here.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Shape<Schema extends z.ZodType> = z.input<Schema> extends Record<string, any> ? z.input<Schema> : never
+type Options<Schema extends z.ZodType> = Omit<Parameters<typeof useForm<Shape<Schema>, z.output<Schema>>>[0], 'onValidate'>
 
 /**
  * A Conform form checked by the same zod schema in the browser as on the server. GOV.UK asks that
  * errors appear when the user submits, not while they type, so validation starts on submit and
  * then follows each correction (Conform's default).
  */
-export function useGovukForm<Schema extends z.ZodType<FormShape>>(schema: Schema, options: Options<Schema> = {}) {
-  const [form, fieldset] = useForm<z.input<Schema> & FormShape, z.output<Schema>>({
+export function useGovukForm<Schema extends z.ZodType>(schema: Schema, options: Options<Schema> = {}) {
+  const [form, fieldset] = useForm<Shape<Schema>, z.output<Schema>>({
     shouldValidate: 'onSubmit',
     ...options,
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),

@@ -4,7 +4,6 @@
 // the case to people already allowed to open it.
 import { BINARY_FACTORS, reviewOutcomeLabel, type ReviewFactors } from './factors'
 import { reviewTagLabel } from './tags'
-import type { CsvValue } from '~/utils/csv'
 
 export interface ReviewExportRow {
   crimeReference: string
@@ -50,15 +49,18 @@ export const REVIEW_EXPORT_HEADER: readonly string[] = [
   'Lesson tags',
 ]
 
+/** One cell of the export: text, a count, or blank. */
+export type ExportCell = string | number | null
+
 const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null)
 const yesNo = (b: boolean) => (b ? 'Yes' : 'No')
 
-export function reviewExportRow(r: ReviewExportRow): CsvValue[] {
+export function reviewExportRow(r: ReviewExportRow): ExportCell[] {
   const f = r.factors
   const head = [r.crimeReference, r.cpsUrn, isoDay(r.finalisedAt), reviewOutcomeLabel(r.outcome), r.status === 'signed_off' ? 'Signed off' : 'Awaiting review', isoDay(r.signedOffAt)]
   const tags = r.tags.map(reviewTagLabel).join('; ')
   // A review whose factors cannot be read (an older shape) still lists the case, with the factors blank.
-  if (!f) return [...head, ...Array<CsvValue>(REVIEW_EXPORT_HEADER.length - head.length - 1).fill(null), tags]
+  if (!f) return [...head, ...Array<ExportCell>(REVIEW_EXPORT_HEADER.length - head.length - 1).fill(null), tags]
   return [
     ...head,
     ...DAYS.map(([key]) => f.daysFromReport[key]),
