@@ -1,16 +1,18 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
 import { ButtonGroup, StatusButton } from '~/components/button'
 import { BackLink, InsetText, PageHeading } from '~/components/content'
 import { ErrorSummary, fieldErrors, Radios, Textarea } from '~/components/forms'
+import { useGovukForm } from '~/components/use-govuk-form'
 import { CLOSE_REASONS, closedReasonText, CloseVictimSchema } from '~/domain/victims/schema'
 import { clientIp, notFound, requireRole } from '~/services/auth.server'
-import { setFlash } from '~/services/session.server'
+import { redirectWithFlash } from '~/services/session.server'
 import { closeVictim, getVictimHeader, reopenVictim, splitClosedReason } from '~/services/victims.server'
 import { readFormData } from '~/utils/form-data.server'
 import { displayName, formatDate } from '~/utils/format'
+import { invalid, parseIntent } from '~/utils/submission.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.status === 'closed' ? 'Reopen' : 'Close'} ${data?.reference ?? 'victim record'} – Waypoint` },
@@ -37,27 +39,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, EDITORS)
   const victimId = params.victimId
   if (!victimId) throw notFound()
-  const formData = await readFormData(request)
-  const back = async (message: string, kind: 'success' | 'info' = 'success') =>
-    redirect(`/victims/${victimId}`, { headers: { 'Set-Cookie': await setFlash(request, { kind, message }) } })
-  if (formData.get('intent') === 'reopen') {
-    const result = await reopenVictim(user, victimId, clientIp(context))
-    return back(result.ok ? 'Victim record reopened' : result.message, result.ok ? 'success' : 'info')
-  }
-  const submission = parseWithZod(formData, { schema: CloseVictimSchema })
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
-  const result = await closeVictim(user, victimId, submission.value, clientIp(context))
-  return back(result.ok ? 'Victim record closed' : result.message, result.ok ? 'success' : 'info')
+  const back = (result: { ok: true } | { ok: false; message: string }, done: string) =>
+    redirectWithFlash(request, `/victims/${victimId}`, result.ok ? done : { kind: 'info', message: result.message })
+  const { intent, submission } = parseIntent(await readFormData(request), { reopen: z.object({}), close: CloseVictimSchema })
+  if (intent === 'reopen') return back(await reopenVictim(user, victimId, clientIp(context)), 'Victim record reopened')
+  if (submission.status !== 'success') return invalid(submission)
+  return back(await closeVictim(user, victimId, submission.value, clientIp(context)), 'Victim record closed')
 }
 
 export default function CloseVictim() {
   const v = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CloseVictimSchema }),
-    shouldValidate: 'onSubmit',
-  })
+  const [form, fields] = useGovukForm(CloseVictimSchema, { lastResult })
   if (v.status === 'closed') {
     return (
       <div className="govuk-grid-row">
@@ -86,7 +79,7 @@ export default function CloseVictim() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink to={`/victims/${v.id}`}>Back to victim</BackLink>
-        <ErrorSummary errors={fieldErrors({ reason: fields.reason, detail: fields.detail }, form.errors)} />
+        <ErrorSummary errors={fieldErrors(fields, form.errors)} />
         <PageHeading caption={`${v.reference} – ${v.name}`}>Close this record</PageHeading>
         <p className="govuk-body">The record stays in Waypoint and can be reopened. It will no longer show on open caseloads.</p>
         <Form method="post" {...getFormProps(form)} noValidate>

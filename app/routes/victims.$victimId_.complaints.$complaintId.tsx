@@ -1,6 +1,5 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ButtonGroup, StatusButton } from '~/components/button'
 import { BackLink, PageHeading } from '~/components/content'
@@ -8,13 +7,14 @@ import { ComplaintStatusTag, EntitlementSummary } from '~/components/entitlement
 import { EditConflictNotice } from '~/components/edit-conflict'
 import { DateInput, ErrorSummary, fieldErrors, Radios, Textarea } from '~/components/forms'
 import { SummaryList } from '~/components/summary-list'
+import { useGovukForm } from '~/components/use-govuk-form'
 import { toDateParts } from '~/domain/calendar/date-parts'
 import { COMPLAINT_OUTCOMES, NO_OUTCOME, outcomeLabel, updateComplaintSchema } from '~/domain/entitlements/complaints'
 import { clientIp, notFound, requireUser } from '~/services/auth.server'
 import { getComplaint, getComplaintForUpdate, updateComplaint } from '~/services/complaints.server'
-import { setFlash } from '~/services/session.server'
-import { readFormData } from '~/utils/form-data.server'
+import { redirectWithFlash } from '~/services/session.server'
 import { formatDate } from '~/utils/format'
+import { parseForm, reply } from '~/utils/submission.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -50,40 +50,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const ip = clientIp(context)
   // Who is asking is checked before the form is read; the stored received date orders the stages.
   const { receivedAt } = await getComplaintForUpdate(user, victimId, complaintId)
-  const submission = parseWithZod(await readFormData(request), {
-    schema: updateComplaintSchema({ receivedAt }),
-  })
-  if (submission.status !== 'success') return data({ result: submission.reply(), conflict: null }, { status: 400 })
+  const submission = await parseForm(request, updateComplaintSchema({ receivedAt }))
+  if (submission.status !== 'success') return data({ result: reply(submission), conflict: null }, { status: 400 })
   const { version, ...stages } = submission.value
   const result = await updateComplaint(user, victimId, complaintId, stages, version, ip)
-  if (!result.ok && 'conflict' in result) return data({ result: submission.reply(), conflict: result.conflict }, { status: 409 })
-  if (!result.ok) {
-    const fieldErrors: Record<string, string[]> = {}
-    for (const issue of result.issues) (fieldErrors[issue.path] ??= []).push(issue.message)
-    return data({ result: submission.reply({ fieldErrors }), conflict: null }, { status: 400 })
-  }
-  const message = result.changed.length ? 'Complaint updated.' : 'No changes to save.'
-  return redirect(`/victims/${victimId}/complaints/${complaintId}`, {
-    headers: {
-      'Set-Cookie': await setFlash(request, { kind: 'success', message }),
-    },
-  })
+  if (!result.ok && 'conflict' in result) return data({ result: reply(submission), conflict: result.conflict }, { status: 409 })
+  if (!result.ok) return data({ result: reply(submission, result.issues), conflict: null }, { status: 400 })
+  return redirectWithFlash(request, `/victims/${victimId}/complaints/${complaintId}`, result.changed.length ? 'Complaint updated.' : 'No changes to save.')
 }
 
 const dateOrNot = (d: Date | string | null, not: string) => (d ? formatDate(d) : not)
-const multiline = (text: string) => <span style={{ whiteSpace: 'pre-line' }}>{text}</span>
+const multiline = (text: string) => <span className="app-preserve-lines">{text}</span>
 
 export default function ComplaintPage() {
   const { victim, complaint, canUpdate, defaultValue } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const receivedAt = new Date(complaint.receivedAt)
-  const [form, fields] = useForm({
-    id: `complaint-${complaint.id}`,
-    lastResult: actionData?.result,
-    defaultValue,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: updateComplaintSchema({ receivedAt }) }),
-    shouldValidate: 'onSubmit',
-  })
+  const [form, fields] = useGovukForm(updateComplaintSchema({ receivedAt }), { id: `complaint-${complaint.id}`, lastResult: actionData?.result, defaultValue })
   // After a conflict the form edits the version now saved, so saving again keeps these answers on
   // purpose; after other errors, still the version it was opened at.
   const submitted = actionData?.result.initialValue?.version
@@ -97,18 +80,7 @@ export default function ComplaintPage() {
         {actionData?.conflict ? (
           <ConflictNotice current={actionData.conflict.current} />
         ) : (
-          <ErrorSummary
-            errors={fieldErrors(
-              {
-                acknowledgedAt: fields.acknowledgedAt,
-                respondedAt: fields.respondedAt,
-                outcome: fields.outcome,
-                outcomeNotes: fields.outcomeNotes,
-                version: fields.version,
-              },
-              form.errors,
-            )}
-          />
+          <ErrorSummary errors={fieldErrors(fields, form.errors)} />
         )}
         <PageHeading caption={victim.reference}>Complaint about Right {right}</PageHeading>
         <p className="govuk-body">

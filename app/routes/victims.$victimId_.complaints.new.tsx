@@ -1,16 +1,16 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ButtonGroup, StatusButton } from '~/components/button'
 import { BackLink, PageHeading } from '~/components/content'
 import { EntitlementSummary } from '~/components/entitlements/complaint-list'
 import { DateInput, ErrorSummary, fieldErrors, Textarea } from '~/components/forms'
+import { useGovukForm } from '~/components/use-govuk-form'
 import { recordComplaintSchema } from '~/domain/entitlements/complaints'
 import { clientIp, notFound, requireUser } from '~/services/auth.server'
 import { getComplaintForm, recordComplaint } from '~/services/complaints.server'
-import { setFlash } from '~/services/session.server'
-import { readFormData } from '~/utils/form-data.server'
+import { redirectWithFlash } from '~/services/session.server'
+import { invalid, parseForm } from '~/utils/submission.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -35,41 +35,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { victimId, entitlementId } = ids(request, params)
   // Who is asking is checked before the form is read (the service checks again when saving).
   await getComplaintForm(user, victimId, entitlementId)
-  const submission = parseWithZod(await readFormData(request), {
-    schema: recordComplaintSchema(),
-  })
-  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  const submission = await parseForm(request, recordComplaintSchema())
+  if (submission.status !== 'success') return invalid(submission)
   const result = await recordComplaint(user, victimId, entitlementId, submission.value, clientIp(context))
-  if (!result.ok) {
-    const fieldErrors: Record<string, string[]> = {}
-    for (const issue of result.issues) (fieldErrors[issue.path] ??= []).push(issue.message)
-    return data({ result: submission.reply({ fieldErrors }) }, { status: 400 })
-  }
-  return redirect(`/victims/${victimId}/complaints/${result.complaintId}`, {
-    headers: {
-      'Set-Cookie': await setFlash(request, {
-        kind: 'success',
-        message: 'Complaint recorded.',
-      }),
-    },
-  })
+  if (!result.ok) return invalid(submission, result.issues)
+  return redirectWithFlash(request, `/victims/${victimId}/complaints/${result.complaintId}`, 'Complaint recorded.')
 }
 
 export default function RecordComplaint() {
   const { victim, entitlement } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    id: `complaint-${entitlement.id}`,
-    lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: recordComplaintSchema() }),
-    shouldValidate: 'onSubmit',
-  })
+  const lastResult = useActionData<typeof action>()
+  const [form, fields] = useGovukForm(recordComplaintSchema(), { id: `complaint-${entitlement.id}`, lastResult })
   const back = `/victims/${victim.id}#entitlements`
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink to={back}>Back to the victim</BackLink>
-        <ErrorSummary errors={fieldErrors({ receivedAt: fields.receivedAt, summary: fields.summary }, form.errors)} />
+        <ErrorSummary errors={fieldErrors(fields, form.errors)} />
         <PageHeading caption={victim.reference}>Record a complaint</PageHeading>
         <p className="govuk-body">
           Under Right 12 of the Victims’ Code the victim can complain when they did not get what they are entitled to. Record the complaint against the

@@ -1,16 +1,18 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ButtonGroup, StatusButton } from '~/components/button'
 import { BackLink, PageHeading } from '~/components/content'
 import { ErrorSummary, fieldErrors, Radios, Textarea, TextField } from '~/components/forms'
-import { CONSENT_GIVERS, ConsentSchema, LAWFUL_BASES } from '~/domain/victims/schema'
+import { useGovukForm } from '~/components/use-govuk-form'
+import { CONSENT_GIVERS, ConsentSchema, LAWFUL_BASES, WithdrawConsentSchema } from '~/domain/victims/schema'
 import { clientIp, notFound, requireRole } from '~/services/auth.server'
-import { setFlash } from '~/services/session.server'
+import { redirectWithFlash } from '~/services/session.server'
 import { addConsent, getVictimHeader, withdrawConsent } from '~/services/victims.server'
 import { readFormData } from '~/utils/form-data.server'
 import { displayName } from '~/utils/format'
+import { invariantResponse } from '~/utils/invariant'
+import { invalid, parseIntent } from '~/utils/submission.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Record consent for ${data?.reference ?? 'victim'} – Waypoint` }]
 
@@ -27,39 +29,27 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, EDITORS)
   const victimId = params.victimId
   if (!victimId) throw notFound()
-  const formData = await readFormData(request)
-  const flash = async (message: string, kind: 'success' | 'info' = 'success') =>
-    redirect(`/victims/${victimId}#consent`, { headers: { 'Set-Cookie': await setFlash(request, { kind, message }) } })
-  if (formData.get('intent') === 'withdraw') {
-    const consentId = formData.get('consentId')
-    if (typeof consentId !== 'string' || consentId.length > 40) throw new Response('The form could not be read.', { status: 400 })
-    const result = await withdrawConsent(user, victimId, consentId, clientIp(context))
-    return flash(result.ok ? 'Consent withdrawn' : 'That consent was already withdrawn', result.ok ? 'success' : 'info')
+  const to = `/victims/${victimId}#consent`
+  const { intent, submission } = parseIntent(await readFormData(request), { withdraw: WithdrawConsentSchema, add: ConsentSchema })
+  if (intent === 'withdraw') {
+    invariantResponse(submission.status === 'success', 'The form could not be read.')
+    const result = await withdrawConsent(user, victimId, submission.value.consentId, clientIp(context))
+    return redirectWithFlash(request, to, result.ok ? 'Consent withdrawn' : { kind: 'info', message: 'That consent was already withdrawn' })
   }
-  const submission = parseWithZod(formData, { schema: ConsentSchema })
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  if (submission.status !== 'success') return invalid(submission)
   await addConsent(user, victimId, submission.value, clientIp(context))
-  return flash('Consent recorded')
+  return redirectWithFlash(request, to, 'Consent recorded')
 }
 
 export default function RecordConsent() {
   const v = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ConsentSchema }),
-    shouldValidate: 'onSubmit',
-  })
+  const [form, fields] = useGovukForm(ConsentSchema, { lastResult })
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink to={`/victims/${v.id}`}>Back to victim</BackLink>
-        <ErrorSummary
-          errors={fieldErrors(
-            { scope: fields.scope, sharedWith: fields.sharedWith, basis: fields.basis, givenBy: fields.givenBy, lawfulBasis: fields.lawfulBasis },
-            form.errors,
-          )}
-        />
+        <ErrorSummary errors={fieldErrors(fields, form.errors)} />
         <PageHeading caption={`${v.reference} – ${v.name}`}>Record consent or a lawful basis for sharing</PageHeading>
         <Form method="post" {...getFormProps(form)} noValidate>
           <input type="hidden" name="intent" value="add" />

@@ -1,17 +1,17 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { SubmitOrCancel } from '~/components/button'
 import { BackLink } from '~/components/content'
 import { Checkboxes, DateInput, ErrorSummary, fieldErrors, Radios, Textarea, TextField } from '~/components/forms'
+import { useGovukForm } from '~/components/use-govuk-form'
 import { CONTACT_METHODS, CONTACT_WITH, contactFormSchema } from '~/domain/contacts/contact'
 import { clientIp, notFound, requireRole } from '~/services/auth.server'
 import { recordContact, requireContactRecorder } from '~/services/contacts.server'
-import { setFlash } from '~/services/session.server'
+import { redirectWithFlash } from '~/services/session.server'
 import { getContactForm } from '~/services/victim-journey.server'
-import { readFormData } from '~/utils/form-data.server'
 import { formatDate } from '~/utils/format'
+import { invalid, parseForm } from '~/utils/submission.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Record a contact – ${data?.victim.reference ?? 'Victim'} – Waypoint` }]
 
@@ -36,48 +36,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!victimId) throw notFound()
   // Who is asking is checked before the form is read: a refusal never depends on what was sent.
   await requireContactRecorder(user, victimId)
-  const submission = parseWithZod(await readFormData(request), { schema: contactFormSchema(new Date()) })
-  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  const submission = await parseForm(request, contactFormSchema(new Date()))
+  if (submission.status !== 'success') return invalid(submission)
   const { idempotencyKey, ...input } = submission.value
   const result = await recordContact(user, victimId, input, idempotencyKey, clientIp(context))
-  if (!result.ok) {
-    const fieldErrors: Record<string, string[]> = {}
-    for (const issue of result.issues) (fieldErrors[issue.path] ??= []).push(issue.message)
-    return data({ result: submission.reply({ fieldErrors }) }, { status: 400 })
-  }
-  return redirect(`/victims/${victimId}#contact-log`, {
-    headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message: result.duplicate ? 'Contact already recorded.' : 'Contact recorded.' }) },
-  })
+  if (!result.ok) return invalid(submission, result.issues)
+  return redirectWithFlash(request, `/victims/${victimId}#contact-log`, result.duplicate ? 'Contact already recorded.' : 'Contact recorded.')
 }
 
 export default function RecordContact() {
   const { victim, events, preselected, idempotencyKey } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    id: 'contact',
-    lastResult: actionData?.result,
-    defaultValue: { eventIds: preselected, idempotencyKey },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: contactFormSchema(new Date()) }),
-    shouldValidate: 'onSubmit',
-  })
+  const lastResult = useActionData<typeof action>()
+  const [form, fields] = useGovukForm(contactFormSchema(new Date()), { id: 'contact', lastResult, defaultValue: { eventIds: preselected, idempotencyKey } })
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink to={`/victims/${victim.id}`}>Back to the victim</BackLink>
-        <ErrorSummary
-          errors={fieldErrors(
-            {
-              contactedAt: fields.contactedAt,
-              contactedTime: fields.contactedTime,
-              method: fields.method,
-              withWhom: fields.withWhom,
-              summary: fields.summary,
-              eventIds: fields.eventIds,
-              idempotencyKey: fields.idempotencyKey,
-            },
-            form.errors,
-          )}
-        />
+        <ErrorSummary errors={fieldErrors(fields, form.errors)} />
         <span className="govuk-caption-l">{victim.reference}</span>
         <h1 className="govuk-heading-l">Record a contact</h1>
         <p className="govuk-body">Record each time the victim, or their parent or nominated contact, was told something about their case.</p>

@@ -1,17 +1,17 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ButtonGroup, StatusButton } from '~/components/button'
 import { BackLink, PageHeading } from '~/components/content'
 import { ErrorSummary, fieldErrors } from '~/components/forms'
+import { useGovukForm } from '~/components/use-govuk-form'
 import { ConflictSummary, orderedFields, VictimFormFieldset, type VictimFormFields } from '~/components/victim/victim-form'
 import type { Conflict } from '~/domain/victims/changes'
 import { editVictimSchema, toDateParts } from '~/domain/victims/schema'
 import { clientIp, notFound, requireRole } from '~/services/auth.server'
-import { setFlash } from '~/services/session.server'
+import { redirectWithFlash } from '~/services/session.server'
 import { getVictimForEdit, requireVictimEditor, updateVictim } from '~/services/victims.server'
-import { readFormData } from '~/utils/form-data.server'
+import { parseForm, reply } from '~/utils/submission.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Change details of ${data?.reference ?? 'victim'} – Waypoint` }]
 
@@ -43,31 +43,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!params.victimId) throw notFound()
   // Who is asking is checked before the form is read: a refusal never depends on what was sent.
   await requireVictimEditor(user, params.victimId)
-  const submission = parseWithZod(await readFormData(request), { schema: editVictimSchema() })
-  if (submission.status !== 'success') return data({ result: submission.reply(), conflict: null }, { status: 400 })
+  const submission = await parseForm(request, editVictimSchema())
+  if (submission.status !== 'success') return data({ result: reply(submission), conflict: null }, { status: 400 })
   const { details, version } = submission.value
   const result = await updateVictim(user, params.victimId, details, version, clientIp(context))
   if (!result.ok && 'conflict' in result) {
     return data(
-      { result: submission.reply(), conflict: { changes: result.conflict as Conflict[], currentVersion: result.currentVersion } },
+      { result: reply(submission), conflict: { changes: result.conflict as Conflict[], currentVersion: result.currentVersion } },
       { status: 409 },
     )
   }
-  if (!result.ok) return data({ result: submission.reply({ fieldErrors: { [result.field]: [result.message] } }), conflict: null }, { status: 400 })
-  const message = result.changed.length ? 'Victim details saved' : 'No changes to save'
-  return redirect(`/victims/${params.victimId}`, { headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message }) } })
+  if (!result.ok) return data({ result: reply(submission, result), conflict: null }, { status: 400 })
+  return redirectWithFlash(request, `/victims/${params.victimId}`, result.changed.length ? 'Victim details saved' : 'No changes to save')
 }
 
 export default function EditVictim() {
   const loaded = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    id: `victim-${loaded.id}`,
-    lastResult: actionData?.result,
-    defaultValue: loaded.defaultValue,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: editVictimSchema() }),
-    shouldValidate: 'onSubmit',
-  })
+  const [form, fields] = useGovukForm(editVictimSchema(), { id: `victim-${loaded.id}`, lastResult: actionData?.result, defaultValue: loaded.defaultValue })
   const f = fields as unknown as VictimFormFields
   // The version this form is editing: after a conflict, the one now saved (so saving again keeps
   // this user's values on purpose); after other errors, still the one the form was opened at.

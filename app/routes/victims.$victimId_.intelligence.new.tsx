@@ -1,16 +1,17 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
 import { ButtonGroup, StatusButton } from '~/components/button'
 import { BackLink, InsetText } from '~/components/content'
 import { ErrorSummary, fieldErrors, Radios, Textarea } from '~/components/forms'
+import { useGovukForm } from '~/components/use-govuk-form'
 import { HANDLING_CODES, INTELLIGENCE_ASSESSMENTS, itemFormSchema, newItemKey, SOURCE_EVALUATIONS, SUBJECTS } from '~/domain/intelligence/item'
 import { clientIp, notFound, requireRole } from '~/services/auth.server'
 import { createIntelligenceItem, getItemForm, type ItemSource } from '~/services/intelligence.server'
-import { setFlash } from '~/services/session.server'
+import { redirectWithFlash } from '~/services/session.server'
 import { readFormData } from '~/utils/form-data.server'
 import { formatDate, formatDateTime } from '~/utils/format'
+import { parseIntent, reply } from '~/utils/submission.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Add intelligence for the police – ${data?.victim.reference ?? 'Victim'} – Waypoint` }]
 
@@ -42,20 +43,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!victimId) throw notFound()
   const { source, search } = sourceOf(request)
   await getItemForm(user, victimId, source)
-  const formData = await readFormData(request)
-  const another = formData.get('intent') === 'another'
-  const submission = parseWithZod(formData, { schema: itemFormSchema })
-  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  // "Save" and "Save and add another" send the same form.
+  const { intent, submission } = parseIntent(await readFormData(request), { save: itemFormSchema, another: itemFormSchema })
+  if (submission.status !== 'success') return data({ result: reply(submission) }, { status: 400 })
   const { idempotencyKey, ...input } = submission.value
   const result = await createIntelligenceItem(user, victimId, source, input, idempotencyKey, clientIp(context))
-  if (!result.ok) {
-    const errors: Record<string, string[]> = {}
-    for (const issue of result.issues) (errors[issue.path] ??= []).push(issue.message)
-    return data({ result: submission.reply({ fieldErrors: errors }) }, { status: 400 })
-  }
+  if (!result.ok) return data({ result: reply(submission, result.issues) }, { status: 400 })
+  const another = intent === 'another'
   const message = result.duplicate ? 'Intelligence item already saved.' : another ? 'Intelligence item saved. Add the next one.' : 'Intelligence item saved.'
-  const to = another ? `/victims/${victimId}/intelligence/new${search}` : `/victims/${victimId}#intelligence`
-  return redirect(to, { headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message }) } })
+  return redirectWithFlash(request, another ? `/victims/${victimId}/intelligence/new${search}` : `/victims/${victimId}#intelligence`, message)
 }
 
 // A refused form keeps its key (and so the values typed); after "Save and add another" the loader
@@ -70,12 +66,10 @@ export default function AddIntelligence() {
 
 function ItemForm({ victim, source, police, preselected, idempotencyKey }: ReturnType<typeof useLoaderData<typeof loader>>) {
   const actionData = useActionData<typeof action>()
-  const [form, fields] = useForm({
+  const [form, fields] = useGovukForm(itemFormSchema, {
     id: `intelligence-${idempotencyKey}`,
     lastResult: actionData?.result,
     defaultValue: { idempotencyKey, policeOrganisationId: preselected },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: itemFormSchema }),
-    shouldValidate: 'onSubmit',
   })
   const back = `/victims/${victim.id}#intelligence`
   const only = police.organisations.length === 1 ? police.organisations[0]! : null
@@ -83,21 +77,7 @@ function ItemForm({ victim, source, police, preselected, idempotencyKey }: Retur
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink to={back}>Back to the victim</BackLink>
-        <ErrorSummary
-          errors={fieldErrors(
-            {
-              policeOrganisationId: fields.policeOrganisationId,
-              subject: fields.subject,
-              detail: fields.detail,
-              sourceEvaluation: fields.sourceEvaluation,
-              intelligenceAssessment: fields.intelligenceAssessment,
-              handlingCode: fields.handlingCode,
-              handlingConditions: fields.handlingConditions,
-              idempotencyKey: fields.idempotencyKey,
-            },
-            form.errors,
-          )}
-        />
+        <ErrorSummary errors={fieldErrors(fields, form.errors)} />
         <span className="govuk-caption-l">{victim.reference}</span>
         <h1 className="govuk-heading-l">Add intelligence for the police</h1>
         <InsetText testId="intelligence-source">

@@ -1,6 +1,5 @@
-import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ButtonGroup, StatusButton } from '~/components/button'
 import { BackLink } from '~/components/content'
@@ -8,13 +7,15 @@ import { EditConflictNotice } from '~/components/edit-conflict'
 import { DateInput, ErrorSummary, fieldErrors, Radios, Textarea, TextField } from '~/components/forms'
 import { RhiTag } from '~/components/missing/rhi-tag'
 import { SummaryList } from '~/components/summary-list'
+import { useGovukForm } from '~/components/use-govuk-form'
 import { FOUND_BY, londonWallTime, RHI_STATUSES, type RhiOutcome } from '~/domain/missing/episodes'
 import { interviewFormSchema, returnFormSchema } from '~/domain/missing/form'
 import { clientIp, notFound, requireRole } from '~/services/auth.server'
-import { getEpisodeForUpdate, getMissingEpisode, recordReturn, recordReturnInterview, type EpisodeNow, type Issue } from '~/services/missing.server'
-import { setFlash } from '~/services/session.server'
+import { getEpisodeForUpdate, getMissingEpisode, recordReturn, recordReturnInterview, type EpisodeNow } from '~/services/missing.server'
+import { redirectWithFlash } from '~/services/session.server'
 import { readFormData } from '~/utils/form-data.server'
 import { formatDateTime } from '~/utils/format'
+import { parseIntent, reply } from '~/utils/submission.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Missing episode – ${data?.victim.reference ?? 'Victim'} – Waypoint` }]
 
@@ -42,43 +43,34 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 type Intent = 'return' | 'interview'
-const fieldErrorsOf = (issues: Issue[]) => {
-  const errors: Record<string, string[]> = {}
-  for (const issue of issues) (errors[issue.path] ??= []).push(issue.message)
-  return errors
-}
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, ROLES)
   const { victimId, episodeId } = ids(params)
   // Who is asking is checked before the form is read; the stored episode is what the form is checked against.
   const episode = await getEpisodeForUpdate(user, victimId, episodeId)
-  const form = await readFormData(request)
-  const intent = form.get('intent')
   const now = new Date()
   const ip = clientIp(context)
-  const reply = (i: Intent, result: SubmissionResult<string[]>, conflict: { current: EpisodeNow; currentVersion: number } | null, status: number) =>
-    data({ intent: i, result, conflict }, { status })
-  let outcome
-  if (intent === 'return') {
-    const submission = parseWithZod(form, { schema: returnFormSchema(episode, now) })
-    if (submission.status !== 'success') return reply('return', submission.reply(), null, 400)
-    const { version, ...input } = submission.value
-    outcome = { intent: 'return' as const, submission, result: await recordReturn(user, victimId, episodeId, input, version, ip, now) }
-  } else if (intent === 'interview') {
+  const { intent, submission } = parseIntent(await readFormData(request), {
+    return: returnFormSchema(episode, now),
     // Without a return there is nothing to interview about; the service says so next to the status.
-    const submission = parseWithZod(form, { schema: interviewFormSchema(episode.returnedAt ?? episode.missingFrom, now) })
-    if (submission.status !== 'success') return reply('interview', submission.reply(), null, 400)
+    interview: interviewFormSchema(episode.returnedAt ?? episode.missingFrom, now),
+  })
+  const answer = (result: SubmissionResult<string[]>, conflict: { current: EpisodeNow; currentVersion: number } | null, status: number) =>
+    data({ intent, result, conflict }, { status })
+  if (submission.status !== 'success') return answer(reply(submission), null, 400)
+  let result
+  if (intent === 'return') {
     const { version, ...input } = submission.value
-    outcome = { intent: 'interview' as const, submission, result: await recordReturnInterview(user, victimId, episodeId, input, version, ip, now) }
+    result = await recordReturn(user, victimId, episodeId, input, version, ip, now)
   } else {
-    throw new Response('Unknown action', { status: 400, statusText: 'Bad Request' })
+    const { version, ...input } = submission.value
+    result = await recordReturnInterview(user, victimId, episodeId, input, version, ip, now)
   }
-  const { result, submission } = outcome
-  if (!result.ok && 'conflict' in result) return reply(outcome.intent, submission.reply(), result.conflict, 409)
-  if (!result.ok) return reply(outcome.intent, submission.reply({ fieldErrors: fieldErrorsOf(result.issues) }), null, 400)
-  const message = outcome.intent === 'return' ? 'Return recorded: the return home interview is due within 72 hours.' : 'Return home interview recorded.'
-  return redirect(`/victims/${victimId}/missing/${episodeId}`, { headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message }) } })
+  if (!result.ok && 'conflict' in result) return answer(reply(submission), result.conflict, 409)
+  if (!result.ok) return answer(reply(submission, result.issues), null, 400)
+  const message = intent === 'return' ? 'Return recorded: the return home interview is due within 72 hours.' : 'Return home interview recorded.'
+  return redirectWithFlash(request, `/victims/${victimId}/missing/${episodeId}`, message)
 }
 
 const DUE_WORDS: Partial<Record<RhiOutcome, string>> = { due: 'Due by', overdue: 'Was due by' }
@@ -100,14 +92,9 @@ function EpisodePage() {
   const missingFrom = new Date(episode.missingFrom)
   const returnedAt = episode.returnedAt ? new Date(episode.returnedAt) : null
   const soFar = { missingFrom, reportedToPolice: episode.reportedToPolice, policeReference: episode.policeReference }
-  const [returnForm, returnFields] = useForm({
-    id: `return-${episode.id}`,
-    lastResult: lastResult('return'),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: returnFormSchema(soFar, new Date()) }),
-    shouldValidate: 'onSubmit',
-  })
+  const [returnForm, returnFields] = useGovukForm(returnFormSchema(soFar, new Date()), { id: `return-${episode.id}`, lastResult: lastResult('return') })
   const at = partsOf(episode.rhiAt)
-  const [interviewForm, interviewFields] = useForm({
+  const [interviewForm, interviewFields] = useGovukForm(interviewFormSchema(returnedAt ?? missingFrom, new Date()), {
     id: `interview-${episode.id}`,
     lastResult: lastResult('interview'),
     // "Not offered yet" is not preselected: the question is what has happened since.
@@ -118,8 +105,6 @@ function EpisodePage() {
       by: episode.rhiBy ?? undefined,
       findings: episode.rhiFindings ?? undefined,
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: interviewFormSchema(returnedAt ?? missingFrom, new Date()) }),
-    shouldValidate: 'onSubmit',
   })
   const showReturn = canRecord && (!episode.returnedAt || (actionData?.intent === 'return' && actionData.conflict))
   const showInterview = canRecord && Boolean(episode.returnedAt)
@@ -130,31 +115,7 @@ function EpisodePage() {
         {actionData?.conflict ? (
           <ConflictNotice current={actionData.conflict.current} />
         ) : (
-          <ErrorSummary
-            errors={[
-              ...fieldErrors(
-                {
-                  returnedAt: returnFields.returnedAt,
-                  returnedAtTime: returnFields.returnedAtTime,
-                  foundBy: returnFields.foundBy,
-                  foundByDetail: returnFields.foundByDetail,
-                  version: returnFields.version,
-                },
-                returnForm.errors,
-              ),
-              ...fieldErrors(
-                {
-                  status: interviewFields.status,
-                  at: interviewFields.at,
-                  atTime: interviewFields.atTime,
-                  by: interviewFields.by,
-                  findings: interviewFields.findings,
-                  version: interviewFields.version,
-                },
-                interviewForm.errors,
-              ),
-            ]}
-          />
+          <ErrorSummary errors={[...fieldErrors(returnFields, returnForm.errors), ...fieldErrors(interviewFields, interviewForm.errors)]} />
         )}
         <span className="govuk-caption-l">{victim.reference}</span>
         <h1 className="govuk-heading-l">Missing episode</h1>
@@ -195,7 +156,7 @@ function EpisodePage() {
               { key: 'Interview', value: labelOf(RHI_STATUSES, episode.rhiStatus) },
               episode.rhiAt ? { key: 'When', value: formatDateTime(episode.rhiAt) } : null,
               episode.rhiBy ? { key: 'By', value: episode.rhiBy } : null,
-              episode.rhiFindings ? { key: 'Findings', value: <span style={{ whiteSpace: 'pre-line' }}>{episode.rhiFindings}</span> } : null,
+              episode.rhiFindings ? { key: 'Findings', value: <span className="app-preserve-lines">{episode.rhiFindings}</span> } : null,
             ]}
           />
         ) : null}

@@ -1,16 +1,16 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { SubmitOrCancel } from '~/components/button'
 import { BackLink } from '~/components/content'
 import { DateInput, ErrorSummary, fieldErrors, Radios, TextField } from '~/components/forms'
+import { useGovukForm } from '~/components/use-govuk-form'
 import { FOUND_BY, REPORTED_TO_POLICE } from '~/domain/missing/episodes'
 import { episodeFormSchema } from '~/domain/missing/form'
 import { clientIp, notFound, requireRole } from '~/services/auth.server'
 import { getEpisodeForm, recordMissingEpisode } from '~/services/missing.server'
-import { setFlash } from '~/services/session.server'
-import { readFormData } from '~/utils/form-data.server'
+import { redirectWithFlash } from '~/services/session.server'
+import { invalid, parseForm } from '~/utils/submission.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Record a missing episode – ${data?.victim.reference ?? 'Victim'} – Waypoint` }]
 
@@ -30,32 +30,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!victimId) throw notFound()
   await getEpisodeForm(user, victimId)
   const now = new Date()
-  const submission = parseWithZod(await readFormData(request), { schema: episodeFormSchema(now) })
-  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  const submission = await parseForm(request, episodeFormSchema(now))
+  if (submission.status !== 'success') return invalid(submission)
   const { idempotencyKey, ...input } = submission.value
   const result = await recordMissingEpisode(user, victimId, input, idempotencyKey, clientIp(context), now)
-  if (!result.ok) {
-    const errors: Record<string, string[]> = {}
-    for (const issue of result.issues) (errors[issue.path] ??= []).push(issue.message)
-    return data({ result: submission.reply({ fieldErrors: errors }) }, { status: 400 })
-  }
-  return redirect(`/victims/${victimId}/missing/${result.episodeId}`, {
-    headers: {
-      'Set-Cookie': await setFlash(request, { kind: 'success', message: result.duplicate ? 'Missing episode already recorded.' : 'Missing episode recorded.' }),
-    },
-  })
+  if (!result.ok) return invalid(submission, result.issues)
+  return redirectWithFlash(
+    request,
+    `/victims/${victimId}/missing/${result.episodeId}`,
+    result.duplicate ? 'Missing episode already recorded.' : 'Missing episode recorded.',
+  )
 }
 
 export default function RecordMissingEpisode() {
   const { victim, idempotencyKey } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    id: 'missing-episode',
-    lastResult: actionData?.result,
-    defaultValue: { idempotencyKey },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: episodeFormSchema(new Date()) }),
-    shouldValidate: 'onSubmit',
-  })
+  const lastResult = useActionData<typeof action>()
+  const [form, fields] = useGovukForm(episodeFormSchema(new Date()), { id: 'missing-episode', lastResult, defaultValue: { idempotencyKey } })
   const back = `/victims/${victim.id}#missing-episodes`
   return (
     <div className="govuk-grid-row">

@@ -1,17 +1,17 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { SubmitOrCancel } from '~/components/button'
 import { BackLink } from '~/components/content'
 import { ErrorSummary, fieldErrors, Radios, Select, Textarea } from '~/components/forms'
+import { useGovukForm } from '~/components/use-govuk-form'
 import { referralFormSchema } from '~/domain/support/forms'
 import { SERVICE_TYPES, serviceTypeLabel } from '~/domain/support/referrals'
 import { clientIp, notFound, requireRole } from '~/services/auth.server'
 import { getReferralForm, makeReferral } from '~/services/referrals.server'
-import { setFlash } from '~/services/session.server'
-import { readFormData } from '~/utils/form-data.server'
+import { redirectWithFlash } from '~/services/session.server'
 import { displayName } from '~/utils/format'
+import { parseForm, reply } from '~/utils/submission.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Refer to a support service – ${data?.victim.reference ?? 'Victim'} – Waypoint` }]
 
@@ -30,42 +30,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const victimId = params.victimId
   if (!victimId) throw notFound()
   await getReferralForm(user, victimId)
-  const submission = parseWithZod(await readFormData(request), { schema: referralFormSchema })
-  if (submission.status !== 'success') return data({ result: submission.reply(), consentLink: false }, { status: 400 })
+  const submission = await parseForm(request, referralFormSchema)
+  if (submission.status !== 'success') return data({ result: reply(submission), consentLink: false }, { status: 400 })
   const { idempotencyKey, ...input } = submission.value
   const result = await makeReferral(user, victimId, input, idempotencyKey, clientIp(context))
-  if (!result.ok) {
-    const errors: Record<string, string[]> = {}
-    for (const issue of result.issues) (errors[issue.path] ??= []).push(issue.message)
-    return data({ result: submission.reply({ fieldErrors: errors }), consentLink: result.consentLink ?? false }, { status: 400 })
-  }
-  return redirect(`/referrals/${result.referralId}`, {
-    headers: {
-      'Set-Cookie': await setFlash(request, { kind: 'success', message: result.duplicate ? 'Referral already sent.' : 'Referral sent to the service.' }),
-    },
-  })
+  if (!result.ok) return data({ result: reply(submission, result.issues), consentLink: result.consentLink ?? false }, { status: 400 })
+  return redirectWithFlash(request, `/referrals/${result.referralId}`, result.duplicate ? 'Referral already sent.' : 'Referral sent to the service.')
 }
 
 export default function NewReferral() {
   const { victim, organisations, idempotencyKey } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    id: 'referral',
-    lastResult: actionData?.result,
-    defaultValue: { idempotencyKey },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: referralFormSchema }),
-    shouldValidate: 'onSubmit',
-  })
+  const [form, fields] = useGovukForm(referralFormSchema, { id: 'referral', lastResult: actionData?.result, defaultValue: { idempotencyKey } })
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink to={`/victims/${victim.id}#support`}>Back to the victim</BackLink>
-        <ErrorSummary
-          errors={fieldErrors(
-            { organisationId: fields.organisationId, serviceType: fields.serviceType, reason: fields.reason, idempotencyKey: fields.idempotencyKey },
-            form.errors,
-          )}
-        />
+        <ErrorSummary errors={fieldErrors(fields, form.errors)} />
         <span className="govuk-caption-l">
           {victim.reference} · {displayName(victim)}
         </span>

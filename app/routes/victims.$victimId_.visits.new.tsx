@@ -1,15 +1,15 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { SubmitOrCancel } from '~/components/button'
 import { BackLink } from '~/components/content'
 import { DateInput, ErrorSummary, fieldErrors, Radios, Textarea, TextField } from '~/components/forms'
+import { useGovukForm } from '~/components/use-govuk-form'
 import { DISCLOSURES, ENGAGEMENT, NOT_HAPPENED_REASONS, PLACE_TYPES, VISIT_STATUSES, visitFormSchema } from '~/domain/visits/visit'
 import { clientIp, notFound, requireRole } from '~/services/auth.server'
-import { setFlash } from '~/services/session.server'
+import { redirectWithFlash } from '~/services/session.server'
 import { getVisitForm, recordVisit } from '~/services/visits.server'
-import { readFormData } from '~/utils/form-data.server'
+import { invalid, parseForm } from '~/utils/submission.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Record a visit – ${data?.victim.reference ?? 'Victim'} – Waypoint` }]
 
@@ -32,37 +32,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const victimId = params.victimId
   if (!victimId) throw notFound()
   await getVisitForm(user, victimId)
-  const submission = parseWithZod(await readFormData(request), { schema: visitFormSchema(new Date()) })
-  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  const submission = await parseForm(request, visitFormSchema(new Date()))
+  if (submission.status !== 'success') return invalid(submission)
   const { idempotencyKey, ...input } = submission.value
   // Intelligence for the police follows a visit that took place (app/routes/victims.$victimId_.intelligence.new.tsx).
   const intelligence = submission.payload.intelligence === 'yes' && input.status !== 'planned'
   const result = await recordVisit(user, victimId, input, idempotencyKey, clientIp(context))
-  if (!result.ok) {
-    const errors: Record<string, string[]> = {}
-    for (const issue of result.issues) (errors[issue.path] ??= []).push(issue.message)
-    return data({ result: submission.reply({ fieldErrors: errors }) }, { status: 400 })
-  }
+  if (!result.ok) return invalid(submission, result.issues)
   if (intelligence) {
-    return redirect(`/victims/${victimId}/intelligence/new?visit=${encodeURIComponent(result.visitId)}`, {
-      headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message: 'Visit recorded. Now add the intelligence for the police.' }) },
-    })
+    const to = `/victims/${victimId}/intelligence/new?visit=${encodeURIComponent(result.visitId)}`
+    return redirectWithFlash(request, to, 'Visit recorded. Now add the intelligence for the police.')
   }
-  return redirect(`/victims/${victimId}#visits`, {
-    headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message: result.duplicate ? 'Visit already recorded.' : 'Visit recorded.' }) },
-  })
+  return redirectWithFlash(request, `/victims/${victimId}#visits`, result.duplicate ? 'Visit already recorded.' : 'Visit recorded.')
 }
 
 export default function RecordVisit() {
   const { victim, idempotencyKey } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    id: 'visit',
-    lastResult: actionData?.result,
-    defaultValue: { idempotencyKey },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: visitFormSchema(new Date()) }),
-    shouldValidate: 'onSubmit',
-  })
+  const lastResult = useActionData<typeof action>()
+  const [form, fields] = useGovukForm(visitFormSchema(new Date()), { id: 'visit', lastResult, defaultValue: { idempotencyKey } })
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">

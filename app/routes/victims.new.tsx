@@ -1,11 +1,11 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { randomBytes } from 'node:crypto'
 import { ButtonGroup, StatusButton } from '~/components/button'
 import { BackLink, PageHeading } from '~/components/content'
 import { ErrorSummary, fieldErrors, Textarea } from '~/components/forms'
+import { useGovukForm } from '~/components/use-govuk-form'
 import { ExistingRecordsPanel, type TypedChild } from '~/components/victim/existing-records'
 import { orderedFields, VictimFormFieldset, type VictimFormFields } from '~/components/victim/victim-form'
 import { canCreateVictim } from '~/domain/access/policy'
@@ -13,9 +13,9 @@ import { dateKey } from '~/domain/victims/matching'
 import { createVictimSchema } from '~/domain/victims/schema'
 import { clientIp, forbidden, requireRole } from '~/services/auth.server'
 import type { ExistingRecord } from '~/services/find-before-add.server'
-import { setFlash } from '~/services/session.server'
+import { redirectWithFlash } from '~/services/session.server'
 import { createVictim } from '~/services/victims.server'
-import { readFormData } from '~/utils/form-data.server'
+import { parseForm, reply } from '~/utils/submission.server'
 
 export const meta: MetaFunction = () => [{ title: 'Add a victim – Waypoint' }]
 
@@ -35,8 +35,8 @@ type Found = { matches: ExistingRecord[]; child: TypedChild; requestKey: string 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, CREATORS)
   if (!canCreateVictim(user)) throw forbidden()
-  const submission = parseWithZod(await readFormData(request), { schema: createVictimSchema() })
-  if (submission.status !== 'success') return data({ result: submission.reply(), found: null as Found | null }, { status: 400 })
+  const submission = await parseForm(request, createVictimSchema())
+  if (submission.status !== 'success') return data({ result: reply(submission), found: null as Found | null }, { status: 400 })
   const { details, idempotencyKey, partnerReference, duplicateReason, matchesShown } = submission.value
   const result = await createVictim(user, details, idempotencyKey, clientIp(context), { duplicateReason, partnerReference })
   if (!result.ok && 'matches' in result) {
@@ -53,12 +53,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
       requestKey: newKey(),
     }
     // Submitting again past the records found, without saying why, is a mistake to put right.
-    const reply = matchesShown ? submission.reply({ fieldErrors: { duplicateReason: ['Enter why a second record is needed'] } }) : submission.reply()
-    return data({ result: reply, found }, { status: 409 })
+    const refused = reply(submission, matchesShown ? { field: 'duplicateReason', message: 'Enter why a second record is needed' } : undefined)
+    return data({ result: refused, found }, { status: 409 })
   }
-  if (!result.ok) return data({ result: submission.reply({ fieldErrors: { [result.field]: [result.message] } }), found: null as Found | null }, { status: 400 })
-  const message = result.duplicate ? `Victim record ${result.reference} was already created` : `Victim record ${result.reference} created`
-  return redirect(`/victims/${result.id}`, { headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message }) } })
+  if (!result.ok) return data({ result: reply(submission, result), found: null as Found | null }, { status: 400 })
+  return redirectWithFlash(
+    request,
+    `/victims/${result.id}`,
+    result.duplicate ? `Victim record ${result.reference} was already created` : `Victim record ${result.reference} created`,
+  )
 }
 
 export default function NewVictim() {
@@ -66,11 +69,7 @@ export default function NewVictim() {
   const answer = useActionData<typeof action>()
   const lastResult = answer?.result
   const found = answer?.found ?? null
-  const [form, fields] = useForm({
-    lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: createVictimSchema() }),
-    shouldValidate: 'onSubmit',
-  })
+  const [form, fields] = useGovukForm(createVictimSchema(), { lastResult })
   const f = fields as unknown as VictimFormFields
   // The key the form was first rendered with stays until the record is created.
   const submittedKey = lastResult?.initialValue?.idempotencyKey

@@ -333,3 +333,6 @@ export const ConsentSchema = z
     givenBy: v.basis === 'consent' ? (v.givenBy ?? null) : null,
     lawfulBasis: v.basis === 'lawful_basis' ? (v.lawfulBasis ?? null) : null,
   }))
+
+/** The victim page's "withdraw" button: which consent it names. */
+export const WithdrawConsentSchema = z.object({ consentId: z.string().max(40) })
