@@ -1,13 +1,14 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { ROLE_LABELS } from '~/domain/access/navigation'
 import { audit } from '~/services/audit.server'
 import { clientIp, requireUser } from '~/services/auth.server'
 import { listActiveSessions } from '~/services/account.server'
-import { revokeUserSessions, sessionPolicy, setFlash } from '~/services/session.server'
+import { redirectWithFlash, revokeUserSessions, sessionPolicy } from '~/services/session.server'
 import { twoFactorStatus } from '~/services/two-factor.server'
 import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/utils/form-data.server'
+import { intentOf } from '~/utils/submission.server'
 import { SummaryList } from '~/components/summary-list'
 
 export const meta: MetaFunction = () => [{ title: 'Your account – Waypoint' }]
@@ -34,8 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const form = await readFormData(request)
-  if (form.get('intent') !== 'sign-out-others') throw new Response('Unknown action', { status: 400, statusText: 'Bad Request' })
+  intentOf(await readFormData(request), ['sign-out-others'])
   const count = await revokeUserSessions(user.id, 'signed_out_elsewhere', user.sessionId)
   await audit({ actor: user, action: 'auth.sessions.revoked_others', entityType: 'user', entityId: user.id, ip: clientIp(context), details: { count } })
   const message =
@@ -44,7 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       : count === 1
         ? 'You signed out of 1 other session.'
         : `You signed out of ${count} other sessions.`
-  return redirect('/account', { headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message }) } })
+  return redirectWithFlash(request, '/account', message)
 }
 
 /** "Chrome on Windows" from a user-agent string; the full string is shown in a hint. */

@@ -1,17 +1,19 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { StatusButton } from '~/components/button'
 import { BackLink, PageHeading } from '~/components/content'
 import { ErrorSummary, fieldErrors, Radios, TextField } from '~/components/forms'
+import { useGovukForm } from '~/components/use-govuk-form'
 import { teamInboxField } from '~/domain/notifications/team-inbox'
 import { DELIVERIES, DELIVERY_LABELS, REMINDER_KIND_LABELS, REMINDER_KINDS, type Delivery, type ReminderKind } from '~/domain/notifications/kinds'
 import { clientIp, requireUser } from '~/services/auth.server'
 import { getNotificationSettings, saveNotificationPreferences, setTeamInbox } from '~/services/notification-preferences.server'
-import { setFlash } from '~/services/session.server'
+import { redirectWithFlash } from '~/services/session.server'
 import { readFormData } from '~/utils/form-data.server'
+import { invariantResponse } from '~/utils/invariant'
+import { parseIntent, reply } from '~/utils/submission.server'
 
 // Every signed-in person: how they hear about each kind of reminder (an email each time, or a daily
 // or weekly summary). Managers also set their own organisation's team inbox.
@@ -36,54 +38,40 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const form = await readFormData(request)
-  const intent = form.get('intent')
+  const { intent, submission } = parseIntent(await readFormData(request), { preferences: PreferencesSchema, 'team-inbox': TeamInboxSchema })
   const ip = clientIp(context)
   if (intent === 'preferences') {
-    const submission = parseWithZod(form, { schema: PreferencesSchema })
-    if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
+    if (submission.status !== 'success') return data({ intent, result: reply(submission) }, { status: 400 })
     const { changed } = await saveNotificationPreferences(user, submission.value, ip)
-    const message = changed.length === 0 ? 'Nothing was changed.' : 'Your notification choices have been saved.'
-    return redirect('/account/notifications', { headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message }) } })
+    return redirectWithFlash(request, '/account/notifications', changed.length === 0 ? 'Nothing was changed.' : 'Your notification choices have been saved.')
   }
-  if (intent === 'team-inbox') {
-    // Checked in the service too: only a manager may change their organisation's inbox.
-    if (user.role !== 'manager') throw new Response('Only managers can change the team inbox', { status: 403, statusText: 'Forbidden' })
-    const submission = parseWithZod(form, { schema: TeamInboxSchema })
-    if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
-    const inboxEmail = submission.value.inboxEmail ?? null
-    const { changed } = await setTeamInbox(user, inboxEmail, ip)
-    const message = !changed
-      ? 'Nothing was changed.'
-      : inboxEmail
-        ? `The team inbox for ${user.organisationName} is now ${inboxEmail.toLowerCase()}.`
-        : `${user.organisationName} has no team inbox now: its emails go to its managers.`
-    return redirect('/account/notifications', { headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message }) } })
-  }
-  throw new Response('Unknown action', { status: 400, statusText: 'Bad Request' })
+  // Checked in the service too: only a manager may change their organisation's inbox.
+  invariantResponse(user.role === 'manager', 'Only managers can change the team inbox', { status: 403, statusText: 'Forbidden' })
+  if (submission.status !== 'success') return data({ intent, result: reply(submission) }, { status: 400 })
+  const inboxEmail = submission.value.inboxEmail ?? null
+  const { changed } = await setTeamInbox(user, inboxEmail, ip)
+  const message = !changed
+    ? 'Nothing was changed.'
+    : inboxEmail
+      ? `The team inbox for ${user.organisationName} is now ${inboxEmail.toLowerCase()}.`
+      : `${user.organisationName} has no team inbox now: its emails go to its managers.`
+  return redirectWithFlash(request, '/account/notifications', message)
 }
 
 export default function Notifications() {
   const { deliveries, team } = useLoaderData<typeof loader>()
-  const reply = useActionData<typeof action>()
-  const [prefsForm, prefs] = useForm({
+  const actionData = useActionData<typeof action>()
+  const [prefsForm, prefs] = useGovukForm(PreferencesSchema, {
     id: 'preferences',
-    lastResult: reply?.intent === 'preferences' ? reply.result : undefined,
+    lastResult: actionData?.intent === 'preferences' ? actionData.result : undefined,
     defaultValue: deliveries,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PreferencesSchema }),
-    shouldValidate: 'onSubmit',
   })
-  const [inboxForm, inbox] = useForm({
+  const [inboxForm, inbox] = useGovukForm(TeamInboxSchema, {
     id: 'team-inbox',
-    lastResult: reply?.intent === 'team-inbox' ? reply.result : undefined,
+    lastResult: actionData?.intent === 'team-inbox' ? actionData.result : undefined,
     defaultValue: { inboxEmail: team?.inboxEmail ?? '' },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: TeamInboxSchema }),
-    shouldValidate: 'onSubmit',
   })
-  const errors = [
-    ...fieldErrors(Object.fromEntries(REMINDER_KINDS.map((k) => [k, prefs[k]])), prefsForm.errors),
-    ...fieldErrors({ inboxEmail: inbox.inboxEmail }, inboxForm.errors),
-  ]
+  const errors = [...fieldErrors(prefs, prefsForm.errors), ...fieldErrors(inbox, inboxForm.errors)]
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">

@@ -1,26 +1,26 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { ErrorSummary, fieldErrors, TextField } from '~/components/forms'
+import { useGovukForm } from '~/components/use-govuk-form'
 import { minutesUntil } from '~/domain/auth/lockout'
 import { SecurityCodeSchema } from '~/domain/auth/totp'
 import { attemptSecondFactor, clientIp, requireUser } from '~/services/auth.server'
-import { setFlash } from '~/services/session.server'
+import { redirectWithFlash } from '~/services/session.server'
 import { confirmEnrolment, disableTwoFactor, organisationRequiresTwoFactor, startEnrolment, twoFactorStatus } from '~/services/two-factor.server'
 import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/utils/form-data.server'
+import { invalid, parseIntent, reply } from '~/utils/submission.server'
 
 export const meta: MetaFunction = () => [{ title: 'Two-factor sign-in – Waypoint' }]
 
-const Schema = z.object({
-  intent: z.enum(['enrol', 'disable']),
-  code: SecurityCodeSchema,
-})
+const Schema = z.object({ code: SecurityCodeSchema })
 
 const WRONG_CODE = 'Enter a correct security code. Codes change every 30 seconds: use the one the app shows now.'
 const REQUIRED_BY_ORGANISATION = 'Your organisation requires two-factor sign-in, so you cannot turn it off.'
+// A security code is never sent back to the page, right or wrong.
+const HIDE_CODE = { hideFields: ['code'] }
 
 // allowUnenrolled: this is where requireUser sends people whose organisation requires two-factor.
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -35,55 +35,44 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, { allowUnenrolled: true })
-  const formData = await readFormData(request)
-  const intent = formData.get('intent')
-  if (intent !== 'enrol' && intent !== 'disable') throw new Response('Unknown action', { status: 400, statusText: 'Bad Request' })
-  const submission = parseWithZod(formData, { schema: Schema })
-  if (submission.status !== 'success') return data(submission.reply({ hideFields: ['code'] }), { status: 400 })
+  const { intent, submission } = parseIntent(await readFormData(request), { enrol: Schema, disable: Schema })
+  if (submission.status !== 'success') return invalid(submission, undefined, HIDE_CODE)
   const ip = clientIp(context)
   const { code } = submission.value
 
   if (intent === 'enrol') {
     if (user.twoFactorEnrolled) throw redirect('/account/two-factor')
-    if (!(await confirmEnrolment(user, code, ip))) {
-      return data(submission.reply({ fieldErrors: { code: [WRONG_CODE] }, hideFields: ['code'] }), { status: 400 })
-    }
-    const flash = await setFlash(request, {
+    if (!(await confirmEnrolment(user, code, ip))) return invalid(submission, { field: 'code', message: WRONG_CODE }, HIDE_CODE)
+    return redirectWithFlash(request, '/account', {
       kind: 'success',
       title: 'Two-factor sign-in is on',
       message: 'From now on you will need a code from your authenticator app each time you sign in. You have been signed out of any other sessions.',
     })
-    return redirect('/account', { headers: { 'Set-Cookie': flash } })
   }
 
   // Turning it off: only when enrolled, allowed by the organisation, and with a current code,
   // checked through the same throttling as sign-in (wrong codes count towards lockout).
   if (!user.twoFactorEnrolled) throw redirect('/account/two-factor')
   if (await organisationRequiresTwoFactor(user.organisationId)) {
-    return data(submission.reply({ formErrors: [REQUIRED_BY_ORGANISATION], hideFields: ['code'] }), { status: 403 })
+    return data(reply(submission, { field: '', message: REQUIRED_BY_ORGANISATION }, HIDE_CODE), { status: 403 })
   }
   const result = await attemptSecondFactor(user, code, ip)
   if (!result.ok) {
     if (result.reason === 'locked') {
       const message = `Too many wrong codes. For your security, try again in ${minutesUntil(result.until, new Date())} minutes.`
-      return data(submission.reply({ formErrors: [message], hideFields: ['code'] }), { status: 429 })
+      return data(reply(submission, { field: '', message }, HIDE_CODE), { status: 429 })
     }
-    return data(submission.reply({ fieldErrors: { code: [WRONG_CODE] }, hideFields: ['code'] }), { status: 400 })
+    return invalid(submission, { field: 'code', message: WRONG_CODE }, HIDE_CODE)
   }
   await disableTwoFactor(user, ip)
-  const flash = await setFlash(request, { kind: 'success', message: 'Two-factor sign-in is now off.' })
-  return redirect('/account', { headers: { 'Set-Cookie': flash } })
+  return redirectWithFlash(request, '/account', 'Two-factor sign-in is now off.')
 }
 
 export default function TwoFactorSettings() {
   const loaderData = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: Schema }),
-    shouldValidate: 'onSubmit',
-  })
-  const errors = <ErrorSummary errors={fieldErrors({ code: fields.code }, form.errors)} />
+  const [form, fields] = useGovukForm(Schema, { lastResult })
+  const errors = <ErrorSummary errors={fieldErrors(fields, form.errors)} />
   const codeField = (label: string) => (
     <TextField
       field={fields.code}

@@ -10,6 +10,7 @@ import { Table, type Column } from '~/components/table'
 import { parseAuditQuery, verifyAuditLog, viewAuditLog, type AuditRow } from '~/services/audit-log-admin.server'
 import { clientIp, requireRole } from '~/services/auth.server'
 import { readFormData } from '~/utils/form-data.server'
+import { intentOf } from '~/utils/submission.server'
 import { formatDateTime } from '~/utils/format'
 
 export const meta: MetaFunction = () => [{ title: 'Audit log – Waypoint' }]
@@ -24,8 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireRole(request, ['admin'])
-  const form = await readFormData(request)
-  if (form.get('intent') !== 'verify') throw new Response('Unknown action', { status: 400 })
+  intentOf(await readFormData(request), ['verify'])
   return verifyAuditLog(admin, clientIp(context))
 }
 

@@ -1,12 +1,12 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { Button, ButtonGroup, StatusButton, SubmitOrCancel } from '~/components/button'
 import { BackLink, PageHeading, WarningText } from '~/components/content'
 import { DateInput, ErrorSummary, fieldErrors, Select, TextField } from '~/components/forms'
 import { Table, type Column } from '~/components/table'
+import { useGovukForm } from '~/components/use-govuk-form'
 import { parseDateParts } from '~/domain/calendar/date-parts'
 import { isoDateOf } from '~/domain/calendar/working-days'
 import { clientIp, notFound, requireRole } from '~/services/auth.server'
@@ -21,8 +21,9 @@ import {
   renameHoliday,
   type Recomputed,
 } from '~/services/holidays-admin.server'
-import { setFlash } from '~/services/session.server'
+import { redirectWithFlash } from '~/services/session.server'
 import { readFormData } from '~/utils/form-data.server'
+import { parseIntent, reply } from '~/utils/submission.server'
 import { formatDateTime } from '~/utils/format'
 
 // The bank-holiday calendar. One page, three states, all without JavaScript:
@@ -41,7 +42,6 @@ const NameSchema = z
   .max(100, 'Name must be 100 characters or fewer')
 
 const AddSchema = z.object({
-  intent: z.literal('add'),
   date: z
     .object({ day: datePart, month: datePart, year: datePart })
     .optional()
@@ -54,8 +54,8 @@ const AddSchema = z.object({
   name: NameSchema,
 })
 
-const RenameSchema = z.object({ intent: z.literal('rename'), date: z.string(), name: NameSchema })
-
+const RenameSchema = z.object({ date: z.string(), name: NameSchema })
+const RemoveSchema = z.object({ date: z.string() })
 
 const recomputed = (r: Recomputed) =>
   r.cases === 0 ? '' : ` Due dates on ${r.cases} ${r.cases === 1 ? 'case have' : 'cases have'} been recalculated.`
@@ -76,39 +76,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireRole(request, ['admin'])
   const formData = await readFormData(request)
-  const intent = formData.get('intent')
+  const { intent, submission } = parseIntent(formData, { add: AddSchema, rename: RenameSchema, remove: RemoveSchema })
   const ip = clientIp(context)
-  const back = (iso: string, message: string) => flashBack(request, iso, message)
+  const back = (iso: string, message: string) => redirectWithFlash(request, `/admin/holidays?year=${iso.slice(0, 4)}`, message)
 
   if (intent === 'add') {
-    const submission = parseWithZod(formData, { schema: AddSchema })
-    if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
+    if (submission.status !== 'success') return data({ intent, result: reply(submission) }, { status: 400 })
     const { date, name } = submission.value
     const result = await addHoliday(admin, { date, name }, ip)
-    if (!result.ok) return data({ intent, result: submission.reply({ fieldErrors: { [result.field ?? 'date']: [result.message] } }) }, { status: 400 })
+    if (!result.ok) return data({ intent, result: reply(submission, { field: result.field ?? 'date', message: result.message }) }, { status: 400 })
     return back(date, `${longDate(date)} has been added as a bank holiday.${recomputed(result)}`)
   }
+  // A date not in the calendar is a page that does not exist, whatever else was sent.
+  const date = parseIsoDate(String(formData.get('date') ?? ''))
+  if (!date) throw notFound('That bank holiday is not in the calendar.')
   if (intent === 'rename') {
-    const submission = parseWithZod(formData, { schema: RenameSchema })
-    const date = parseIsoDate(String(formData.get('date') ?? ''))
-    if (!date) throw notFound('That bank holiday is not in the calendar.')
-    if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
+    if (submission.status !== 'success') return data({ intent, result: reply(submission) }, { status: 400 })
     const result = await renameHoliday(admin, date, submission.value.name, ip)
     if (!result.ok) throw notFound(result.message)
     return back(date, 'unchanged' in result ? `Nothing was changed for ${longDate(date)}.` : `The bank holiday on ${longDate(date)} has been renamed.`)
   }
-  if (intent === 'remove') {
-    const date = parseIsoDate(String(formData.get('date') ?? ''))
-    if (!date) throw notFound('That bank holiday is not in the calendar.')
-    const result = await removeHoliday(admin, date, ip)
-    if (!result.ok) throw notFound(result.message)
-    return back(date, `${longDate(date)} is no longer a bank holiday.${recomputed(result)}`)
-  }
-  throw new Response('Unknown action', { status: 400, statusText: 'Bad Request' })
-}
-
-async function flashBack(request: Request, iso: string, message: string) {
-  return redirect(`/admin/holidays?year=${iso.slice(0, 4)}`, { headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message }) } })
+  const result = await removeHoliday(admin, date, ip)
+  if (!result.ok) throw notFound(result.message)
+  return back(date, `${longDate(date)} is no longer a bank holiday.${recomputed(result)}`)
 }
 
 type Calendar = NonNullable<Awaited<ReturnType<typeof loader>>['calendar']>
@@ -160,16 +150,14 @@ export default function BankHolidays() {
 
 function HolidayList({ calendar }: { calendar: Calendar }) {
   const actionData = useActionData<typeof action>()
-  const [form, fields] = useForm({
+  const [form, fields] = useGovukForm(AddSchema, {
     id: 'add-holiday',
     lastResult: actionData?.intent === 'add' ? actionData.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AddSchema }),
-    shouldValidate: 'onSubmit',
   })
   const { year, years, holidays } = calendar
   return (
     <>
-      <ErrorSummary errors={fieldErrors({ date: fields.date, name: fields.name }, form.errors)} />
+      <ErrorSummary errors={fieldErrors(fields, form.errors)} />
       <PageHeading caption="England and Wales">Bank holidays</PageHeading>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
@@ -212,12 +200,10 @@ type Holiday = NonNullable<Awaited<ReturnType<typeof loader>>['holiday']>
 
 function RenameHoliday({ holiday }: { holiday: Holiday }) {
   const actionData = useActionData<typeof action>()
-  const [form, fields] = useForm({
+  const [form, fields] = useGovukForm(RenameSchema, {
     id: 'rename-holiday',
     lastResult: actionData?.intent === 'rename' ? actionData.result : undefined,
     defaultValue: { name: holiday.name },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: RenameSchema }),
-    shouldValidate: 'onSubmit',
   })
   const back = `/admin/holidays?year=${holiday.date.slice(0, 4)}`
   return (

@@ -1,17 +1,17 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { SubmitOrCancel } from '~/components/button'
 import { BackLink, PageHeading } from '~/components/content'
 import { Checkbox, ErrorSummary, fieldErrors, Select, TextField } from '~/components/forms'
+import { useGovukForm } from '~/components/use-govuk-form'
 import { teamInboxField } from '~/domain/notifications/team-inbox'
 import { ORGANISATION_KIND_LABELS, ORGANISATION_KINDS } from '~/domain/access/roles'
 import { createOrganisation, getOrganisation, updateOrganisation } from '~/services/organisations-admin.server'
 import { clientIp, notFound, requireRole } from '~/services/auth.server'
-import { setFlash } from '~/services/session.server'
-import { readFormData } from '~/utils/form-data.server'
+import { redirectWithFlash } from '~/services/session.server'
+import { invalid, parseForm } from '~/utils/submission.server'
 
 // One route for adding (/admin/organisations/new) and editing (/admin/organisations/<id>).
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -46,14 +46,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { admin, organisation } = await load(request, params.organisationId)
-  const submission = parseWithZod(await readFormData(request), { schema: OrganisationSchema })
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  const submission = await parseForm(request, OrganisationSchema)
+  if (submission.status !== 'success') return invalid(submission)
   const input = { ...submission.value, inboxEmail: submission.value.inboxEmail ?? null, requireTwoFactor: submission.value.requireTwoFactor ?? false }
   const ip = clientIp(context)
   const result = organisation ? await updateOrganisation(admin, organisation.id, input, ip) : await createOrganisation(admin, input, ip)
   if (!result.ok) {
     if (result.field === null) throw notFound()
-    return data(submission.reply({ fieldErrors: { [result.field]: [result.message] } }), { status: 400 })
+    return invalid(submission, { field: result.field, message: result.message })
   }
   let message: string
   if (!organisation) message = `${input.name} has been added.`
@@ -63,27 +63,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       ? `${input.name} saved. Everyone in it must now use two-factor sign-in; people without it will be asked to set it up.`
       : `${input.name} saved. Two-factor sign-in is now optional for its people.`
   } else message = `${input.name} saved.`
-  return redirect('/admin/organisations', { headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message }) } })
+  return redirectWithFlash(request, '/admin/organisations', message)
 }
 
 export default function OrganisationForm() {
   const { organisation } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useForm({
+  const [form, fields] = useGovukForm(OrganisationSchema, {
     lastResult,
     defaultValue: organisation
       ? { name: organisation.name, kind: organisation.kind, inboxEmail: organisation.inboxEmail ?? '', requireTwoFactor: organisation.requireTwoFactor }
       : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: OrganisationSchema }),
-    // GOV.UK: check answers when the form is submitted, not as focus moves between fields (errors
-    // vanishing on blur shift the page under the pointer).
-    shouldValidate: 'onSubmit',
   })
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink to="/admin/organisations">Back to organisations</BackLink>
-        <ErrorSummary errors={fieldErrors({ name: fields.name, kind: fields.kind, inboxEmail: fields.inboxEmail }, form.errors)} />
+        <ErrorSummary errors={fieldErrors(fields, form.errors)} />
         <PageHeading caption={organisation ? 'Change organisation' : undefined}>{organisation ? organisation.name : 'Add an organisation'}</PageHeading>
         {organisation ? (
           <p className="govuk-body">

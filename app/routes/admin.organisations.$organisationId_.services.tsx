@@ -1,13 +1,12 @@
-import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { BackLink } from '~/components/content'
 import { ServicesForm } from '~/components/support/services-form'
 import { servicesFormSchema, servicesFromForm } from '~/domain/support/directory'
 import { clientIp, notFound, requireRole } from '~/services/auth.server'
-import { setFlash } from '~/services/session.server'
+import { redirectWithFlash } from '~/services/session.server'
 import { getServicesForEdit, setOrganisationServices } from '~/services/support-directory.server'
-import { readFormData } from '~/utils/form-data.server'
+import { invalid, parseForm } from '~/utils/submission.server'
 
 // An administrator sets the support services any organisation offers.
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Services – ${data?.organisation.name ?? 'Organisation'} – Waypoint` }]
@@ -21,12 +20,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requireRole(request, ['admin'])
   if (!params.organisationId) throw notFound()
-  const submission = parseWithZod(await readFormData(request), { schema: servicesFormSchema })
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  const submission = await parseForm(request, servicesFormSchema)
+  if (submission.status !== 'success') return invalid(submission)
   const result = await setOrganisationServices(admin, params.organisationId, servicesFromForm(submission.value), clientIp(context))
-  return redirect(`/admin/organisations/${params.organisationId}`, {
-    headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message: `Services saved: ${result.count} offered.` }) },
-  })
+  return redirectWithFlash(request, `/admin/organisations/${params.organisationId}`, `Services saved: ${result.count} offered.`)
 }
 
 export default function AdminOrganisationServices() {

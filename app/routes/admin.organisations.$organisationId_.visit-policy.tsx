@@ -1,15 +1,17 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
 import { StatusButton, SubmitOrCancel } from '~/components/button'
 import { BackLink, PageHeading } from '~/components/content'
 import { ErrorSummary, fieldErrors, TextField } from '~/components/forms'
+import { useGovukForm } from '~/components/use-govuk-form'
 import { DEFAULT_VISIT_POLICY, KEY_COURT_EVENTS_TEXT, policyFromSetting, VisitPolicyDaysSchema } from '~/domain/visits/policy'
 import { clientIp, notFound, requireRole } from '~/services/auth.server'
-import { setFlash } from '~/services/session.server'
+import { redirectWithFlash } from '~/services/session.server'
 import { getOrganisationVisitPolicy, setOrganisationVisitPolicy } from '~/services/visit-policy.server'
 import { readFormData } from '~/utils/form-data.server'
+import { invalid, parseIntent } from '~/utils/submission.server'
 import { formatDateTime } from '~/utils/format'
 
 // An organisation's follow-up visit policy: the four numbers of days, or the
@@ -31,17 +33,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { admin, organisation } = await load(request, params.organisationId)
-  const formData = await readFormData(request)
-  const clearing = formData.get('intent') === 'clear'
-  const submission = clearing ? null : parseWithZod(formData, { schema: VisitPolicyDaysSchema })
-  if (submission && submission.status !== 'success') return data(submission.reply(), { status: 400 })
-  const { changed } = await setOrganisationVisitPolicy(admin, organisation.id, submission?.value ?? null, clientIp(context))
+  const { intent, submission } = parseIntent(await readFormData(request), { save: VisitPolicyDaysSchema, clear: z.object({}) })
+  if (submission.status !== 'success') return invalid(submission)
+  const clearing = intent === 'clear'
+  const { changed } = await setOrganisationVisitPolicy(admin, organisation.id, clearing ? null : submission.value, clientIp(context))
   const message = clearing
     ? `${organisation.name} now follows the default visit policy.`
     : changed.length === 0
       ? `Nothing was changed in the visit policy of ${organisation.name}.`
       : `The visit policy of ${organisation.name} has been saved. Visit plans of the children it holds follow it now.`
-  return redirect(`/admin/organisations/${organisation.id}`, { headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message }) } })
+  return redirectWithFlash(request, `/admin/organisations/${organisation.id}`, message)
 }
 
 const FIELDS = [
@@ -55,7 +56,7 @@ export default function VisitPolicyPage() {
   const { organisation, defaults, courtEvents } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const current = policyFromSetting(organisation.visitPolicy)
-  const [form, fields] = useForm({
+  const [form, fields] = useGovukForm(VisitPolicyDaysSchema, {
     id: 'visit-policy',
     lastResult,
     defaultValue: {
@@ -64,20 +65,12 @@ export default function VisitPolicyPage() {
       afterCourtEventWithinDays: String(current.afterCourtEventWithinDays),
       retryWithinDays: String(current.retryWithinDays),
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: VisitPolicyDaysSchema }),
-    shouldValidate: 'onSubmit',
   })
-  const byName = {
-    firstVisitWithinDays: fields.firstVisitWithinDays,
-    cadenceDays: fields.cadenceDays,
-    afterCourtEventWithinDays: fields.afterCourtEventWithinDays,
-    retryWithinDays: fields.retryWithinDays,
-  }
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink to={`/admin/organisations/${organisation.id}`}>Back to {organisation.name}</BackLink>
-        <ErrorSummary errors={fieldErrors(byName, form.errors)} />
+        <ErrorSummary errors={fieldErrors(fields, form.errors)} />
         <PageHeading caption={organisation.name}>Follow-up visit policy</PageHeading>
         <p className="govuk-body">
           The visit plan of every child this organisation holds (as lead advocate, advocate or service) follows this policy. Key court events are{' '}
@@ -89,10 +82,11 @@ export default function VisitPolicyPage() {
             : `This organisation follows the defaults: first visit within ${defaults.firstVisitWithinDays} days, then every ${defaults.cadenceDays} days, within ${defaults.afterCourtEventWithinDays} days of a key court event, and another try within ${defaults.retryWithinDays} days.`}
         </p>
         <Form method="post" {...getFormProps(form)} noValidate>
+          <input type="hidden" name="intent" value="save" />
           {FIELDS.map((f) => (
             <TextField
               key={f.name}
-              field={byName[f.name]}
+              field={fields[f.name]}
               label={f.label}
               hint={`${f.hint}, from 1 to 365 (default ${defaults[f.name]})`}
               width={3}

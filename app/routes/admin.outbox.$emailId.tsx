@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { StatusButton } from '~/components/button'
 import { BackLink, InsetText, PageHeading } from '~/components/content'
@@ -6,8 +6,9 @@ import { LocalCaptureNotice, OutboxStatusTag, whenText } from '~/components/noti
 import { SummaryList } from '~/components/summary-list'
 import { clientIp, requireRole } from '~/services/auth.server'
 import { getOutboxEmail, retryOutboxEmail } from '~/services/outbox-admin.server'
-import { setFlash } from '~/services/session.server'
+import { redirectWithFlash } from '~/services/session.server'
 import { readFormData } from '~/utils/form-data.server'
+import { intentOf } from '~/utils/submission.server'
 import { formatDateTime } from '~/utils/format'
 
 // One email in the outbox: its details, subject and plain text (never the body of an email carrying
@@ -21,8 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requireRole(request, ['admin'])
-  const form = await readFormData(request)
-  if (form.get('intent') !== 'retry') throw new Response('Unknown action', { status: 400, statusText: 'Bad Request' })
+  intentOf(await readFormData(request), ['retry'])
   const id = params.emailId ?? ''
   const result = await retryOutboxEmail(admin, id, clientIp(context))
   const message = result.ok
@@ -32,7 +32,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     : result.status === 'sent'
       ? 'This email has already been sent.'
       : 'This email is being sent now.'
-  return redirect(`/admin/outbox/${id}`, { headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message }) } })
+  return redirectWithFlash(request, `/admin/outbox/${id}`, message)
 }
 
 export default function OutboxEmail() {

@@ -1,6 +1,5 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { StatusButton, SubmitOrCancel } from '~/components/button'
@@ -8,10 +7,12 @@ import { BackLink, PageHeading } from '~/components/content'
 import { DeadlineDays, DeadlineToBeConfirmed } from '~/components/entitlements/deadline-note'
 import { ErrorSummary, fieldErrors, Textarea, TextField } from '~/components/forms'
 import { SummaryList } from '~/components/summary-list'
+import { useGovukForm } from '~/components/use-govuk-form'
 import { clientIp, notFound, requireRole } from '~/services/auth.server'
 import { clearDeadlineOverride, getRuleDeadline, setDeadlineOverride } from '~/services/rule-deadlines.server'
-import { setFlash } from '~/services/session.server'
+import { redirectWithFlash } from '~/services/session.server'
 import { readFormData } from '~/utils/form-data.server'
+import { invalid, parseIntent } from '~/utils/submission.server'
 import { formatDateTime } from '~/utils/format'
 
 // One rule's local deadline: set it (both deadlines and a reason), or clear it
@@ -32,7 +33,6 @@ const daysField = (who: string) =>
     .max(MAX_DEADLINE_DAYS, `The deadline for ${who} must be ${MAX_DEADLINE_DAYS} working days or fewer`)
 
 const OverrideSchema = z.object({
-  intent: z.literal('set'),
   enhancedDays: daysField('victims with enhanced rights'),
   standardDays: daysField('other victims'),
   reason: z
@@ -58,24 +58,22 @@ const recalculated = (cases: number) => (cases ? ` Due dates on ${cases} ${cases
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { admin, ruleSet, rule } = await load(request, params)
-  const formData = await readFormData(request)
+  const { intent, submission } = parseIntent(await readFormData(request), { set: OverrideSchema, clear: z.object({}) })
   const ip = clientIp(context)
-  const done = async (message: string) =>
-    redirect('/admin/rules', { headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message }) } })
+  const done = (message: string) => redirectWithFlash(request, '/admin/rules', message)
 
-  if (formData.get('intent') === 'clear') {
+  if (intent === 'clear') {
     const result = await clearDeadlineOverride(admin, ruleSet.id, rule.id, ip)
     if (!result.ok && result.reason === 'not_found') throw notFound()
     // Nothing to clear (someone else cleared it first): the list shows the published deadline.
     if (!result.ok) return redirect('/admin/rules')
     return done(`“${rule.summary}” is back to the published deadline.${recalculated(result.cases)}`)
   }
-  const submission = parseWithZod(formData, { schema: OverrideSchema })
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  if (submission.status !== 'success') return invalid(submission)
   const result = await setDeadlineOverride(admin, ruleSet.id, rule.id, submission.value, ip)
   if (!result.ok) {
     if (result.reason === 'not_found') throw notFound()
-    return data(submission.reply({ formErrors: ['Check the deadlines and the reason'] }), { status: 400 })
+    return invalid(submission, { field: '', message: 'Check the deadlines and the reason' })
   }
   return done(
     result.unchanged ? `Nothing was changed for “${rule.summary}”.` : `The local deadline for “${rule.summary}” has been saved.${recalculated(result.cases)}`,
@@ -86,18 +84,16 @@ export default function RuleDeadline() {
   const { ruleSet, rule } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const current = rule.override ?? rule.published
-  const [form, fields] = useForm({
+  const [form, fields] = useGovukForm(OverrideSchema, {
     id: 'rule-deadline',
     lastResult,
     defaultValue: { enhancedDays: String(current.enhancedDays), standardDays: String(current.standardDays), reason: rule.override?.reason ?? '' },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: OverrideSchema }),
-    shouldValidate: 'onSubmit',
   })
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink to="/admin/rules">Back to deadlines</BackLink>
-        <ErrorSummary errors={fieldErrors({ enhancedDays: fields.enhancedDays, standardDays: fields.standardDays, reason: fields.reason }, form.errors)} />
+        <ErrorSummary errors={fieldErrors(fields, form.errors)} />
         <PageHeading caption={`Right ${rule.right}`}>{rule.summary}</PageHeading>
         <SummaryList
           testId="rule-summary"

@@ -12,7 +12,7 @@ import {
   type UserChangeFailure,
 } from '~/services/users-admin.server'
 import { clientIp, forbidden, notFound, requireRole } from '~/services/auth.server'
-import { setFlash, type FlashMessage } from '~/services/session.server'
+import { redirectWithFlash, type FlashMessage } from '~/services/session.server'
 
 // Confirmation pages for account actions: GET asks (what will happen, in plain words), POST does
 // it. Two steps and no JavaScript needed: /admin/users/<id>/deactivate, /reactivate,
@@ -27,7 +27,7 @@ interface Operation {
   button: string
   pendingText: string
   variant: 'warning' | 'primary'
-  run: (admin: AdminActor, u: AdminUser, ip: string, request: Request) => Promise<{ ok: true; message: FlashMessage } | UserChangeFailure>
+  run: (admin: AdminActor, u: AdminUser, ip: string) => Promise<{ ok: true; message: FlashMessage } | UserChangeFailure>
 }
 
 const sessions = (n: number) => (n === 1 ? '1 session' : `${n} sessions`)
@@ -81,7 +81,7 @@ const OPERATIONS: Record<string, Operation> = {
     button: 'Send email',
     pendingText: 'Sending…',
     variant: 'primary',
-    run: async (admin, u, ip, request) => {
+    run: async (admin, u, ip) => {
       const r = await resendSetPasswordEmail(admin, u.id, ip)
       if (!r.ok) return r
       return r.emailSent
@@ -120,14 +120,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { admin, operation, user } = await load(request, params)
-  const result = await operation.run(admin, user, clientIp(context), request)
+  const result = await operation.run(admin, user, clientIp(context))
   if (!result.ok) {
     if (result.reason === 'not_found') throw notFound()
     if (result.reason === 'self') throw forbidden('You cannot change your own account here. Use Your account.')
     // Nothing to do any more (someone else got there first).
     return redirect(`/admin/users/${user.id}`)
   }
-  return redirect(`/admin/users/${user.id}`, { headers: { 'Set-Cookie': await setFlash(request, result.message) } })
+  return redirectWithFlash(request, `/admin/users/${user.id}`, result.message)
 }
 
 export default function ConfirmOperation() {

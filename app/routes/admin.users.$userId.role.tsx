@@ -1,19 +1,19 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { ROLE_HINTS } from '~/components/admin/labels'
 import { SubmitOrCancel } from '~/components/button'
 import { BackLink } from '~/components/content'
 import { ErrorSummary, fieldErrors, Radios } from '~/components/forms'
+import { useGovukForm } from '~/components/use-govuk-form'
 import { ROLE_LABELS } from '~/domain/access/navigation'
 import type { Role } from '~/domain/access/policy'
 import { ROLE_OPTIONS, ROLES } from '~/domain/access/roles'
 import { changeRole, getUser } from '~/services/users-admin.server'
 import { clientIp, forbidden, notFound, requireRole } from '~/services/auth.server'
-import { setFlash } from '~/services/session.server'
-import { readFormData } from '~/utils/form-data.server'
+import { redirectWithFlash } from '~/services/session.server'
+import { invalid, parseForm } from '~/utils/submission.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Change role – ${data?.user.name ?? 'User'} – Waypoint` }]
 
@@ -35,32 +35,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { admin, user } = await load(request, params.userId)
-  const submission = parseWithZod(await readFormData(request), { schema: RoleSchema })
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  const submission = await parseForm(request, RoleSchema)
+  if (submission.status !== 'success') return invalid(submission)
   const result = await changeRole(admin, user.id, submission.value.role, clientIp(context))
   if (!result.ok) throw result.reason === 'not_found' ? notFound() : forbidden('You cannot change your own role.')
   const message = result.changed
     ? `${user.name}’s role is now ${ROLE_LABELS[submission.value.role]}. They have been signed out so the change takes effect.`
     : `${user.name}’s role has not changed.`
-  return redirect(`/admin/users/${user.id}`, {
-    headers: { 'Set-Cookie': await setFlash(request, { kind: result.changed ? 'success' : 'info', message }) },
-  })
+  return redirectWithFlash(request, `/admin/users/${user.id}`, { kind: result.changed ? 'success' : 'info', message })
 }
 
 export default function ChangeRole() {
   const { user } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    lastResult,
-    defaultValue: { role: user.role },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: RoleSchema }),
-    shouldValidate: 'onSubmit',
-  })
+  const [form, fields] = useGovukForm(RoleSchema, { lastResult, defaultValue: { role: user.role } })
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink to={`/admin/users/${user.id}`}>Back to {user.name}</BackLink>
-        <ErrorSummary errors={fieldErrors({ role: fields.role }, form.errors)} />
+        <ErrorSummary errors={fieldErrors(fields, form.errors)} />
         <span className="govuk-caption-l">{user.name}</span>
         <Form method="post" {...getFormProps(form)} noValidate>
           <Radios

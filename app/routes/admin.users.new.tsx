@@ -1,19 +1,19 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { SubmitOrCancel } from '~/components/button'
 import { BackLink, PageHeading } from '~/components/content'
 import { ErrorSummary, fieldErrors, Radios, Select, TextField } from '~/components/forms'
+import { useGovukForm } from '~/components/use-govuk-form'
 import type { Role } from '~/domain/access/policy'
 import { ROLE_HINTS } from '~/components/admin/labels'
 import { ROLE_OPTIONS, ROLES } from '~/domain/access/roles'
 import { listOrganisations } from '~/services/organisations-admin.server'
 import { createUser } from '~/services/users-admin.server'
 import { clientIp, requireRole } from '~/services/auth.server'
-import { setFlash } from '~/services/session.server'
-import { readFormData } from '~/utils/form-data.server'
+import { redirectWithFlash } from '~/services/session.server'
+import { invalid, parseForm } from '~/utils/submission.server'
 
 export const meta: MetaFunction = () => [{ title: 'Add a user – Waypoint' }]
 
@@ -39,34 +39,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireRole(request, ['admin'])
-  const submission = parseWithZod(await readFormData(request), { schema: NewUserSchema })
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  const submission = await parseForm(request, NewUserSchema)
+  if (submission.status !== 'success') return invalid(submission)
   const result = await createUser(admin, submission.value, clientIp(context))
-  if (!result.ok) return data(submission.reply({ fieldErrors: { [result.field]: [result.message] } }), { status: 400 })
+  if (!result.ok) return invalid(submission, result)
   const { email } = submission.value
   const message = result.emailSent
     ? `Account created. We have emailed ${email} a link to choose a password.`
     : `Account created, but the email with a link to choose a password could not be sent. Send it again from this page.`
-  return redirect(`/admin/users/${result.id}`, {
-    headers: { 'Set-Cookie': await setFlash(request, { kind: result.emailSent ? 'success' : 'info', message }) },
-  })
+  return redirectWithFlash(request, `/admin/users/${result.id}`, { kind: result.emailSent ? 'success' : 'info', message })
 }
 
 export default function NewUser() {
   const { organisations } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewUserSchema }),
-    // GOV.UK: check answers when the form is submitted, not as focus moves between fields (errors
-    // vanishing on blur shift the page under the pointer).
-    shouldValidate: 'onSubmit',
-  })
+  const [form, fields] = useGovukForm(NewUserSchema, { lastResult })
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink to="/admin/users">Back to users</BackLink>
-        <ErrorSummary errors={fieldErrors({ name: fields.name, email: fields.email, role: fields.role, organisationId: fields.organisationId }, form.errors)} />
+        <ErrorSummary errors={fieldErrors(fields, form.errors)} />
         <PageHeading>Add a user</PageHeading>
         <p className="govuk-body">They will get an email with a link to choose their own password. You never see or set it.</p>
         <Form method="post" {...getFormProps(form)} noValidate>

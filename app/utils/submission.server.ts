@@ -39,9 +39,16 @@ export function intentOf<const Intents extends readonly string[]>(form: FormData
   return intent
 }
 
+/** Secrets (a password, a security code) that must not come back in the answer. */
+export type ReplyOptions = { hideFields?: string[] }
+
 /** The service's refusals as Conform errors, each beside its field ('' is about the whole form). */
-export function reply(submission: Pick<Submission<unknown>, 'reply'>, issues?: FieldIssue | readonly FieldIssue[]): SubmissionResult<string[]> {
-  if (!issues) return submission.reply()
+export function reply(
+  submission: Pick<Submission<unknown>, 'reply'>,
+  issues?: FieldIssue | readonly FieldIssue[],
+  { hideFields }: ReplyOptions = {},
+): SubmissionResult<string[]> {
+  if (!issues) return submission.reply({ hideFields })
   const fieldErrors: Record<string, string[]> = {}
   const formErrors: string[] = []
   for (const issue of [issues].flat()) {
@@ -49,10 +56,10 @@ export function reply(submission: Pick<Submission<unknown>, 'reply'>, issues?: F
     if (path) (fieldErrors[path] ??= []).push(issue.message)
     else formErrors.push(issue.message)
   }
-  return submission.reply({ fieldErrors, formErrors })
+  return submission.reply({ fieldErrors, formErrors, hideFields })
 }
 
 /** 400 with the form as typed and the reasons beside the fields. */
-export function invalid(submission: Pick<Submission<unknown>, 'reply'>, issues?: FieldIssue | readonly FieldIssue[]) {
-  return data(reply(submission, issues), { status: 400 })
+export function invalid(submission: Pick<Submission<unknown>, 'reply'>, issues?: FieldIssue | readonly FieldIssue[], options?: ReplyOptions) {
+  return data(reply(submission, issues, options), { status: 400 })
 }

@@ -1,11 +1,11 @@
 // Which services an organisation offers: one checkbox per service type, each with an optional
 // description shown in the directory. Used by managers (/support/services) and administrators
 // (/admin/organisations/:id/services).
-import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { SubmitOrCancel } from '~/components/button'
 import { Checkboxes, ErrorSummary, fieldErrors, Textarea } from '~/components/forms'
+import { useGovukForm } from '~/components/use-govuk-form'
 import { servicesFormSchema } from '~/domain/support/directory'
 import { SERVICE_TYPES } from '~/domain/support/referrals'
 import type { SubmissionResult } from '@conform-to/react'
@@ -19,12 +19,10 @@ export function ServicesForm({
   lastResult?: SubmissionResult<string[]>
   cancelTo: string
 }) {
-  const [form, fields] = useForm({
+  const [form, fields] = useGovukForm(servicesFormSchema, {
     id: 'services',
     lastResult,
     defaultValue: { services: organisation.offered, descriptions: organisation.descriptions },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: servicesFormSchema }),
-    shouldValidate: 'onSubmit',
   })
   const descriptions = fields.descriptions.getFieldset()
   return (
