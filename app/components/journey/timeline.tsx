@@ -30,7 +30,13 @@ export function Timeline({ items, headingLevel = 3, testId }: { items: readonly 
                 item.title
               )}
             </Heading>
-            {item.byline ? <p className="moj-timeline__byline">by {item.byline}</p> : null}
+            {/* MOJ's template separates the inline title and byline with whitespace, which JSX drops. */}
+            {item.byline ? (
+              <>
+                {' '}
+                <p className="moj-timeline__byline">by {item.byline}</p>
+              </>
+            ) : null}
           </div>
           <p className="moj-timeline__date">
             <time dateTime={new Date(item.occurredAt).toISOString()}>{formatDate(item.occurredAt)}</time>
