@@ -22,26 +22,47 @@ export function currentNavHref(items: readonly NavItem[], pathname: string): str
 
 // GOV.UK Frontend 6 markup: the generic header (the GOV.UK header and crown are reserved for
 // GOV.UK services) and service navigation, together inside the page's <header> banner landmark
-// as GOV.UK's page template does. Works without JavaScript: the "Menu" toggle stays hidden and the
-// list shows; with GOV.UK Frontend's JS the list collapses behind it on small screens.
+// as GOV.UK's page template does. The header carries the account links ("Your account", "Sign
+// out"), as GOV.UK's header navigation did; the service navigation only the role's sections, so
+// they fit on one line. Works without JavaScript: the "Menu" toggle stays hidden and the list
+// shows; with GOV.UK Frontend's JS the list collapses behind it on small screens.
 // Sign out is a POST form so it cannot be triggered by a cross-site link.
 export function AppHeader({ user }: { user: HeaderUser | null }) {
   const { pathname } = useLocation()
   const items = user ? navigationFor(user.role, user.organisationKind) : []
   const current = currentNavHref(items, pathname)
+  const onAccount = pathname === '/account' || pathname.startsWith('/account/')
   return (
     <header className="govuk-template__header" data-testid="app-header">
       <div className="govuk-generic-header">
-        <div className="govuk-generic-header__container govuk-width-container">
+        <div className="govuk-generic-header__container govuk-width-container app-header__container">
           <div className="govuk-generic-header__logo">
             <Link to="/" className="govuk-generic-header__homepage-link">
               Waypoint
             </Link>
           </div>
+          {user ? (
+            <nav aria-label="Account" className="app-header__account">
+              <ul className="app-header__account-list">
+                <li className="app-header__account-item">
+                  <Link className="app-header__account-link" to="/account" aria-current={onAccount ? (pathname === '/account' ? 'page' : 'true') : undefined}>
+                    Your account
+                  </Link>
+                </li>
+                <li className="app-header__account-item">
+                  <Form method="post" action="/logout" className="app-header__account-form">
+                    <button type="submit" className="app-header__account-link app-header__account-button">
+                      Sign out
+                    </button>
+                  </Form>
+                </li>
+              </ul>
+            </nav>
+          ) : null}
         </div>
       </div>
       {user ? (
-        <section className="govuk-service-navigation" aria-label="Service information" data-module="govuk-service-navigation">
+        <section className="govuk-service-navigation app-service-navigation" aria-label="Service information" data-module="govuk-service-navigation">
           <div className="govuk-width-container">
             <div className="govuk-service-navigation__container">
               <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
@@ -58,14 +79,6 @@ export function AppHeader({ user }: { user: HeaderUser | null }) {
                   {items.map((item) => (
                     <NavigationItem key={item.href} href={item.href} label={item.label} current={item.href === current} exact={pathname === item.href || pathname === '/'} />
                   ))}
-                  <NavigationItem href="/account" label="Your account" current={pathname === '/account' || pathname.startsWith('/account/')} exact={pathname === '/account'} />
-                  <li className="govuk-service-navigation__item">
-                    <Form method="post" action="/logout" className="app-service-navigation__form">
-                      <button type="submit" className="app-service-navigation__button">
-                        Sign out
-                      </button>
-                    </Form>
-                  </li>
                 </ul>
               </nav>
             </div>

@@ -65,7 +65,7 @@ export default function OutboxEmail() {
         {email.secret ? (
           <InsetText testId="body-withheld">This email carries a one-time sign-in link, so its content is not shown.</InsetText>
         ) : email.text ? (
-          <pre className="govuk-body app-email-text" data-testid="email-text" style={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit' }}>
+          <pre className="govuk-body app-email-text" data-testid="email-text">
             {email.text}
           </pre>
         ) : (

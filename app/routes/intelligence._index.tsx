@@ -129,7 +129,7 @@ export default function IntelligenceQueue() {
                     Visit on {formatDateTime(v.at)} by {v.recordedBy.name} ({v.organisation.name})
                   </p>
                   {v.disclosureNotes ? (
-                    <p className="govuk-body-s govuk-!-margin-bottom-1" style={{ whiteSpace: 'pre-line' }}>
+                    <p className="govuk-body-s govuk-!-margin-bottom-1 app-preserve-lines">
                       What was disclosed: {v.disclosureNotes}
                     </p>
                   ) : null}

@@ -237,7 +237,7 @@ export default function ReviewDashboard() {
           <ul className="govuk-list" data-testid="lessons">
             {lessons.map((l) => (
               <li key={l.caseId} className="govuk-!-margin-bottom-6">
-                <p className="govuk-body govuk-!-margin-bottom-1" style={{ whiteSpace: 'pre-line' }}>
+                <p className="govuk-body govuk-!-margin-bottom-1 app-preserve-lines">
                   {l.lessons}
                 </p>
                 <p className="govuk-body-s govuk-!-margin-bottom-1">

@@ -53,8 +53,9 @@ export function ChartFigure({ id, title, description, width, height, children, t
         role="img"
         aria-labelledby={`${titleId} ${descId}`}
         viewBox={`0 0 ${width} ${height}`}
-        width="100%"
-        style={{ maxWidth: `${width}px`, height: 'auto', display: 'block' }}
+        width={width}
+        height={height}
+        className="app-chart"
         fontFamily={CHART_FONT.family}
         fontSize={CHART_FONT.size}
         fill={CHART_COLOURS.text}

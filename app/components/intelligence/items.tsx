@@ -41,7 +41,7 @@ export function ItemStatusTag({ status }: { status: string }) {
   return <Tag colour="blue">New</Tag>
 }
 
-const multiline = (text: string) => <span style={{ whiteSpace: 'pre-line' }}>{text}</span>
+const multiline = (text: string) => <span className="app-preserve-lines">{text}</span>
 
 export function sourceText(item: Pick<ItemView, 'visit' | 'missingEpisode'>) {
   if (item.visit) return `Visit on ${formatDateTime(item.visit.at)}`

@@ -62,7 +62,7 @@ export function ContactLogSection({
               <p className="govuk-body-s govuk-!-margin-bottom-1">
                 <time dateTime={new Date(c.contactedAt).toISOString()}>{contactWhen(c.contactedAt)}</time> · by {c.by}
               </p>
-              <p className="govuk-body govuk-!-margin-bottom-1" style={{ whiteSpace: 'pre-line' }}>
+              <p className="govuk-body govuk-!-margin-bottom-1 app-preserve-lines">
                 {c.summary}
               </p>
               {c.about.length ? (

@@ -13,7 +13,7 @@ import { ageOn, formatDate, formatDateTime } from '~/utils/format'
 
 type When = Date | string
 const text = (v: string | null | undefined, fallback = 'Not recorded') => (v ? v : fallback)
-const multiline = (v: string | null | undefined, fallback = 'Not recorded') => (v ? <span style={{ whiteSpace: 'pre-line' }}>{v}</span> : fallback)
+const multiline = (v: string | null | undefined, fallback = 'Not recorded') => (v ? <span className="app-preserve-lines">{v}</span> : fallback)
 const change = (victimId: string, canUpdate: boolean, what: string) =>
   canUpdate ? [{ href: `/victims/${victimId}/edit`, text: 'Change', visuallyHiddenText: what }] : undefined
 
