@@ -145,8 +145,16 @@ export async function setFlash(request: Request, message: FlashMessage): Promise
   return storage.commitSession(s)
 }
 
-/** Redirects after a change, with the banner that says what happened on the page it lands on. */
-export async function redirectWithFlash(request: Request, to: string, message: string | FlashMessage, init?: ResponseInit): Promise<Response> {
+/**
+ * Redirects after a change, with the banner that says what happened on the page it lands on. Typed
+ * as redirect() is: a plain Response in an action's answers would make useActionData `any`.
+ */
+export async function redirectWithFlash(
+  request: Request,
+  to: string,
+  message: string | FlashMessage,
+  init?: ResponseInit,
+): Promise<ReturnType<typeof redirect>> {
   const headers = new Headers(init?.headers)
   headers.append('Set-Cookie', await setFlash(request, typeof message === 'string' ? { kind: 'success', message } : message))
   return redirect(to, { ...init, headers })
