@@ -1,6 +1,5 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ButtonGroup, StatusButton } from '~/components/button'
 import { BackLink, WarningText } from '~/components/content'
@@ -8,13 +7,15 @@ import { DateInput, ErrorSummary, fieldErrors, Radios, Select, Textarea, TextFie
 import { SharingSummaryList } from '~/components/sharing/sharing-summary'
 import { SummaryList } from '~/components/summary-list'
 import { ReferralStatusTag } from '~/components/support/referral-status-tag'
+import { useGovukForm } from '~/components/use-govuk-form'
 import { REFERRAL_ACTION_LABELS, referralChangeSchema, SESSION_KINDS, sessionFormSchema, sessionKindLabel } from '~/domain/support/forms'
 import { REFERRAL_OUTCOMES } from '~/domain/support/referrals'
 import { clientIp, notFound, requireRole } from '~/services/auth.server'
 import { changeReferral, getReferralView, logSession } from '~/services/referrals.server'
-import { setFlash } from '~/services/session.server'
+import { redirectWithFlash } from '~/services/session.server'
 import { readFormData } from '~/utils/form-data.server'
 import { displayName, formatDate, formatDateTime } from '~/utils/format'
+import { parseIntent, reply } from '~/utils/submission.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Referral: ${data?.referral.serviceLabel ?? 'support'} – ${data?.victim?.reference ?? 'Victim'} – Waypoint` },
@@ -34,37 +35,33 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, ROLES)
   const referralId = params.referralId
   if (!referralId) throw notFound()
-  const form = await readFormData(request)
   const ip = clientIp(context)
-  if (form.get('intent') === 'session') {
-    const submission = parseWithZod(form, { schema: sessionFormSchema })
-    if (submission.status !== 'success') return data({ session: submission.reply(), change: undefined }, { status: 400 })
+  const change = referralChangeSchema
+  const { intent, submission } = parseIntent(await readFormData(request), {
+    session: sessionFormSchema,
+    accept: change,
+    activate: change,
+    decline: change,
+    withdraw: change,
+    close: change,
+  })
+  if (intent === 'session') {
+    if (submission.status !== 'success') return data({ session: reply(submission), change: undefined }, { status: 400 })
     const { idempotencyKey, ...input } = submission.value
     const result = await logSession(user, referralId, input, idempotencyKey, ip)
     if (!result.ok) {
-      const errors: Record<string, string[]> = {}
-      const formErrors: string[] = []
-      for (const issue of result.issues) {
-        if (issue.path === 'referral') formErrors.push(issue.message)
-        else (errors[issue.path] ??= []).push(issue.message)
-      }
-      return data({ session: submission.reply({ fieldErrors: errors, formErrors }), change: undefined }, { status: 400 })
+      // A refusal about the referral itself (closed, say) is about the whole form.
+      const issues = result.issues.map((i) => (i.path === 'referral' ? { path: '', message: i.message } : i))
+      return data({ session: reply(submission, issues), change: undefined }, { status: 400 })
     }
     const message = result.duplicate ? 'Session already logged.' : result.activated ? 'Session logged: the referral is now active.' : 'Session logged.'
-    return redirect(`/referrals/${referralId}#sessions`, { headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message }) } })
+    return redirectWithFlash(request, `/referrals/${referralId}#sessions`, message)
   }
-  const submission = parseWithZod(form, { schema: referralChangeSchema })
-  if (submission.status !== 'success') return data({ change: submission.reply(), session: undefined }, { status: 400 })
-  const { intent, ...input } = submission.value
+  if (submission.status !== 'success') return data({ change: reply(submission), session: undefined }, { status: 400 })
+  const { intent: _intent, ...input } = submission.value
   const result = await changeReferral(user, referralId, intent, input, ip)
-  if (!result.ok) {
-    const errors: Record<string, string[]> = {}
-    for (const issue of result.issues) (errors[issue.path] ??= []).push(issue.message)
-    return data({ change: submission.reply({ fieldErrors: errors }), session: undefined }, { status: 400 })
-  }
-  return redirect(`/referrals/${referralId}`, {
-    headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message: `Referral ${result.status === 'active' ? 'made active' : result.status}.` }) },
-  })
+  if (!result.ok) return data({ change: reply(submission, result.issues), session: undefined }, { status: 400 })
+  return redirectWithFlash(request, `/referrals/${referralId}`, `Referral ${result.status === 'active' ? 'made active' : result.status}.`)
 }
 
 export default function ReferralPage() {
@@ -149,12 +146,7 @@ type Reply = NonNullable<ReturnType<typeof useActionData<typeof action>>>
 
 function ChangeForms({ view, reply }: { view: View; reply: Reply['change'] }) {
   const { referral, actions } = view
-  const [form, fields] = useForm({
-    id: 'change',
-    lastResult: reply,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: referralChangeSchema }),
-    shouldValidate: 'onSubmit',
-  })
+  const [form, fields] = useGovukForm(referralChangeSchema, { id: 'change', lastResult: reply })
   if (actions.length === 0 && !reply) return null
   const takesOn = view.handover && actions.includes('accept')
   const simple = actions.filter((a) => a === 'activate' || (a === 'accept' && !takesOn))
@@ -255,13 +247,7 @@ function ChangeForms({ view, reply }: { view: View; reply: Reply['change'] }) {
 }
 
 function Sessions({ view, reply }: { view: View; reply: Reply['session'] }) {
-  const [form, fields] = useForm({
-    id: 'session',
-    lastResult: reply,
-    defaultValue: { idempotencyKey: view.idempotencyKey },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: sessionFormSchema }),
-    shouldValidate: 'onSubmit',
-  })
+  const [form, fields] = useGovukForm(sessionFormSchema, { id: 'session', lastResult: reply, defaultValue: { idempotencyKey: view.idempotencyKey } })
   return (
     <section aria-labelledby="sessions" data-testid="sessions">
       <h2 className="govuk-heading-m" id="sessions">
@@ -288,19 +274,7 @@ function Sessions({ view, reply }: { view: View; reply: Reply['session'] }) {
       {view.canLogSession || reply ? (
         <>
           <h3 className="govuk-heading-s">Log a session</h3>
-          <ErrorSummary
-            errors={fieldErrors(
-              {
-                at: fields.at,
-                atTime: fields.atTime,
-                kind: fields.kind,
-                attended: fields.attended,
-                notes: fields.notes,
-                idempotencyKey: fields.idempotencyKey,
-              },
-              form.errors,
-            )}
-          />
+          <ErrorSummary errors={fieldErrors(fields, form.errors)} />
           <Form method="post" {...getFormProps(form)} noValidate>
             <input type="hidden" name={fields.idempotencyKey.name} value={view.idempotencyKey} />
             <DateInput field={fields.at} legend="Date of the session" legendSize="s" hint="For example, 27 11 2026" />

@@ -1,14 +1,14 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { ErrorSummary, fieldErrors, TextField } from '~/components/forms'
+import { useGovukForm } from '~/components/use-govuk-form'
 import { NewPasswordSchema, PASSWORD_MIN } from '~/domain/auth/password-policy'
 import { clientIp } from '~/services/auth.server'
 import { checkResetToken, completePasswordReset, type TokenState } from '~/services/password-reset.server'
-import { clearSessionCookie, setFlash } from '~/services/session.server'
-import { readFormData } from '~/utils/form-data.server'
+import { clearSessionCookie, redirectWithFlash } from '~/services/session.server'
+import { parseForm, reply } from '~/utils/submission.server'
 
 export const meta: MetaFunction = () => [{ title: 'Choose a new password – Waypoint' }]
 
@@ -29,17 +29,14 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = tokenOf(params)
-  const submission = parseWithZod(await readFormData(request), { schema: Schema })
+  const submission = await parseForm(request, Schema)
   if (submission.status !== 'success') {
-    return data({ result: submission.reply({ hideFields: ['password', 'confirm'] }), state: null }, { status: 400 })
+    return data({ result: reply(submission, undefined, { hideFields: ['password', 'confirm'] }), state: null }, { status: 400 })
   }
   const state: TokenState = await completePasswordReset(token, submission.value.password, clientIp(context))
   if (!state.ok) return data({ result: null, state }, { status: 400 })
-  const headers = new Headers()
-  headers.append('Set-Cookie', await clearSessionCookie())
   const message = state.purpose === 'set' ? 'Your password has been set. Sign in with it now.' : 'Your password has been changed. Sign in with your new password.'
-  headers.append('Set-Cookie', await setFlash(request, { kind: 'success', message }))
-  return redirect('/login', { headers })
+  return redirectWithFlash(request, '/login', message, { headers: { 'Set-Cookie': await clearSessionCookie() } })
 }
 
 const PROBLEMS = {
@@ -51,11 +48,7 @@ const PROBLEMS = {
 export default function ResetPassword() {
   const loaderData = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    lastResult: actionData?.result ?? undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: Schema }),
-    shouldValidate: 'onSubmit',
-  })
+  const [form, fields] = useGovukForm(Schema, { lastResult: actionData?.result ?? undefined })
   const state = actionData?.state ?? loaderData.state
   if (!state.ok) {
     return (
@@ -75,7 +68,7 @@ export default function ResetPassword() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={fieldErrors({ password: fields.password, confirm: fields.confirm }, form.errors)} />
+        <ErrorSummary errors={fieldErrors(fields, form.errors)} />
         <h1 className="govuk-heading-l">{loaderData.state.ok && loaderData.state.purpose === 'set' ? 'Choose your password' : 'Choose a new password'}</h1>
         <Form method="post" {...getFormProps(form)} noValidate>
           <TextField
