@@ -3,10 +3,9 @@
 // checked (for example the database could not be opened).
 //
 // Which database: DATABASE_URL when set (PostgreSQL; safe while the server runs), otherwise the
-// embedded PGlite database under DATA_DIR (default ./data). PGlite takes no lock on its folder, so
-// this script cannot tell whether a server has it open — and two processes writing one PGlite
-// folder corrupt it. With the embedded database, STOP THE SERVER FIRST. (The same check runs
-// inside the app, safely, from the administrator's Audit log page: "Verify the audit chain".)
+// embedded PGlite database under DATA_DIR (default ./data), which only one process may have open:
+// while the server has it, this refuses (exit 2). (The same check runs inside the app, safely, from
+// the administrator's Audit log page: "Verify the audit chain".)
 import { verifyAuditChain } from '../app/services/audit.server'
 import { connect } from '../app/services/db.server'
 
@@ -16,9 +15,9 @@ Checks that no audit event has been changed, removed or reordered: each event ca
 the one before it, and every hash is recomputed from the event's contents.
 
   Database   DATABASE_URL if set (PostgreSQL), else the embedded database under DATA_DIR (./data).
-  Embedded   Stop the Waypoint server first: the embedded database must not be opened by two
-             processes at once, and this script cannot detect that a server has it open.
-             (While the server runs, use the admin page Audit log → "Verify the audit chain".)
+  Embedded   Stop the Waypoint server first: only one process may have the embedded database
+             open, and this refuses while another has it. (While the server runs, use the
+             admin page Audit log → "Verify the audit chain".)
 
 Exit code   0 intact · 1 broken · 2 could not check.
 `

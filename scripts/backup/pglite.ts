@@ -1,79 +1,30 @@
 // Backup and restore of the embedded PGlite database (DATA_DIR/pglite) with PGlite's own
 // dumpDataDir / loadDataDir: a tar.gz of the data directory, restored by the same PGlite version.
 //
-// PGlite takes no lock on its folder and two processes writing it corrupt it, so both directions
-// refuse while any process holds a file in it open (found through /proc on Linux; elsewhere a
-// postmaster.pid left in the folder is taken to mean a server may have it open).
-import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+// Two processes writing one folder corrupt it: both directions hold the folder's lock (taken where
+// the app opens the database, app/services/db.server.ts) and refuse while another process has it.
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { PGlite } from '@electric-sql/pglite'
-import { fromPglite } from '../../app/services/db.server'
+import type { PGlite } from '@electric-sql/pglite'
+import { DatabaseInUseError, holdEmbeddedDatabase, openPglite } from '../../app/services/db.server'
 import { BackupFileError, readBackupHeader, verifyPayload, writeBackupFile, type Manifest } from './format'
 import { appVersion, chainStatus, checkMigrationLevel, compareInventory, describeChain, takeInventory, type Inventory } from './inventory'
-
-const START_PARAMS = [...PGlite.defaultStartParams, '-c', 'log_startup_progress_interval=0']
 
 export function pgliteVersion(): string {
   const pkg = path.resolve(import.meta.dirname, '../../node_modules/@electric-sql/pglite/package.json')
   return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version
 }
 
-/** Processes (this one included) holding a file under `dir` open, with their command lines. */
-export function processesUsing(dir: string): { pid: number; command: string }[] | 'unknown' {
-  if (!existsSync('/proc/self/fd')) return 'unknown'
-  const root = path.resolve(dir) + path.sep
-  const found: { pid: number; command: string }[] = []
-  for (const entry of readdirSync('/proc')) {
-    const pid = Number(entry)
-    if (!Number.isInteger(pid)) continue
-    let fds: string[]
-    try {
-      fds = readdirSync(`/proc/${pid}/fd`)
-    } catch {
-      continue // gone, or not ours to see
-    }
-    const holds = fds.some((fd) => {
-      try {
-        return readlinkSync(`/proc/${pid}/fd/${fd}`).startsWith(root)
-      } catch {
-        return false
-      }
-    })
-    if (!holds) continue
-    let command = '?'
-    try {
-      command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim()
-    } catch {
-      // it exited meanwhile
-    }
-    found.push({ pid, command })
-  }
-  return found
-}
-
-/** Throws a clear refusal when `dir` may be open in a running Waypoint server (or any process). */
-export function refuseIfInUse(dir: string) {
-  const users = processesUsing(dir)
-  if (users === 'unknown') {
-    if (existsSync(path.join(dir, 'postmaster.pid'))) {
-      throw new BackupFileError(
-        `${dir} has a postmaster.pid: a Waypoint server may have it open. Stop the server first (two processes on one embedded database corrupt it). ` +
-          'If no server is running (it crashed), start and stop it once to close the database cleanly.',
-      )
-    }
-    return
-  }
-  if (users.length > 0) {
-    const list = users.map((u) => `  pid ${u.pid}${u.pid === process.pid ? ' (this process)' : ''}: ${u.command.slice(0, 120)}`).join('\n')
-    throw new BackupFileError(
-      `The embedded database ${dir} is open in a running process — stop the Waypoint server first (two processes on one embedded database corrupt it):\n${list}`,
-    )
-  }
+/** A refusal because another process has the folder, told as the commands tell their refusals. */
+async function refusingInUse<T>(work: Promise<T>): Promise<T> {
+  return work.catch((error: unknown) => {
+    throw error instanceof DatabaseInUseError ? new BackupFileError(error.message) : error
+  })
 }
 
 async function open(dir: string, loadDataDir?: Blob) {
-  const pglite = await PGlite.create(dir, { startParams: START_PARAMS, ...(loadDataDir ? { loadDataDir } : {}) })
-  return { pglite, handle: fromPglite(pglite) }
+  const handle = await refusingInUse(openPglite(dir, { loadDataDir }))
+  return { pglite: handle.pglite!, handle }
 }
 
 async function inventoryOf(pglite: PGlite): Promise<Inventory> {
@@ -88,7 +39,6 @@ export interface BackupResult {
 export async function backupPglite(dataDir: string, out: string, log: (line: string) => void = () => {}): Promise<BackupResult> {
   const started = Date.now()
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) throw new BackupFileError(`${dataDir} is not an embedded Waypoint database (no PG_VERSION in it).`)
-  refuseIfInUse(dataDir)
   const { pglite, handle } = await open(dataDir)
   const tmp = `${out}.payload`
   try {
@@ -147,11 +97,25 @@ export async function restorePglite(file: string, dataDir: string, options: { fo
   }
   await verifyPayload(backup)
   const target = path.resolve(dataDir)
-  if (!isEmptyDir(target)) {
-    refuseIfInUse(target)
-    if (!options.force) {
-      throw new BackupFileError(`Refused: ${target} already holds a database. Pass --force to replace it (its current contents are moved aside, not deleted).`)
-    }
+  // Held from the check to the swap: no server may open the target meanwhile.
+  const release = await refusingInUse(holdEmbeddedDatabase(target))
+  try {
+    return await restoreInto(target, file, backup, options, started)
+  } finally {
+    await release()
+  }
+}
+
+async function restoreInto(
+  target: string,
+  file: string,
+  backup: ReturnType<typeof readBackupHeader>,
+  options: { force?: boolean },
+  started: number,
+): Promise<RestoreResult> {
+  const { manifest } = backup
+  if (!isEmptyDir(target) && !options.force) {
+    throw new BackupFileError(`Refused: ${target} already holds a database. Pass --force to replace it (its current contents are moved aside, not deleted).`)
   }
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')
   const staging = `${target}.restoring-${stamp}`
