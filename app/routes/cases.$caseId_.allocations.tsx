@@ -1,13 +1,14 @@
-import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { AllocateForm, AllocationTable } from '~/components/case/allocations'
 import { BackLink, PageHeading } from '~/components/content'
 import { AllocateToCaseSchema, EndAllocationSchema } from '~/domain/cases/schemas'
 import { allocateToCase, endCaseAllocation, getCaseAllocations, requireCaseAllocator } from '~/services/allocations.server'
 import { clientIp, notFound, requireRole } from '~/services/auth.server'
-import { setFlash } from '~/services/session.server'
+import { redirectWithFlash } from '~/services/session.server'
 import { readFormData } from '~/utils/form-data.server'
+import { invariantResponse } from '~/utils/invariant'
+import { invalid, parseIntent } from '~/utils/submission.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `People on case ${data?.case.crimeReference ?? ''} – Waypoint` }]
 
@@ -25,20 +26,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!caseId) throw notFound()
   // Who is asking is checked before the form is read: a refusal never depends on what was sent.
   await requireCaseAllocator(user, caseId)
-  const formData = await readFormData(request)
   const ip = clientIp(context)
-  if (formData.get('intent') === 'end') {
-    const end = parseWithZod(formData, { schema: EndAllocationSchema })
-    if (end.status !== 'success') throw new Response('Choose an allocation to end', { status: 400 })
-    const result = await endCaseAllocation(user, caseId, end.value.allocationId, ip)
-    if (!result.ok) throw new Response(result.message, { status: 400 })
-    return redirect(`/cases/${caseId}/allocations`, { headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message: 'Allocation ended.' }) } })
+  const { intent, submission } = parseIntent(await readFormData(request), { end: EndAllocationSchema, allocate: AllocateToCaseSchema })
+  if (intent === 'end') {
+    invariantResponse(submission.status === 'success', 'Choose an allocation to end')
+    const result = await endCaseAllocation(user, caseId, submission.value.allocationId, ip)
+    invariantResponse(result.ok, () => (result.ok ? '' : result.message))
+    return redirectWithFlash(request, `/cases/${caseId}/allocations`, 'Allocation ended.')
   }
-  const submission = parseWithZod(formData, { schema: AllocateToCaseSchema })
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  if (submission.status !== 'success') return invalid(submission)
   const result = await allocateToCase(user, caseId, submission.value, ip)
-  if (!result.ok) return data(submission.reply({ fieldErrors: { [result.field]: [result.message] } }), { status: 400 })
-  return redirect(`/cases/${caseId}/allocations`, { headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message: 'Person allocated.' }) } })
+  if (!result.ok) return invalid(submission, result)
+  return redirectWithFlash(request, `/cases/${caseId}/allocations`, 'Person allocated.')
 }
 
 export default function CaseAllocations() {

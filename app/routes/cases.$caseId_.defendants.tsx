@@ -1,10 +1,10 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { StatusButton } from '~/components/button'
 import { BackLink, PageHeading } from '~/components/content'
 import { clientIp, notFound, requireRole } from '~/services/auth.server'
 import { addSuspect, getDefendants } from '~/services/cases.server'
-import { setFlash } from '~/services/session.server'
+import { redirectWithFlash } from '~/services/session.server'
 import { formatDate } from '~/utils/format'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Suspects on case ${data?.case.crimeReference ?? ''} – Waypoint` }]
@@ -19,7 +19,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, ['officer', 'cps_liaison'])
   if (!params.caseId) throw notFound()
   const { label } = await addSuspect(user, params.caseId, clientIp(context))
-  return redirect(`/cases/${params.caseId}/defendants`, { headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message: `${label} added.` }) } })
+  return redirectWithFlash(request, `/cases/${params.caseId}/defendants`, `${label} added.`)
 }
 
 export default function Defendants() {

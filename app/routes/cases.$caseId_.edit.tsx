@@ -1,16 +1,16 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { SubmitOrCancel } from '~/components/button'
 import { ConflictNotice } from '~/components/case/conflict-notice'
 import { BackLink, PageHeading } from '~/components/content'
 import { ErrorSummary, fieldErrors, Select, Textarea, TextField } from '~/components/forms'
+import { useGovukForm } from '~/components/use-govuk-form'
 import { EditCaseSchema } from '~/domain/cases/schemas'
 import { clientIp, notFound, requireRole } from '~/services/auth.server'
 import { getCaseForEdit, requireCaseEditor, updateCase } from '~/services/cases.server'
-import { setFlash } from '~/services/session.server'
-import { readFormData } from '~/utils/form-data.server'
+import { redirectWithFlash } from '~/services/session.server'
+import { parseForm, reply } from '~/utils/submission.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Change case ${data?.case.crimeReference ?? ''} – Waypoint` }]
 
@@ -25,30 +25,28 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!params.caseId) throw notFound()
   // Who is asking is checked before the form is read: a refusal never depends on what was sent.
   await requireCaseEditor(user, params.caseId)
-  const submission = parseWithZod(await readFormData(request), { schema: EditCaseSchema })
-  if (submission.status !== 'success') return data({ result: submission.reply(), conflict: null }, { status: 400 })
+  const submission = await parseForm(request, EditCaseSchema)
+  if (submission.status !== 'success') return data({ result: reply(submission), conflict: null }, { status: 400 })
   const outcome = await updateCase(user, params.caseId, submission.value, clientIp(context))
-  if (outcome.ok) {
-    return redirect(`/cases/${params.caseId}`, { headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message: 'Case details saved.' }) } })
-  }
+  if (outcome.ok) return redirectWithFlash(request, `/cases/${params.caseId}`, 'Case details saved.')
   if (outcome.conflict) {
     // Keep everything the user typed; only the version moves on, so saving again overwrites on purpose.
     return data(
       {
-        result: submission.reply({ formErrors: ['Someone else changed this case while you were editing. Check their changes below, then save again.'] }),
+        result: reply(submission, { field: '', message: 'Someone else changed this case while you were editing. Check their changes below, then save again.' }),
         conflict: { saved: outcome.saved, changed: outcome.changed },
       },
       { status: 409 },
     )
   }
-  return data({ result: submission.reply({ fieldErrors: { [outcome.field ?? 'cpsUrn']: [outcome.message] } }), conflict: null }, { status: 400 })
+  return data({ result: reply(submission, { field: outcome.field ?? 'cpsUrn', message: outcome.message }), conflict: null }, { status: 400 })
 }
 
 export default function EditCase() {
   const { case: c, cpsAreas, witnessCareUnits } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const conflict = actionData?.conflict ?? null
-  const [form, fields] = useForm({
+  const [form, fields] = useGovukForm(EditCaseSchema, {
     lastResult: actionData?.result,
     defaultValue: {
       version: String(c.version),
@@ -57,8 +55,6 @@ export default function EditCase() {
       witnessCareOrganisationId: c.witnessCareOrganisationId ?? '',
       summary: c.summary ?? '',
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: EditCaseSchema }),
-    shouldValidate: 'onSubmit',
   })
   const version = conflict ? conflict.saved.version : c.version
   const orgName = (id: string | null) => [...cpsAreas, ...witnessCareUnits].find((o) => o.id === id)?.name ?? null

@@ -1,5 +1,5 @@
 import { getFormProps, parse, useForm } from '@conform-to/react'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { randomUUID } from 'node:crypto'
 import { ButtonGroup, StatusButton } from '~/components/button'
@@ -9,12 +9,14 @@ import { DetailFields, detailSummaryErrors, TimeField } from '~/components/journ
 import { EventTypeChooser } from '~/components/journey/event-type-chooser'
 import type { DateParts } from '~/domain/calendar/date-parts'
 import { eventFormValues, readEventForm } from '~/domain/journey/event-form'
-import { eventType, eventTypeLabel, isEventType, issuesToFieldErrors } from '~/domain/journey/events'
+import { eventType, eventTypeLabel, isEventType } from '~/domain/journey/events'
 import { clientIp, notFound, requireRole } from '~/services/auth.server'
 import { getEventForm, recordJourneyEvent } from '~/services/journal.server'
-import { setFlash } from '~/services/session.server'
+import { redirectWithFlash } from '~/services/session.server'
 import { displayName, formatDateTime } from '~/utils/format'
 import { readFormData } from '~/utils/form-data.server'
+import { invariantResponse } from '~/utils/invariant'
+import { invalid } from '~/utils/submission.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.type ? eventTypeLabel(data.type) : 'Record an event'} – ${data?.case.crimeReference ?? 'Case'} – Waypoint` },
@@ -40,19 +42,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!params.caseId) throw notFound()
   const formData = await readFormData(request)
   const type = String(formData.get('type') ?? '')
-  if (!isEventType(type)) throw new Response('Unknown type of event', { status: 400 })
+  invariantResponse(isEventType(type), 'Unknown type of event')
   // Who is asking, before reading anything: 404 for a case they cannot see, 403 for a type (or an
   // entry to correct) that is not theirs.
   const supersedesId = String(formData.get('supersedesId') ?? '') || undefined
   await getEventForm(user, params.caseId, { type, supersedesId })
+  // Each type has its own questions: the domain reads them (readEventForm), not one zod schema.
   const submission = parse<Record<string, unknown>, string[]>(formData, { resolve: (payload) => ({ value: payload }) })
   const read = readEventForm(type, submission.payload)
   const result = read.input
     ? await recordJourneyEvent(user, params.caseId, read.input, String(formData.get('idempotencyKey') ?? '') || randomUUID(), clientIp(context))
     : { ok: false as const, issues: read.issues }
-  if (!result.ok) return data({ result: submission.reply({ fieldErrors: issuesToFieldErrors(result.issues) }) }, { status: 400 })
+  if (!result.ok) return invalid(submission, result.issues)
   const done = read.input?.supersedesId ? `Correction to “${eventTypeLabel(type)}” saved.` : `${eventTypeLabel(type)} recorded.`
-  return redirect(`/cases/${params.caseId}#journal`, { headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message: done }) } })
+  return redirectWithFlash(request, `/cases/${params.caseId}#journal`, done)
 }
 
 export default function RecordEvent() {
@@ -81,7 +84,7 @@ function EventForm({ case: c, type, defendants, victims, hearings, correcting, d
   const def = eventType(type)
   const [form, fields] = useForm<EventFormShape>({
     id: `event-${type}`,
-    lastResult: actionData?.result,
+    lastResult: actionData,
     // With only one victim (or suspect) to choose, the answer is already known.
     defaultValue: (defaults as Partial<EventFormShape> | null) ?? {
       victimId: victims.length === 1 ? victims[0]!.id : undefined,

@@ -1,5 +1,4 @@
 import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ButtonGroup, StatusButton } from '~/components/button'
@@ -13,8 +12,9 @@ import { reviewOutcomeLabel } from '~/domain/review/factors'
 import { REVIEW_TAGS, ReviewDraftSchema, reviewTagLabel, ReviewSignOffSchema } from '~/domain/review/tags'
 import { clientIp, notFound, requireRole } from '~/services/auth.server'
 import { getCaseReview, requireReviewer, REVIEW_ROLES, saveReviewDraft, signOffReview } from '~/services/case-review.server'
-import { setFlash } from '~/services/session.server'
+import { redirectWithFlash } from '~/services/session.server'
 import { readFormData } from '~/utils/form-data.server'
+import { parseIntent, reply } from '~/utils/submission.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Case review ${data?.case.crimeReference ?? ''} – Waypoint` }]
 
@@ -34,23 +34,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!caseId) throw notFound()
   // Who is asking is checked before the form is read: a refusal never depends on what was sent.
   await requireReviewer(user, caseId)
-  const form = await readFormData(request)
-  const intent = form.get('intent')
   const ip = clientIp(context)
   const here = `/cases/${caseId}/review`
-  const submission = parseWithZod(form, { schema: intent === 'save' ? ReviewDraftSchema : ReviewSignOffSchema })
-  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-  if (intent === 'sign-off') {
-    const result = await signOffReview(user, caseId, submission.value, ip)
-    if (result.ok) return redirect(here, { headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message: 'Review signed off.' }) } })
-    return data({ result: submission.reply({ formErrors: Object.values(result.fieldErrors).flat() }) }, { status: result.conflict ? 409 : 400 })
-  }
-  // 'save' keeps a draft; 'check' saves the answers, then asks for confirmation.
-  const result = await saveReviewDraft(user, caseId, submission.value, ip)
-  if (!result.ok) return data({ result: submission.reply({ formErrors: Object.values(result.fieldErrors).flat() }) }, { status: result.conflict ? 409 : 400 })
+  // A draft may be incomplete; checking and signing off need every answer.
+  const { intent, submission } = parseIntent(await readFormData(request), { save: ReviewDraftSchema, check: ReviewSignOffSchema, 'sign-off': ReviewSignOffSchema })
+  if (submission.status !== 'success') return data({ result: reply(submission) }, { status: 400 })
+  const result = intent === 'sign-off' ? await signOffReview(user, caseId, submission.value, ip) : await saveReviewDraft(user, caseId, submission.value, ip)
+  // The service's refusals (a newer version saved meanwhile among them) head the form.
+  if (!result.ok) return data({ result: reply(submission, formLevel(result.fieldErrors)) }, { status: result.conflict ? 409 : 400 })
+  if (intent === 'sign-off') return redirectWithFlash(request, here, 'Review signed off.')
   if (intent === 'check') return redirect(`${here}?confirm=1`)
-  return redirect(here, { headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message: 'Review saved.' }) } })
+  return redirectWithFlash(request, here, 'Review saved.')
 }
+
+const formLevel = (fieldErrors: Record<string, string[]>) => Object.values(fieldErrors).flatMap((messages) => messages.map((message) => ({ path: '', message })))
 
 export default function CaseReviewPage() {
   const { case: c, review, canReview, confirming } = useLoaderData<typeof loader>()

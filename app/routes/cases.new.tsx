@@ -1,12 +1,12 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { randomBytes } from 'node:crypto'
 import { ButtonGroup, StatusButton } from '~/components/button'
 import { OffenceFields } from '~/components/case/offence-fields'
 import { BackLink, PageHeading } from '~/components/content'
 import { Checkboxes, DateInput, ErrorSummary, fieldErrors, Textarea, TextField, type SummaryError } from '~/components/forms'
+import { useGovukForm } from '~/components/use-govuk-form'
 import { ExistingRecordsPanel, type TypedChild } from '~/components/victim/existing-records'
 import { canCreateCase } from '~/domain/access/policy'
 import { NewCaseSchema } from '~/domain/cases/schemas'
@@ -14,10 +14,10 @@ import { dateKey } from '~/domain/victims/matching'
 import { clientIp, forbidden, requireRole } from '~/services/auth.server'
 import { createCase, linkableVictims } from '~/services/cases.server'
 import type { ExistingRecord } from '~/services/find-before-add.server'
-import { setFlash } from '~/services/session.server'
+import { redirectWithFlash } from '~/services/session.server'
 import { getSharedChildForNewCase } from '~/services/share-requests.server'
 import { displayName } from '~/utils/format'
-import { readFormData } from '~/utils/form-data.server'
+import { parseForm, reply } from '~/utils/submission.server'
 
 export const meta: MetaFunction = () => [{ title: 'Open a case – Waypoint' }]
 
@@ -43,9 +43,9 @@ type Found = { matches: ExistingRecord[]; child: TypedChild; requestKey: string 
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireCreator(request)
-  const submission = parseWithZod(await readFormData(request), { schema: NewCaseSchema })
+  const submission = await parseForm(request, NewCaseSchema)
   // Adding or removing an offence row (Conform intents) comes back here too, with no status.
-  if (submission.status !== 'success') return data({ result: submission.reply(), found: null as Found | null }, { status: submission.status === 'error' ? 400 : 200 })
+  if (submission.status !== 'success') return data({ result: reply(submission), found: null as Found | null }, { status: submission.status === 'error' ? 400 : 200 })
   const { matchesShown, ...input } = submission.value
   const result = await createCase(user, input, clientIp(context))
   if (!result.ok && 'matches' in result) {
@@ -56,16 +56,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
       child: { firstName: v.firstName, lastName: v.lastName, preferredName: v.preferredName, dateOfBirth: dateKey(v.dateOfBirth), partnerReference: null },
       requestKey: randomBytes(16).toString('base64url'),
     }
-    const reply = matchesShown ? submission.reply({ fieldErrors: { duplicateReason: ['Enter why a second record is needed'] } }) : submission.reply()
-    return data({ result: reply, found }, { status: 409 })
+    const asked = reply(submission, matchesShown ? { field: 'duplicateReason', message: 'Enter why a second record is needed' } : undefined)
+    return data({ result: asked, found }, { status: 409 })
   }
   if (!result.ok) {
     if (result.status === 403) throw forbidden()
-    const reply = submission.reply(result.field ? { fieldErrors: { [result.field]: [result.message] } } : { formErrors: [result.message] })
-    return data({ result: reply, found: null as Found | null }, { status: 400 })
+    return data({ result: reply(submission, { field: result.field ?? '', message: result.message }), found: null as Found | null }, { status: 400 })
   }
   const message = result.repeated ? 'This case was already opened; you are looking at it.' : `Case ${submission.value.crimeReference} opened. You are the officer in charge.`
-  return redirect(`/cases/${result.id}`, { headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message }) } })
+  return redirectWithFlash(request, `/cases/${result.id}`, message)
 }
 
 export default function NewCase() {
@@ -78,12 +77,7 @@ export default function NewCase() {
     ...linkable,
     ...(found?.matches ?? []).flatMap((m) => (m.visible && !linkable.some((o) => o.value === m.victimId) ? [{ value: m.victimId, label: `${m.reference} – ${m.name}` }] : [])),
   ]
-  const [form, fields] = useForm({
-    lastResult,
-    defaultValue: { offences: [{}], suspectCount: '1' },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewCaseSchema }),
-    shouldValidate: 'onSubmit',
-  })
+  const [form, fields] = useGovukForm(NewCaseSchema, { lastResult, defaultValue: { offences: [{}], suspectCount: '1' } })
   const offences = fields.offences.getFieldList()
   const newVictim = fields.newVictim.getFieldset()
   const askReason = Boolean(found) || lastResult?.initialValue?.matchesShown === 'on'

@@ -1,13 +1,13 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData } from '@remix-run/react'
 import { z } from 'zod'
 import { ErrorSummary, fieldErrors, TextField } from '~/components/forms'
+import { useGovukForm } from '~/components/use-govuk-form'
 import { clientIp, requireAnonymous } from '~/services/auth.server'
 import { RESET_MINUTES } from '~/domain/auth/password-policy'
 import { requestPasswordReset } from '~/services/password-reset.server'
-import { readFormData } from '~/utils/form-data.server'
+import { parseForm, reply } from '~/utils/submission.server'
 
 export const meta: MetaFunction = () => [{ title: 'Reset your password – Waypoint' }]
 
@@ -26,8 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request)
-  const submission = parseWithZod(await readFormData(request), { schema: Schema })
-  if (submission.status !== 'success') return data({ sent: false as const, result: submission.reply() }, { status: 400 })
+  const submission = await parseForm(request, Schema)
+  if (submission.status !== 'success') return data({ sent: false as const, result: reply(submission) }, { status: 400 })
   await requestPasswordReset(submission.value.email, clientIp(context))
   // The same answer whether or not an account exists.
   return { sent: true as const, email: submission.value.email }
@@ -35,11 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ForgotPassword() {
   const actionData = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    lastResult: actionData && !actionData.sent ? actionData.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: Schema }),
-    shouldValidate: 'onSubmit',
-  })
+  const [form, fields] = useGovukForm(Schema, { lastResult: actionData && !actionData.sent ? actionData.result : undefined })
   if (actionData?.sent) {
     return (
       <div className="govuk-grid-row">
@@ -62,7 +58,7 @@ export default function ForgotPassword() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={fieldErrors({ email: fields.email }, form.errors)} />
+        <ErrorSummary errors={fieldErrors(fields, form.errors)} />
         <h1 className="govuk-heading-l">Reset your password</h1>
         <p className="govuk-body">Enter the email address you sign in with. We will send you a link to choose a new password.</p>
         <Form method="post" {...getFormProps(form)} noValidate>

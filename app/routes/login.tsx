@@ -1,14 +1,14 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { ErrorSummary, fieldErrors, TextField } from '~/components/forms'
+import { useGovukForm } from '~/components/use-govuk-form'
 import { minutesUntil } from '~/domain/auth/lockout'
 import { attemptLogin, clientIp, requireAnonymous } from '~/services/auth.server'
 import { getEnv } from '~/services/env.server'
 import { createSession } from '~/services/session.server'
-import { readFormData } from '~/utils/form-data.server'
+import { invalid, parseForm, reply } from '~/utils/submission.server'
 import { safeRedirect } from '~/utils/redirect'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, MORE_DEMO_ACCOUNTS } from '~/domain/access/demo-accounts'
 
@@ -20,6 +20,8 @@ export const LoginSchema = z.object({
   redirectTo: z.string().max(2000).optional(),
 })
 
+const HIDE_PASSWORD = { hideFields: ['password'] }
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request)
   const env = getEnv()
@@ -28,11 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request)
-  const formData = await readFormData(request)
-  const submission = parseWithZod(formData, { schema: LoginSchema })
-  if (submission.status !== 'success') {
-    return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
-  }
+  const submission = await parseForm(request, LoginSchema)
+  if (submission.status !== 'success') return invalid(submission, undefined, HIDE_PASSWORD)
   const { email, password, redirectTo } = submission.value
   const ip = clientIp(context)
   const result = await attemptLogin(email, password, ip)
@@ -41,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       result.reason === 'locked'
         ? `Too many failed sign-in attempts. For your security, sign-in is locked. Try again in ${minutesUntil(result.until, new Date())} minutes, or reset your password.`
         : 'Enter a correct email address and password'
-    return data(submission.reply({ formErrors: [message], hideFields: ['password'] }), { status: result.reason === 'locked' ? 429 : 400 })
+    return data(reply(submission, { field: '', message }, HIDE_PASSWORD), { status: result.reason === 'locked' ? 429 : 400 })
   }
   const session = await createSession({
     userId: result.userId,
@@ -58,12 +57,7 @@ export default function Login() {
   const { demoPassword } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
-  const [form, fields] = useForm({
-    lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
-    shouldValidate: 'onSubmit',
-    shouldRevalidate: 'onBlur',
-  })
+  const [form, fields] = useGovukForm(LoginSchema, { lastResult, shouldRevalidate: 'onBlur' })
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">

@@ -1,16 +1,16 @@
 // URL /login/two-factor. The trailing underscore in the file name keeps it out of /login's layout
 // (login.tsx renders no <Outlet />), so this page renders on its own.
-import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { ErrorSummary, fieldErrors, TextField } from '~/components/forms'
+import { useGovukForm } from '~/components/use-govuk-form'
 import { minutesUntil } from '~/domain/auth/lockout'
 import { SecurityCodeSchema } from '~/domain/auth/totp'
 import { attemptSecondFactor, clientIp } from '~/services/auth.server'
 import { createSession, loadSession, revokeSession } from '~/services/session.server'
-import { readFormData } from '~/utils/form-data.server'
+import { invalid, parseForm, reply } from '~/utils/submission.server'
 import { safeRedirect } from '~/utils/redirect'
 
 export const meta: MetaFunction = () => [{ title: 'Enter your security code – Waypoint' }]
@@ -19,6 +19,9 @@ const CodeSchema = z.object({
   code: SecurityCodeSchema,
   redirectTo: z.string().max(2000).optional(),
 })
+
+// A security code is never sent back to the page, right or wrong.
+const HIDE_CODE = { hideFields: ['code'] }
 
 /** Only a session that has passed the password step and still owes its second factor may be here. */
 async function requirePendingSession(request: Request) {
@@ -35,17 +38,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requirePendingSession(request)
-  const submission = parseWithZod(await readFormData(request), { schema: CodeSchema })
-  if (submission.status !== 'success') return data(submission.reply({ hideFields: ['code'] }), { status: 400 })
+  const submission = await parseForm(request, CodeSchema)
+  if (submission.status !== 'success') return invalid(submission, undefined, HIDE_CODE)
   const ip = clientIp(context)
   const result = await attemptSecondFactor(session.user, submission.value.code, ip)
   if (!result.ok) {
     if (result.reason === 'locked') {
       const message = `Too many failed sign-in attempts. For your security, sign-in is locked. Try again in ${minutesUntil(result.until, new Date())} minutes.`
-      return data(submission.reply({ formErrors: [message], hideFields: ['code'] }), { status: 429 })
+      return data(reply(submission, { field: '', message }, HIDE_CODE), { status: 429 })
     }
     const message = 'Enter a correct security code. Codes change every 30 seconds, and each code works only once.'
-    return data(submission.reply({ fieldErrors: { code: [message] }, hideFields: ['code'] }), { status: 400 })
+    return invalid(submission, { field: 'code', message }, HIDE_CODE)
   }
   // A fresh session id once fully signed in, so an id seen before the second factor is worthless.
   await revokeSession(session.id, 'second_factor_completed')
@@ -56,11 +59,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function TwoFactorSignIn() {
   const lastResult = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
-  const [form, fields] = useForm({
-    lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CodeSchema }),
-    shouldValidate: 'onSubmit',
-  })
+  const [form, fields] = useGovukForm(CodeSchema, { lastResult })
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
