@@ -1,15 +1,17 @@
+import { getFormProps } from '@conform-to/react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Button } from '~/components/button'
 import { BarChart, DataTable, DistributionChart, FunnelChart, TrendChart, countText, percentText } from '~/components/charts'
-import { DateInput, ErrorSummary, Select, TextField } from '~/components/forms'
+import { DateInput, ErrorSummary, fieldErrors, Select, TextField } from '~/components/forms'
 import { NotificationBanner } from '~/components/notification-banner'
-import { clientIp, requireUser } from '~/services/auth.server'
-import { MAX_THRESHOLD, MIN_THRESHOLD, OUTCOME_LABELS, type FactorRow } from '~/domain/review/dashboard'
+import { useGovukForm } from '~/components/use-govuk-form'
+import { clientIp, forbidden, requireUser } from '~/services/auth.server'
+import { MAX_THRESHOLD, MIN_THRESHOLD, OUTCOME_LABELS, ThresholdSchema, type FactorRow } from '~/domain/review/dashboard'
 import { canViewDataset } from '~/services/dataset.server'
 import { canSetThreshold, parseDashboardQuery, reviewDashboard, setSuppressionThreshold } from '~/services/review-dashboard.server'
-import { readFormData } from '~/utils/form-data.server'
 import { formatDate } from '~/utils/format'
+import { invalid, parseForm } from '~/utils/submission.server'
 
 export const meta: MetaFunction = () => [{ title: 'Prosecution case review – Waypoint' }]
 
@@ -29,8 +31,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const form = await readFormData(request)
-  const result = await setSuppressionThreshold(user, String(form.get('threshold') ?? ''), { ip: clientIp(context) })
+  // Who is asking is checked before the form is read.
+  if (!canSetThreshold(user)) throw forbidden()
+  const submission = await parseForm(request, ThresholdSchema)
+  if (submission.status !== 'success') return invalid(submission)
+  const result = await setSuppressionThreshold(user, submission.value.threshold, { ip: clientIp(context) })
+  if (!result.ok) return invalid(submission, result.issues)
+  // The page answers in place: the banner and the dashboard recounted at the new threshold.
   return result
 }
 
@@ -45,13 +52,22 @@ const shareText = (side: FactorRow['with']) =>
 
 export default function ReviewDashboard() {
   const data = useLoaderData<typeof loader>()
-  const saved = useActionData<typeof action>()
+  const answer = useActionData<typeof action>()
+  const saved = answer && 'ok' in answer ? answer : null
+  const refused = answer && !('ok' in answer) ? answer : undefined
   const { period, threshold, query, funnel, outcomes, defendantOutcomes, factors, distributions, trend, tagCounts, lessons } = data
+  const [thresholdForm, thresholdFields] = useGovukForm(ThresholdSchema, {
+    id: 'suppression',
+    lastResult: refused,
+    defaultValue: { threshold: String(threshold) },
+  })
   const errors = [
-    query.errors.from ? { id: 'from', message: query.errors.from } : null,
-    query.errors.to ? { id: 'to', message: query.errors.to } : null,
-  ].filter((e) => e !== null)
-  if (saved && !saved.ok) errors.push({ id: 'threshold', message: saved.error })
+    ...[
+      query.errors.from ? { id: 'from', message: query.errors.from } : null,
+      query.errors.to ? { id: 'to', message: query.errors.to } : null,
+    ].filter((e) => e !== null),
+    ...fieldErrors(thresholdFields, thresholdForm.errors),
+  ]
   const rule = `Counts from 1 to ${threshold - 1} are withheld, with other counts where needed so that no withheld count can be worked out from the totals.`
   const params = new URLSearchParams({ from: period.from, to: period.to, ...(query.org ? { org: query.org } : {}) })
   const reported = funnel[0]!.count
@@ -267,16 +283,13 @@ export default function ReviewDashboard() {
           <h2 className="govuk-heading-m" id="threshold-heading">
             Small-number suppression
           </h2>
-          <Form method="post">
+          <Form method="post" {...getFormProps(thresholdForm)} noValidate>
             <TextField
-              name="threshold"
-              id="threshold"
+              field={thresholdFields.threshold}
               label="Withhold counts below"
               hint={`A whole number from ${MIN_THRESHOLD} to ${MAX_THRESHOLD}. It applies to this dashboard and the quarterly data set. The change is audited.`}
               width={2}
               inputMode="numeric"
-              defaultValue={saved && !saved.ok ? saved.typed : String(threshold)}
-              error={saved && !saved.ok ? saved.error : undefined}
             />
             <Button variant="secondary">Save the threshold</Button>
           </Form>

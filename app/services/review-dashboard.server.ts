@@ -29,7 +29,7 @@ import {
 } from '~/domain/review/stats'
 import { REVIEW_TAGS, reviewTagLabel } from '~/domain/review/tags'
 import { CONVICTION_OUTCOMES } from '~/domain/journey/events'
-import { FUNNEL_STAGES, INTERVALS, MAX_THRESHOLD, MIN_THRESHOLD, OUTCOME_LABELS, type FactorRow } from '~/domain/review/dashboard'
+import { FUNNEL_STAGES, INTERVALS, isThreshold, OUTCOME_LABELS, THRESHOLD_MESSAGE, type FactorRow } from '~/domain/review/dashboard'
 import { DEFAULT_SUPPRESSION_THRESHOLD } from '~/domain/review/dataset'
 import { caseWhere } from './access.server'
 import { audit } from './audit.server'
@@ -117,15 +117,12 @@ export async function suppressionThreshold(): Promise<number> {
   return row?.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD
 }
 
-export type ThresholdResult = { ok: true; threshold: number } | { ok: false; error: string; typed: string }
+export type ThresholdResult = { ok: true; threshold: number } | { ok: false; issues: { path: 'threshold'; message: string }[] }
 
 /** A manager changes the threshold (audited with the old and new values). */
-export async function setSuppressionThreshold(actor: ActorWithEmail, typed: string, options: { ip: string }): Promise<ThresholdResult> {
+export async function setSuppressionThreshold(actor: ActorWithEmail, value: number, options: { ip: string }): Promise<ThresholdResult> {
   if (!canSetThreshold(actor)) throw forbidden()
-  const value = Number(typed.trim())
-  if (typed.trim() === '' || !Number.isInteger(value) || value < MIN_THRESHOLD || value > MAX_THRESHOLD) {
-    return { ok: false, typed, error: `Enter a whole number from ${MIN_THRESHOLD} to ${MAX_THRESHOLD}` }
-  }
+  if (!isThreshold(value)) return { ok: false, issues: [{ path: 'threshold', message: THRESHOLD_MESSAGE }] }
   const prisma = await db()
   const before = await suppressionThreshold()
   await prisma.$transaction(async (tx) => {

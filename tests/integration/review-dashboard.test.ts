@@ -284,8 +284,8 @@ describe('the review dashboard', () => {
 
   test('refused roles', async () => {
     for (const a of [officer, advocate, admin]) expect(await status(() => view(a))).toBe(403)
-    expect(await status(() => setSuppressionThreshold(cps, '7', { ip }))).toBe(403)
-    expect(await status(() => setSuppressionThreshold(admin, '7', { ip }))).toBe(403)
+    expect(await status(() => setSuppressionThreshold(cps, 7, { ip }))).toBe(403)
+    expect(await status(() => setSuppressionThreshold(admin, 7, { ip }))).toBe(403)
   })
 
   test('the view is audited with its parameters; a manager changes the threshold (audited)', async () => {
@@ -294,15 +294,15 @@ describe('the review dashboard', () => {
     const viewed = await prisma.auditEvent.findFirst({ where: { action: 'review.dashboard.view', actorId: manager.id }, orderBy: { seq: 'desc' } })
     expect(viewed?.details).toEqual({ from: '2026-01-01', to: '2026-06-30', org: null, tag: 'delay', threshold: 5 })
 
-    expect(await setSuppressionThreshold(manager, 'two', { ip })).toMatchObject({ ok: false })
-    expect(await setSuppressionThreshold(manager, '2', { ip })).toMatchObject({ ok: false })
-    expect(await setSuppressionThreshold(manager, '10', { ip })).toEqual({ ok: true, threshold: 10 })
+    expect(await setSuppressionThreshold(manager, 2.5, { ip })).toMatchObject({ ok: false })
+    expect(await setSuppressionThreshold(manager, 2, { ip })).toMatchObject({ ok: false })
+    expect(await setSuppressionThreshold(manager, 10, { ip })).toEqual({ ok: true, threshold: 10 })
     const changed = await prisma.auditEvent.findFirst({ where: { action: 'report_setting.update' }, orderBy: { seq: 'desc' } })
     expect(changed?.details).toEqual({ suppressionThreshold: { from: 5, to: 10 } })
     const d = await view(manager)
     expect(d.threshold).toBe(10)
     expect(d.funnel.map((s) => s.count)).toEqual(suppressFunnel([41, 32, 29, 22, 20, 12], 10))
-    await setSuppressionThreshold(manager, '5', { ip })
+    await setSuppressionThreshold(manager, 5, { ip })
   })
 })
 

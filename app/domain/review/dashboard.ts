@@ -1,10 +1,19 @@
 // Constants and shapes of the prosecution case review dashboard, shared by the
 // service (app/services/review-dashboard.server.ts) and the page. Pure.
+import { z } from 'zod'
 import type { DaysFromReport } from './factors'
 import type { Interval } from './stats'
 
 export const MIN_THRESHOLD = 3
 export const MAX_THRESHOLD = 20
+
+export const THRESHOLD_MESSAGE = `Enter a whole number from ${MIN_THRESHOLD} to ${MAX_THRESHOLD}`
+export const isThreshold = (n: number) => Number.isInteger(n) && n >= MIN_THRESHOLD && n <= MAX_THRESHOLD
+
+/** The manager's small-number suppression form. */
+export const ThresholdSchema = z.object({
+  threshold: z.coerce.number({ error: THRESHOLD_MESSAGE }).refine(isThreshold, THRESHOLD_MESSAGE),
+})
 
 export const FUNNEL_STAGES = [
   { id: 'reported', label: 'Reported' },
