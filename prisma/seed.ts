@@ -29,12 +29,13 @@ import { hashPassword } from '../app/services/password.server'
 import { CASES, type CaseKey, type CaseSeed } from './seed/cases'
 import { byKey, DEMO_REFERENCE_DATE, on } from './seed/context'
 import { caseJourneys, futureDates, type FutureDates } from './seed/journeys'
+import { seedHistory } from './seed/history'
 import { seedIntelligence } from './seed/intelligence'
 import { seedMissingEpisodes } from './seed/missing'
 import { seedNotificationPreferences } from './seed/notifications'
 import { ORGANISATIONS, USERS, VICTIMS, type OrgKey, type UserKey, type VictimKey, type VictimSeed } from './seed/people'
 import { seedJourneys } from './seed/record-journeys'
-import { seedReviews } from './seed/reviews'
+import { K12_FINDINGS, seedReviews } from './seed/reviews'
 import { seedSupport } from './seed/support'
 
 export { DEMO_PASSWORD, DEMO_REFERENCE_DATE }
@@ -309,20 +310,30 @@ export async function seedDemo(prisma: PrismaClient, options: { now?: Date } = {
 
       await seedSupport(tx)
       await seedNotificationPreferences(tx, { userId: userId('officer2') })
+      const history = await seedHistory(tx, { now, orgId, userId })
+      const caseIds = [...caseRows.map((c) => c.id), ...history.caseIds]
       // Victims' Code entitlements, computed exactly as the journal and contact services do.
       const calendar = { holidays: await loadHolidays(tx), ruleSets: await loadRuleSets(tx) }
-      for (const c of caseRows) await recomputeEntitlements(tx, c.id, { now, calendar })
+      for (const id of caseIds) await recomputeEntitlements(tx, id, { now, calendar })
       const entitlements = await tx.entitlement.count()
       // Reviews of the finalised cases (after entitlements: the factors count them).
-      await seedReviews(tx, { caseIds: caseRows.map((c) => c.id), signOff: { caseId: caseId('k12'), userId: userId('cps'), at: now } })
+      await seedReviews(tx, {
+        caseIds,
+        now,
+        signedOffBy: userId('cps'),
+        signOffs: [{ caseId: caseId('k12'), at: now, ...K12_FINDINGS }, ...history.signOff],
+      })
 
       return {
         organisations: orgRows.length,
         users: userRows.length,
-        victims: victimRows.length,
-        cases: caseRows.length,
-        allocations: allocations.count,
-        ...journal,
+        victims: victimRows.length + history.victims,
+        cases: caseRows.length + history.cases,
+        allocations: allocations.count + history.allocations,
+        offences: journal.offences + history.offences,
+        suspects: journal.suspects + history.suspects,
+        events: journal.events + history.events,
+        contacts: journal.contacts + history.contacts,
         entitlements,
       }
     },

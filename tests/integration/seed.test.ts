@@ -27,8 +27,10 @@ import { caseWhere, loadCaseFacts, loadVictimFacts, requireVictimAccess, victimW
 import { db } from '~/services/db.server'
 import { recomputeAllEntitlements } from '~/services/entitlements.server'
 import { verifyPassword } from '~/services/password.server'
+import { parseDashboardQuery, reviewDashboard, type ReviewDashboard } from '~/services/review-dashboard.server'
 import { ageOn } from '~/utils/format'
 import { DEMO_PASSWORD, DEMO_REFERENCE_DATE, DEMO_REFERENCES, seedDemo, type SeedSummary } from '../../prisma/seed'
+import { CASES } from '../../prisma/seed/cases'
 import { status } from '#tests/setup/actors'
 
 // Written out from docs/TEAM-BRIEF.md, not imported from the seed, so the test checks the seed.
@@ -81,7 +83,8 @@ beforeAll(async () => {
 
 describe('accounts and organisations', () => {
   test('seeding is fast (one password hash, batched inserts)', () => {
-    expect(summary).toMatchObject({ users: BRIEF_USERS.length, victims: 16, cases: 12 })
+    // K1–K12 with their 16 victims, and the 40 finalised or closed cases of the history (one victim each).
+    expect(summary).toMatchObject({ users: BRIEF_USERS.length, victims: 56, cases: 52 })
     // About 2 s alone on the 2-core CI machine (measured); other test files run alongside it.
     expect(seedMs).toBeLessThan(10_000)
   })
@@ -130,7 +133,8 @@ describe('victims and cases', () => {
       if (v.phone) expect(v.phone).toMatch(/^07700 900\d{3}$/) // Ofcom's drama range
       expect(v.createdAt.getTime()).toBeLessThanOrEqual(DEMO_REFERENCE_DATE.getTime())
     }
-    expect(victims.filter((v) => v.status === 'closed' && v.closedAt)).toHaveLength(1)
+    // Hollie, and the 40 young people of the history, whose support has ended.
+    expect(victims.filter((v) => v.status === 'closed' && v.closedAt)).toHaveLength(41)
     expect(victims.filter((v) => v.restricted).length).toBeGreaterThanOrEqual(2)
   })
 
@@ -423,6 +427,49 @@ describe('demo journeys', () => {
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
+/** Everything the dashboard withholds or leaves empty, by name. */
+function notShown(d: ReviewDashboard): string[] {
+  const missing: string[] = []
+  for (const s of d.funnel) if (s.count === null) missing.push(`funnel: ${s.id}`)
+  for (const r of [...d.outcomes.rows, ...d.defendantOutcomes.rows]) if (r.count === null) missing.push(`outcome: ${r.label}`)
+  if (d.outcomes.total === null || d.defendantOutcomes.total === null) missing.push('outcome totals')
+  if (d.factorsWithheld || d.prosecuted === null) missing.push('factors')
+  for (const f of d.factors) for (const side of ['with', 'without'] as const) if (f[side].n === null) missing.push(`factor: ${f.id} ${side}`)
+  for (const t of d.distributions) if (t.summary === null) missing.push(`times: ${t.key}`)
+  d.trend.quarters.forEach((q, i) => {
+    if (d.trend.reported[i] === null) missing.push(`reported in ${q.id}`)
+    if (d.trend.finalised[i] === null) missing.push(`finalised in ${q.id}`)
+  })
+  if (d.lessons.length === 0) missing.push('lessons')
+  return missing
+}
+
+describe('the demo region’s history on the case review dashboard', () => {
+  // On the reference date and four weeks later (the demo runs on the real clock), default period and threshold.
+  test.each([
+    ['cps@demo.example', 0],
+    ['manager@demo.example', 0],
+    ['cps@demo.example', 28],
+    ['manager@demo.example', 28],
+  ])('%s sees every chart and table with nothing withheld, %i days after the reference date', async (email, days) => {
+    const now = new Date(DEMO_REFERENCE_DATE.getTime() + days * 86_400_000)
+    const dashboard = await reviewDashboard(actor(email), parseDashboardQuery(new URLSearchParams(), now), { ip: '127.0.0.1', now })
+    expect(notShown(dashboard)).toEqual([])
+    expect(dashboard.outcomes.total).toBeGreaterThanOrEqual(25)
+  })
+
+  test('history cases are closed, finalised (except those with no suspect) and invented like the rest', async () => {
+    const history = await prisma.case.findMany({ where: { crimeReference: { notIn: Object.values(CASES).map((c) => c.crimeReference) } }, include: { review: true } })
+    expect(history).toHaveLength(40)
+    for (const c of history) {
+      expect(c.crimeReference).toMatch(/^NM\/\d\d\/\d{6}$/)
+      expect(c.status, c.crimeReference).toBe('closed')
+    }
+    expect(history.filter((c) => c.review).length).toBe(35)
+    expect(new Set(history.map((c) => c.crimeReference)).size).toBe(40)
+  })
+})
+
 // `npm run seed` as a command, on its own embedded database (never the test database or ./data).
 describe('demo entitlements', () => {
   test('every case has Victims’ Code entitlements, some met, some met late, some still open', async () => {
@@ -450,7 +497,7 @@ test('npm run seed seeds an empty embedded database once, then leaves it alone',
     const first = run()
     expect(first.status, first.stderr).toBe(0)
     expect(first.stdout).toMatch(/Seeded demo data .* in \d+ ms/)
-    expect(first.stdout).toContain('16 victims, 12 cases')
+    expect(first.stdout).toContain('56 victims, 52 cases')
     expect(first.stdout).toMatch(/\d+ offences, \d+ suspects, \d+ journey events, \d+ contacts, \d+ entitlements/)
     expect(first.stdout).toContain(`Demo password: ${DEMO_PASSWORD}`)
     const second = run()
