@@ -1,18 +1,22 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { StatusButton } from '~/components/button'
 import { PageHeading } from '~/components/content'
-import { ErrorSummary } from '~/components/forms'
-import { ItemStatusTag, PlainTextarea, sourceText } from '~/components/intelligence/items'
+import { ErrorSummary, Textarea } from '~/components/forms'
+import { ItemStatusTag, sourceText } from '~/components/intelligence/items'
 import { Pagination } from '~/components/pagination'
 import { SubNavigation } from '~/components/sub-navigation'
 import { Table } from '~/components/table'
-import { gradeOf, labelOf, SUBJECTS } from '~/domain/intelligence/item'
+import { useGovukForm } from '~/components/use-govuk-form'
+import { DisclosureRecordedSchema, gradeOf, labelOf, SUBJECTS } from '~/domain/intelligence/item'
 import { DISCLOSURES, labelOf as visitLabelOf } from '~/domain/visits/visit'
 import { clientIp, requireRole } from '~/services/auth.server'
 import { disclosuresToRecord, intelligenceQueue, markDisclosureRecorded, requireIntelligenceQueue } from '~/services/intelligence.server'
-import { setFlash } from '~/services/session.server'
+import { redirectWithFlash } from '~/services/session.server'
 import { readFormData } from '~/utils/form-data.server'
+import { invariantResponse } from '~/utils/invariant'
+import { parseIntent, reply } from '~/utils/submission.server'
 import { formatDateTime } from '~/utils/format'
 
 export const meta: MetaFunction = () => [{ title: 'Intelligence queue – Waypoint' }]
@@ -34,26 +38,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, ROLES)
   await requireIntelligenceQueue(user)
-  const form = await readFormData(request)
-  const visitId = form.get('visitId')
-  if (form.get('intent') !== 'disclosure' || typeof visitId !== 'string' || !visitId) {
-    throw new Response('Unknown action', { status: 400, statusText: 'Bad Request' })
-  }
-  const note = String(form.get('note') ?? '')
+  const { submission } = parseIntent(await readFormData(request), { disclosure: DisclosureRecordedSchema })
+  // Only a form altered by hand lacks the visit.
+  invariantResponse(submission.status === 'success', 'Unknown action', { statusText: 'Bad Request' })
+  const { visitId, note } = submission.value
   const result = await markDisclosureRecorded(user, visitId, note, clientIp(context))
-  if (!result.ok)
-    return data({ visitId, note, errors: Object.fromEntries(result.issues.map((i) => [i.path, i.message])) as Record<string, string> }, { status: 400 })
-  return redirect('/intelligence#disclosures', {
-    headers: { 'Set-Cookie': await setFlash(request, { kind: 'success', message: 'Disclosure marked as recorded on the case.' }) },
-  })
+  if (!result.ok) {
+    // A refusal of the action itself ('action': recorded already) heads the row's form.
+    const issues = result.issues.map((i) => ({ path: i.path === 'action' ? '' : i.path, message: i.message }))
+    return data({ visitId, result: reply(submission, issues) }, { status: 400 })
+  }
+  return redirectWithFlash(request, '/intelligence#disclosures', 'Disclosure marked as recorded on the case.')
 }
+
+const disclosureFormId = (visitId: string) => `disclosure-${visitId}`
 
 const TAB_WORDS = { new: 'New', returned: 'Returned', submitted: 'Submitted' } as const
 
 export default function IntelligenceQueue() {
   const { queue, disclosures, organisation } = useLoaderData<typeof loader>()
-  const reply = useActionData<typeof action>()
-  const summary = reply ? Object.entries(reply.errors).map(([path, message]) => ({ id: path === 'note' ? `note-${reply.visitId}` : '', message })) : []
+  const actionData = useActionData<typeof action>()
+  // Only one row's form is ever answered; its field ids are Conform's (form id, then field name).
+  const summary = Object.entries(actionData?.result.error ?? {}).flatMap(([name, messages]) =>
+    messages?.[0] ? [{ id: name ? `${disclosureFormId(actionData!.visitId)}-${name}` : '', message: messages[0] }] : [],
+  )
   return (
     <>
       <ErrorSummary errors={summary} />
@@ -119,7 +127,6 @@ export default function IntelligenceQueue() {
         ) : (
           <ul className="govuk-list app-contact-log">
             {disclosures.visits.map((v) => {
-              const error = reply?.visitId === v.id ? reply.errors : undefined
               return (
                 <li key={v.id} className="app-contact-log__item" data-testid="disclosure">
                   <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
@@ -144,29 +151,36 @@ export default function IntelligenceQueue() {
                       </span>
                     ))}
                   </p>
-                  {error?.action ? <p className="govuk-error-message">{error.action}</p> : null}
-                  <Form method="post" noValidate>
-                    <input type="hidden" name="intent" value="disclosure" />
-                    <input type="hidden" name="visitId" value={v.id} />
-                    <PlainTextarea
-                      id={`note-${v.id}`}
-                      name="note"
-                      label={`Note for ${v.victim.reference}`}
-                      hint="What you recorded on the case (for example, the new offence or suspect), or why not"
-                      rows={2}
-                      defaultValue={error ? reply?.note : undefined}
-                      error={error?.note}
-                    />
-                    <StatusButton variant="secondary" pendingText="Saving…" preventDoubleClick>
-                      Recorded on the case
-                    </StatusButton>
-                  </Form>
+                  <DisclosureForm visitId={v.id} reference={v.victim.reference} lastResult={actionData?.visitId === v.id ? actionData.result : undefined} />
                 </li>
               )
             })}
           </ul>
         )}
       </section>
+    </>
+  )
+}
+
+function DisclosureForm({ visitId, reference, lastResult }: { visitId: string; reference: string; lastResult?: SubmissionResult<string[]> }) {
+  const [form, fields] = useGovukForm(DisclosureRecordedSchema, { id: disclosureFormId(visitId), lastResult })
+  return (
+    <>
+      {form.errors?.[0] ? <p className="govuk-error-message">{form.errors[0]}</p> : null}
+      <Form method="post" {...getFormProps(form)} noValidate>
+        <input type="hidden" name="intent" value="disclosure" />
+        <input type="hidden" name="visitId" value={visitId} />
+        <Textarea
+          field={fields.note}
+          label={`Note for ${reference}`}
+          labelSize="s"
+          hint="What you recorded on the case (for example, the new offence or suspect), or why not"
+          rows={2}
+        />
+        <StatusButton variant="secondary" pendingText="Saving…" preventDoubleClick>
+          Recorded on the case
+        </StatusButton>
+      </Form>
     </>
   )
 }

@@ -164,12 +164,21 @@ export function applyQueueAction(status: ItemStatus, action: QueueAction): { ok:
   }
 }
 
-/** The queue forms: which action and its one text field. */
-export const queueActionSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('submit'), reference: z.string().optional().default(''), version: z.coerce.number().int().min(1) }),
-  z.object({ intent: z.literal('return'), question: z.string().optional().default(''), version: z.coerce.number().int().min(1) }),
-  z.object({ intent: z.literal('answer'), answer: z.string().optional().default(''), version: z.coerce.number().int().min(1) }),
-])
+const itemVersion = z.coerce.number().int().min(1)
+const queueText = z.string().optional().default('')
+
+/**
+ * The item page's forms, one per button: its one text field and the version of the item it was
+ * read at. The text is checked by applyQueueAction, which knows which action it is for.
+ */
+export const QUEUE_FORMS = {
+  submit: z.object({ reference: queueText, version: itemVersion }),
+  return: z.object({ question: queueText, version: itemVersion }),
+  answer: z.object({ answer: queueText, version: itemVersion }),
+}
+
+/** The queue page's form for a disclosure recorded on the case (the note is checked by the service). */
+export const DisclosureRecordedSchema = z.object({ visitId: z.string().max(40), note: queueText })
 
 // ---- who may see and review ---------------------------------------------------------------------
 
