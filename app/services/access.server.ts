@@ -15,6 +15,7 @@ import {
   type VictimFacts,
 } from '~/domain/access/policy'
 import type { Prisma } from '~/generated/prisma/client'
+import { audit } from './audit.server'
 import { forbidden, notFound } from './auth.server'
 import { db } from './db.server'
 import { cachedRead } from './read-cache.server'
@@ -98,14 +99,15 @@ export interface VictimAccess {
  */
 export async function requireVictimAccess(actor: Actor, victimId: string, action: 'view' | 'update' = 'view'): Promise<VictimAccess> {
   const facts = await loadVictimFacts(victimId)
-  if (!facts || !canViewVictim(actor, facts)) throw notFound()
+  if (!facts) throw notFound()
+  if (!canViewVictim(actor, facts)) throw await refused(actor, 'victim', victimId, action, notFound())
   const access = {
     facts,
     canUpdate: canUpdateVictim(actor, facts),
     canSeeContactDetails: canViewVictimContactDetails(actor, facts),
     referralOnly: hasReferralOnlyAccess(actor, facts),
   }
-  if (action === 'update' && !access.canUpdate) throw forbidden()
+  if (action === 'update' && !access.canUpdate) throw await refused(actor, 'victim', victimId, action, forbidden())
   return access
 }
 
@@ -119,15 +121,33 @@ export interface CaseAccess {
 
 export async function requireCaseAccess(actor: Actor, caseId: string, action: 'view' | 'update' = 'view'): Promise<CaseAccess> {
   const loaded = await loadCaseFacts(caseId)
-  if (!loaded || !canViewCaseThroughVictim(actor, loaded.facts, loaded.victims)) throw notFound()
+  if (!loaded) throw notFound()
+  if (!canViewCaseThroughVictim(actor, loaded.facts, loaded.victims)) throw await refused(actor, 'case', caseId, action, notFound())
   const access = {
     ...loaded,
     canUpdate: canUpdateCase(actor, loaded.facts),
     visibleVictimIds: new Set(loaded.victims.filter((v) => canViewVictim(actor, v)).map((v) => v.id)),
   }
-  if (action === 'update' && !access.canUpdate) throw forbidden()
+  if (action === 'update' && !access.canUpdate) throw await refused(actor, 'case', caseId, action, forbidden())
   return access
 }
+
+/**
+ * Someone asked for a record that exists but is not theirs to see or change: the audit log keeps
+ * the attempt, while the user gets the same answer as for a record that does not exist.
+ */
+export async function refused(actor: Actor, entityType: string, entityId: string, action: 'view' | 'update', answer: Response): Promise<Response> {
+  await audit({ actor: auditActor(actor), action: `${entityType}.${action}.refused`, entityType, entityId })
+  return answer
+}
+
+/** A page that shows a victim's or a case's details (a form under the record, too) audits the view. */
+export async function auditView(actor: Actor, entityType: 'victim' | 'case', entityId: string, page: string, ip?: string | null) {
+  await audit({ actor: auditActor(actor), action: `${entityType}.view`, entityType, entityId, ip: ip ?? null, details: { page } })
+}
+
+// Services are handed the signed-in user, who has an email; the policy's Actor does not need one.
+const auditActor = (actor: Actor) => ({ id: actor.id, email: 'email' in actor && typeof actor.email === 'string' ? actor.email : null })
 
 // ---- List filters: the same rules as policy.ts, as Prisma where-clauses ------------------------
 

@@ -11,7 +11,7 @@ import {
   type VictimAllocationKind,
 } from '~/domain/cases/allocations'
 import { forbidden } from './auth.server'
-import { requireCaseAccess, requireVictimAccess } from './access.server'
+import { auditView, refused, requireCaseAccess, requireVictimAccess } from './access.server'
 import { audit } from './audit.server'
 import { db } from './db.server'
 
@@ -39,7 +39,7 @@ function toPerson(u: { id: string; role: Person['role']; active: boolean; organi
 /** 404 unless the user may see the case, 403 unless they may allocate people to it. */
 export async function requireCaseAllocator(actor: Actor, caseId: string) {
   const access = await requireCaseAccess(actor, caseId)
-  if (!canAllocateToCase(actor, access.facts)) throw forbidden()
+  if (!canAllocateToCase(actor, access.facts)) throw await refused(actor, 'case', caseId, 'update', forbidden())
   const prisma = await db()
   const orgs = await prisma.case.findUniqueOrThrow({
     where: { id: caseId },
@@ -50,6 +50,7 @@ export async function requireCaseAllocator(actor: Actor, caseId: string) {
 
 export async function getCaseAllocations(actor: Actor, caseId: string) {
   const { case: c } = await requireCaseAllocator(actor, caseId)
+  await auditView(actor, 'case', caseId, 'allocations')
   const prisma = await db()
   const kinds = caseKindsForActor(actor, c)
   const [allocations, candidates] = await Promise.all([
@@ -135,12 +136,13 @@ export async function endCaseAllocation(actor: ActorWithEmail, caseId: string, a
 /** 404 unless the user may see the victim, 403 unless they may allocate people to the record. */
 export async function requireVictimAllocator(actor: Actor, victimId: string) {
   const access = await requireVictimAccess(actor, victimId)
-  if (!canAllocateToVictim(actor, access.facts)) throw forbidden()
+  if (!canAllocateToVictim(actor, access.facts)) throw await refused(actor, 'victim', victimId, 'update', forbidden())
   return access
 }
 
 export async function getVictimAllocations(actor: Actor, victimId: string) {
   await requireVictimAllocator(actor, victimId)
+  await auditView(actor, 'victim', victimId, 'allocations')
   const prisma = await db()
   const [victim, allocations, candidates] = await Promise.all([
     prisma.victim.findUniqueOrThrow({ where: { id: victimId }, select: { id: true, reference: true, firstName: true, lastName: true, preferredName: true } }),

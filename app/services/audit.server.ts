@@ -8,7 +8,7 @@ import { db } from './db.server'
 type Tx = Prisma.TransactionClient
 
 export interface AuditEntry {
-  actor?: { id: string; email: string } | null
+  actor?: { id: string; email: string | null } | null
   /** e.g. 'victim.view', 'user.create', 'auth.login.failure' */
   action: string
   entityType?: string | null

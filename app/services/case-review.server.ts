@@ -13,7 +13,7 @@ import { extractFactors, parseFactors, type ReviewFactors } from '~/domain/revie
 import { finalisation } from '~/domain/review/finalisation'
 import { ReviewDraftSchema, ReviewSignOffSchema, type ReviewDraft } from '~/domain/review/tags'
 import type { Prisma } from '~/generated/prisma/client'
-import { loadCaseFacts } from './access.server'
+import { loadCaseFacts, refused } from './access.server'
 import { audit } from './audit.server'
 import { forbidden, notFound } from './auth.server'
 import { db } from './db.server'
@@ -89,7 +89,8 @@ export async function refreshCaseReview(tx: Tx, caseId: string, _now: Date = new
 async function requireReviewAccess(actor: Actor, caseId: string) {
   if (!(REVIEW_ROLES as readonly string[]).includes(actor.role)) throw forbidden()
   const loaded = await loadCaseFacts(caseId)
-  if (!loaded || !canViewCase(actor, loaded.facts)) throw notFound()
+  if (!loaded) throw notFound()
+  if (!canViewCase(actor, loaded.facts)) throw await refused(actor, 'case', caseId, 'view', notFound())
   return { facts: loaded.facts, canReview: REVIEWER_ROLES.includes(actor.role) }
 }
 

@@ -4,7 +4,7 @@ import { changedFields, type EditableCase } from '~/domain/cases/changes'
 import type { EditCaseInput, NewCaseInput } from '~/domain/cases/schemas'
 import { nextSuspectLabels } from '~/domain/cases/suspects'
 import { duplicateReasonProblem } from '~/domain/victims/matching'
-import { requireCaseAccess, victimWhere } from './access.server'
+import { auditView, requireCaseAccess, victimWhere } from './access.server'
 import { audit } from './audit.server'
 import { db } from './db.server'
 import { recomputeEntitlements } from './entitlements.server'
@@ -205,6 +205,7 @@ export async function requireCaseEditor(actor: Actor, caseId: string) {
 
 export async function getCaseForEdit(actor: Actor, caseId: string) {
   await requireCaseAccess(actor, caseId, 'update')
+  await auditView(actor, 'case', caseId, 'edit')
   const prisma = await db()
   const [found, cpsAreas, witnessCareUnits] = await Promise.all([
     prisma.case.findUniqueOrThrow({ where: { id: caseId }, select: editableSelect }),
@@ -286,6 +287,7 @@ export async function updateCase(
 
 export async function getCaseVictimsForManage(actor: Actor, caseId: string) {
   const access = await requireCaseAccess(actor, caseId, 'update')
+  await auditView(actor, 'case', caseId, 'victims')
   const prisma = await db()
   const found = await prisma.case.findUniqueOrThrow({
     where: { id: caseId },
@@ -339,6 +341,7 @@ export async function unlinkVictim(actor: ActorWithEmail, caseId: string, victim
 
 export async function getDefendants(actor: Actor, caseId: string) {
   const access = await requireCaseAccess(actor, caseId)
+  await auditView(actor, 'case', caseId, 'defendants')
   const prisma = await db()
   const found = await prisma.case.findUniqueOrThrow({
     where: { id: caseId },

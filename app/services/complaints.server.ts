@@ -19,7 +19,7 @@ import {
 import { ownerLabel, ruleOf, RULE_SETS } from '~/domain/entitlements/rules'
 import { eventTypeLabel } from '~/domain/journey/events'
 import type { Prisma } from '~/generated/prisma/client'
-import { caseWhere, requireVictimAccess } from './access.server'
+import { auditView, caseWhere, requireVictimAccess } from './access.server'
 import { audit } from './audit.server'
 import { forbidden, notFound } from './auth.server'
 import { db } from './db.server'
@@ -117,6 +117,7 @@ const toIssues = (error: z.ZodError): ComplaintIssue[] =>
 export async function getComplaintForm(actor: Actor, victimId: string, entitlementId: string, now: Date = new Date()) {
   await requireComplaintAccess(actor, victimId, 'record')
   const [victim, row] = await Promise.all([victimHeader(victimId), findEntitlement(actor, victimId, entitlementId)])
+  await auditView(actor, 'victim', victimId, 'complaints/new')
   return { victim, entitlement: describeEntitlement(row, now) }
 }
 

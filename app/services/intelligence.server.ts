@@ -16,7 +16,7 @@ import {
   type QueueIssue,
 } from '~/domain/intelligence/item'
 import type { Prisma } from '~/generated/prisma/client'
-import { loadVictimFacts, requireVictimAccess } from './access.server'
+import { auditView, loadVictimFacts, refused, requireVictimAccess } from './access.server'
 import { audit } from './audit.server'
 import { forbidden, notFound } from './auth.server'
 import { db } from './db.server'
@@ -79,6 +79,7 @@ async function requireAuthorAccess(actor: Actor, victimId: string) {
 /** What the "add intelligence" form needs: the victim, where the intelligence came from, whom it can go to. */
 export async function getItemForm(actor: Actor, victimId: string, source: ItemSource) {
   await requireAuthorAccess(actor, victimId)
+  await auditView(actor, 'victim', victimId, 'intelligence/new')
   const prisma = await db()
   const [victim, from, police] = await Promise.all([
     prisma.victim.findUniqueOrThrow({ where: { id: victimId }, select: { id: true, reference: true } }),
@@ -229,7 +230,8 @@ export async function listIntelligenceForVictim(actor: Actor, victimId: string) 
 export async function getIntelligenceItem(actor: AuditActor, itemId: string, ip: string) {
   const prisma = await db()
   const item = await prisma.intelligenceItem.findUnique({ where: { id: itemId }, select: ITEM_SELECT })
-  if (!item || !canSeeIntelligenceItem(actor, item)) throw notFound()
+  if (!item) throw notFound()
+  if (!canSeeIntelligenceItem(actor, item)) throw await refused(actor, 'intelligence', itemId, 'view', notFound())
   const facts = await loadVictimFacts(item.victimId)
   await audit({ actor, action: 'intelligence.view', entityType: 'victim', entityId: item.victimId, ip, details: { itemId, status: item.status } })
   return {

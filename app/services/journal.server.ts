@@ -18,7 +18,7 @@ import { correctionReasons, detail, detailDate, effectiveJournal, JOURNAL_SELECT
 import { checkJourneyEvent } from '~/domain/journey/validate'
 import { TIME_DEPENDENT_STAGES } from '~/domain/journey/stages'
 import type { Prisma } from '~/generated/prisma/client'
-import { caseWhere, requireCaseAccess } from './access.server'
+import { auditView, caseWhere, refused, requireCaseAccess } from './access.server'
 import { audit } from './audit.server'
 import { forbidden, notFound } from './auth.server'
 import { db } from './db.server'
@@ -177,7 +177,8 @@ export async function victimTimeline(actor: Actor, victimId: string) {
 export async function getEventForm(actor: Actor, caseId: string, options: { type?: string; supersedesId?: string } = {}) {
   const access = await requireCaseAccess(actor, caseId)
   const types = canRecordJourneyEvent(actor, true, access.facts, access.victims) ? eventTypesFor(actor.role) : []
-  if (types.length === 0) throw forbidden()
+  if (types.length === 0) throw await refused(actor, 'case', caseId, 'update', forbidden())
+  await auditView(actor, 'case', caseId, 'events/new')
   const prisma = await db()
   const [found, journal] = await Promise.all([
     prisma.case.findUniqueOrThrow({

@@ -16,7 +16,7 @@ import {
 } from '~/domain/missing/episodes'
 import { checkInterview, checkReturn, type ReturnInput } from '~/domain/missing/form'
 import type { Prisma } from '~/generated/prisma/client'
-import { requireVictimAccess } from './access.server'
+import { auditView, refused, requireVictimAccess } from './access.server'
 import { audit } from './audit.server'
 import { homePanelVictims } from './caseload.server'
 import { forbidden, notFound } from './auth.server'
@@ -47,7 +47,8 @@ function checkEpisode(input: MissingEpisodeInput, now: Date): Issue[] {
 /** What the "record a missing episode" form needs; 403 for a user who may see the victim but not record. */
 export async function getEpisodeForm(actor: Actor, victimId: string) {
   const access = await requireVictimAccess(actor, victimId)
-  if (!canRecordVisit(actor, access.facts)) throw forbidden()
+  if (!canRecordVisit(actor, access.facts)) throw await refused(actor, 'victim', victimId, 'update', forbidden())
+  await auditView(actor, 'victim', victimId, 'missing/new')
   const prisma = await db()
   return prisma.victim.findUniqueOrThrow({ where: { id: victimId }, select: { id: true, reference: true } })
 }

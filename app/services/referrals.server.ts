@@ -30,7 +30,7 @@ import {
   type ReferralStatus,
 } from '~/domain/support/referrals'
 import type { Prisma } from '~/generated/prisma/client'
-import { loadVictimFacts, requireVictimAccess } from './access.server'
+import { auditView, loadVictimFacts, requireVictimAccess } from './access.server'
 import { audit } from './audit.server'
 import { forbidden, notFound } from './auth.server'
 import { db } from './db.server'
@@ -48,6 +48,7 @@ const ACTING_ROLES: readonly Actor['role'][] = ['advocate', 'officer', 'manager'
 /** The "Refer to a support service" form: the victim, the directory to choose from, and the consents on record. */
 export async function getReferralForm(actor: Actor, victimId: string) {
   await requireVictimAccess(actor, victimId, 'update')
+  await auditView(actor, 'victim', victimId, 'referrals/new')
   const prisma = await db()
   const victim = await prisma.victim.findUniqueOrThrow({
     where: { id: victimId },

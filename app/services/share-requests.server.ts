@@ -9,7 +9,7 @@
 import { canRequestAccess, canShareWithPolice, canViewVictim, shareActionsFor, type Actor } from '~/domain/access/policy'
 import { accessGrant, decide, SHARE_KIND_LABELS, type ShareAction, type ShareKind, type ShareStatus } from '~/domain/sharing/requests'
 import type { Prisma } from '~/generated/prisma/client'
-import { caseWhere, loadVictimFacts, requireCaseAccess, requireVictimAccess } from './access.server'
+import { auditView, caseWhere, loadVictimFacts, refused, requireCaseAccess, requireVictimAccess } from './access.server'
 import { audit } from './audit.server'
 import { forbidden, notFound } from './auth.server'
 import { db } from './db.server'
@@ -92,7 +92,8 @@ async function openRequest(
 /** The "Share with the police" form: the child and the forces to choose from. */
 export async function getShareWithPoliceForm(actor: Actor, victimId: string) {
   const access = await requireVictimAccess(actor, victimId)
-  if (!canShareWithPolice(actor, access.facts)) throw forbidden()
+  if (!canShareWithPolice(actor, access.facts)) throw await refused(actor, 'victim', victimId, 'update', forbidden())
+  await auditView(actor, 'victim', victimId, 'share-with-police')
   const prisma = await db()
   const [victim, forces, pending] = await Promise.all([
     prisma.victim.findUniqueOrThrow({ where: { id: victimId }, select: { id: true, reference: true, firstName: true, lastName: true, preferredName: true } }),
@@ -220,7 +221,8 @@ async function loadRequest(actor: Actor, requestId: string) {
   const prisma = await db()
   const r = await prisma.shareRequest.findUnique({ where: { id: requestId }, select: requestSelect })
   const party = r && CASEWORK.includes(actor.role) && (actor.organisationId === r.fromOrganisationId || actor.organisationId === r.toOrganisationId)
-  if (!r || !party) throw notFound()
+  if (!r) throw notFound()
+  if (!party) throw await refused(actor, 'share_request', requestId, 'view', notFound())
   return r
 }
 

@@ -7,7 +7,7 @@ import { describeEvent } from '~/domain/journey/describe'
 import { deriveJourney } from '~/domain/journey/derive'
 import { eventTypeLabel } from '~/domain/journey/events'
 import { stageLabel } from '~/domain/journey/stages'
-import { caseWhere, requireVictimAccess, type VictimAccess } from './access.server'
+import { auditView, caseWhere, refused, requireVictimAccess, type VictimAccess } from './access.server'
 import { audit } from './audit.server'
 import { forbidden } from './auth.server'
 import { db } from './db.server'
@@ -163,7 +163,8 @@ export async function getVictimSummary(actor: Actor & { email: string }, victimI
  */
 export async function getContactForm(actor: Actor, victimId: string) {
   const access = await requireVictimAccess(actor, victimId)
-  if (!canRecordContact(actor, access.facts)) throw forbidden()
+  if (!canRecordContact(actor, access.facts)) throw await refused(actor, 'victim', victimId, 'update', forbidden())
+  await auditView(actor, 'victim', victimId, 'contacts/new')
   const prisma = await db()
   const [victim, timeline] = await Promise.all([
     prisma.victim.findUniqueOrThrow({ where: { id: victimId }, select: { id: true, reference: true, firstName: true, lastName: true, preferredName: true } }),

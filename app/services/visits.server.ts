@@ -9,7 +9,7 @@ import { evaluateVisitSchedule, type VisitRecord, type VisitSchedule } from '~/d
 import type { VisitInput } from '~/domain/visits/visit'
 import { addCalendarDays, londonDateOf } from '~/domain/calendar/working-days'
 import type { Prisma } from '~/generated/prisma/client'
-import { requireVictimAccess } from './access.server'
+import { auditView, refused, requireVictimAccess } from './access.server'
 import { audit } from './audit.server'
 import { journalsOfCases } from './case-journals.server'
 import { homePanelVictims } from './caseload.server'
@@ -205,7 +205,8 @@ export type VictimVisits = NonNullable<Awaited<ReturnType<typeof getVictimVisits
 /** What the "record a visit" form needs; 403 for a user who may see the victim but not record visits. */
 export async function getVisitForm(actor: Actor, victimId: string) {
   const access = await requireVictimAccess(actor, victimId)
-  if (!canRecordVisit(actor, access.facts)) throw forbidden()
+  if (!canRecordVisit(actor, access.facts)) throw await refused(actor, 'victim', victimId, 'update', forbidden())
+  await auditView(actor, 'victim', victimId, 'visits/new')
   const prisma = await db()
   return prisma.victim.findUniqueOrThrow({ where: { id: victimId }, select: { id: true, reference: true } })
 }

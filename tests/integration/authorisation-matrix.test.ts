@@ -1,7 +1,7 @@
 // The authorisation matrix: every route of the manifest × every asker × (own /
 // another organisation's / restricted record), GET and, where the module has an action, POST, against
 // the expectations in tests/authorisation/matrix.ts. A route without an entry fails, so does an entry
-// without a route. A refused request writes nothing (row counts and versions unchanged) and answers
+// without a route. A refused request writes nothing but its audited refusal (row counts and versions unchanged) and answers
 // as a record that does not exist would, so a URL cannot tell whether a record exists.
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
