@@ -42,24 +42,28 @@ export function intentOf<const Intents extends readonly string[]>(form: FormData
 /** Secrets (a password, a security code) that must not come back in the answer. */
 export type ReplyOptions = { hideFields?: string[] }
 
+// Hidden fields of a form (its double-submit key, the version it was read at): nobody can see a
+// message beside them, so theirs is shown above the form.
+const HIDDEN_FIELDS = ['idempotencyKey', 'version']
+
+type Replyable = Pick<Submission<unknown>, 'reply'> & { error?: Record<string, string[] | null> | null }
+
 /** The service's refusals as Conform errors, each beside its field ('' is about the whole form). */
-export function reply(
-  submission: Pick<Submission<unknown>, 'reply'>,
-  issues?: FieldIssue | readonly FieldIssue[],
-  { hideFields }: ReplyOptions = {},
-): SubmissionResult<string[]> {
-  if (!issues) return submission.reply({ hideFields })
+export function reply(submission: Replyable, issues?: FieldIssue | readonly FieldIssue[], { hideFields }: ReplyOptions = {}): SubmissionResult<string[]> {
+  const schemaErrors = submission.error ?? {}
+  const hidden = HIDDEN_FIELDS.flatMap((name) => schemaErrors[name] ?? [])
+  if (!issues && hidden.length === 0) return submission.reply({ hideFields })
   const fieldErrors: Record<string, string[]> = {}
-  const formErrors: string[] = []
-  for (const issue of [issues].flat()) {
+  const formErrors: string[] = [...(schemaErrors[''] ?? []), ...hidden]
+  for (const issue of issues ? [issues].flat() : []) {
     const path = 'path' in issue ? issue.path : issue.field
-    if (path) (fieldErrors[path] ??= []).push(issue.message)
+    if (path && !HIDDEN_FIELDS.includes(path)) (fieldErrors[path] ??= []).push(issue.message)
     else formErrors.push(issue.message)
   }
   return submission.reply({ fieldErrors, formErrors, hideFields })
 }
 
 /** 400 with the form as typed and the reasons beside the fields. */
-export function invalid(submission: Pick<Submission<unknown>, 'reply'>, issues?: FieldIssue | readonly FieldIssue[], options?: ReplyOptions) {
+export function invalid(submission: Replyable, issues?: FieldIssue | readonly FieldIssue[], options?: ReplyOptions) {
   return data(reply(submission, issues, options), { status: 400 })
 }

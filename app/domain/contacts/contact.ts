@@ -2,6 +2,7 @@
 // was told something — when, how, by whom and about which journey events. This is the evidence the
 // Victims' Code entitlement checks read ("was the victim told of the charge within 1 working day?").
 import { z } from 'zod'
+import { formKey } from '~/domain/form-key'
 import { parseDateParts, todayInLondon } from '~/domain/calendar/date-parts'
 import { londonDateOf } from '~/domain/calendar/working-days'
 
@@ -114,7 +115,7 @@ export function contactFormSchema(now: Date = new Date()) {
       withWhom: ContactInputSchema.shape.withWhom,
       summary: ContactInputSchema.shape.summary,
       eventIds: z.array(z.string().trim().min(1).max(40)).max(50, 'Select 50 events or fewer').default([]),
-      idempotencyKey: z.string({ error: 'The form has expired: reload the page and try again' }).min(8).max(100),
+      idempotencyKey: formKey(),
     })
     .transform((v, ctx): ContactInput & { idempotencyKey: string } => {
       let contactedAt = v.contactedAt

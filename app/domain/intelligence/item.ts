@@ -6,6 +6,7 @@
 // and the item is new again. Pure: the vocabulary, the item form, the queue's state machine and who
 // may see or review an item.
 import { z } from 'zod'
+import { formKey } from '~/domain/form-key'
 import type { Actor } from '~/domain/access/policy'
 
 const option = <T extends string>(id: T, label: string) => ({ id, label })
@@ -81,9 +82,8 @@ export const itemFormSchema = z
       .max(1000, 'The conditions must be 1,000 characters or fewer')
       .optional()
       .transform((v) => v || undefined),
-    idempotencyKey: z
-      .string({ error: 'The form has expired: reload the page and try again' })
-      .regex(/^[a-z0-9]{20,40}$/, 'The form has expired: reload the page and try again'),
+    // The key becomes the item's id.
+    idempotencyKey: formKey(/^[a-z0-9]{20,40}$/),
   })
   .transform((v, ctx): ItemInput & { idempotencyKey: string } => {
     if (v.handlingCode === 'C' && !v.handlingConditions) {

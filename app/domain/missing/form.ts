@@ -3,6 +3,7 @@
 // clock hours after the return), so a date needs its time. Every problem is reported at once, next
 // to its own field: a date that cannot be read is not reported again as "missing".
 import { z } from 'zod'
+import { formKey } from '~/domain/form-key'
 import { isDateBlank, parseDateParts, type DateParts } from '~/domain/calendar/date-parts'
 import { londonInstant, parseTime } from '~/domain/contacts/contact'
 import { missingEpisodeSchema, returnInterviewSchema, type MissingEpisodeInput, type ReturnInterviewInput } from './episodes'
@@ -63,7 +64,7 @@ export function episodeFormSchema(now: Date = new Date()) {
       policeReference: loose,
       foundBy: loose,
       foundByDetail: loose,
-      idempotencyKey: z.string({ error: expired }).min(8, expired).max(100, expired),
+      idempotencyKey: formKey(),
     })
     .transform((v, ctx): (MissingEpisodeInput & { idempotencyKey: string }) | typeof z.NEVER => {
       const issues: Issues = new Map()

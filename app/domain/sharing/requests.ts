@@ -9,6 +9,7 @@
 //    for access. The holder approves (the requester's organisation then holds the record too) or
 //    refuses with a reason.
 import { z } from 'zod'
+import { formKey } from '~/domain/form-key'
 import type { Role } from '~/domain/access/policy'
 
 export const SHARE_KINDS = ['police_report', 'access'] as const
@@ -96,14 +97,14 @@ const reasonField = (missing: string) =>
 export const ShareWithPoliceSchema = z.object({
   organisationId: z.string({ error: 'Select the police force' }).trim().min(1, 'Select the police force').max(40),
   reason: reasonField('Enter what the child wants to report, or why the police should know'),
-  idempotencyKey: z.string().min(8).max(64),
+  idempotencyKey: formKey(),
 })
 
 export const AccessRequestSchema = z.object({
   victimId: z.string().trim().min(1).max(40),
   toOrganisationId: z.string().trim().min(1).max(40),
   reason: reasonField('Enter why you need access'),
-  idempotencyKey: z.string().min(8).max(64),
+  idempotencyKey: formKey(),
 })
 
 export const SHARE_ACTION_LABELS: Record<ShareAction, string> = {

@@ -1,6 +1,7 @@
 // The forms of the referral pages: making a referral, answering or closing one,
 // and logging a support session. Pure: zod only; the rules themselves are in referrals.ts.
 import { z } from 'zod'
+import { formKey } from '~/domain/form-key'
 import { parseDateParts } from '~/domain/calendar/date-parts'
 import { londonInstant, parseTime } from '~/domain/contacts/contact'
 import { REFERRAL_OUTCOMES, ReferralInputSchema } from './referrals'
@@ -15,7 +16,7 @@ export const SESSION_KINDS = [
 export type SessionKind = (typeof SESSION_KINDS)[number]['id']
 export const sessionKindLabel = (id: string) => SESSION_KINDS.find((k) => k.id === id)?.label ?? id
 
-const idempotencyKey = z.string({ error: 'The form has expired: reload the page and try again' }).min(8).max(100)
+const idempotencyKey = formKey()
 
 export const referralFormSchema = ReferralInputSchema.extend({ idempotencyKey })
 

@@ -1,6 +1,7 @@
 // The victim forms' vocabularies and zod schemas (pure; used by routes to parse and by services to
 // re-check). Messages follow GOV.UK error message guidance.
 import { z } from 'zod'
+import { formKey } from '~/domain/form-key'
 import { ageAt, MANUAL_ENHANCED_GROUNDS } from './enhanced-rights'
 import { DUPLICATE_REASON_MAX, DUPLICATE_REASON_MIN } from './matching'
 import { optionalPhone } from './phone'
@@ -234,9 +235,7 @@ export const victimDetailsSchema = (now: Date = new Date()) => DetailsObject.tra
 export type VictimDetails = z.output<ReturnType<typeof victimDetailsSchema>>
 
 /** A random token for one rendering of the create form (double-submit protection). */
-export const IdempotencyKey = z
-  .string({ error: 'The form has expired. Try again.' })
-  .regex(/^[A-Za-z0-9_-]{16,64}$/, 'The form has expired. Try again.')
+export const IdempotencyKey = formKey()
 
 /** "Reference from a partner": a Waypoint victim reference, crime reference or CPS URN, used only to find an existing record. */
 export const PartnerReferenceSchema = opt('Reference from a partner', 60)

@@ -3,6 +3,7 @@
 // offences can follow. Pure: the form schema and its checks; the service adds the record's own
 // limits (not before the victim's record existed).
 import { z } from 'zod'
+import { formKey } from '~/domain/form-key'
 import { isDateBlank, parseDateParts } from '~/domain/calendar/date-parts'
 import { londonDateOf } from '~/domain/calendar/working-days'
 import { londonInstant, parseTime } from '~/domain/contacts/contact'
@@ -105,7 +106,7 @@ export function visitFormSchema(now: Date = new Date()) {
       safeguardingConcerns: text(4000, 'Safeguarding concerns'),
       safeguardingActions: text(4000, 'Actions taken'),
       nextVisitOn: dateParts,
-      idempotencyKey: z.string({ error: 'The form has expired: reload the page and try again' }).min(8).max(100),
+      idempotencyKey: formKey(),
     })
     .transform((v, ctx): VisitInput & { idempotencyKey: string } => {
       const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message })
