@@ -44,6 +44,11 @@ function ToldForm({ item, victimId, formKey, reply }: { item: Item; victimId: st
           <p className="govuk-body-s">
             Saves a contact now, about “{item.trigger.title}”, saying: {item.summary}.
           </p>
+          {form.errors?.map((message) => (
+            <p key={message} className="govuk-error-message">
+              <span className="govuk-visually-hidden">Error:</span> {message}
+            </p>
+          ))}
           <Select field={fields.method} label="How" options={METHOD_OPTIONS} placeholder="Select how" />
           <Select field={fields.withWhom} label="Who was told" options={WITH_OPTIONS} placeholder="Select who" />
           <StatusButton className="govuk-!-margin-bottom-0" pendingText="Saving…">
