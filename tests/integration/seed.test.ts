@@ -85,7 +85,7 @@ describe('accounts and organisations', () => {
   test('seeding is fast (one password hash, batched inserts)', () => {
     // K1–K12 with their 16 victims, and the 40 finalised or closed cases of the history (one victim each).
     expect(summary).toMatchObject({ users: BRIEF_USERS.length, victims: 56, cases: 52 })
-    // About 2 s alone on the 2-core CI machine (measured); other test files run alongside it.
+    // About 4 s alone on the 2-core CI machine (measured); other test files run alongside it.
     expect(seedMs).toBeLessThan(10_000)
   })
 
