@@ -614,10 +614,3 @@ export function formatPath(path: readonly PropertyKey[]): string {
   }
   return out
 }
-
-/** Issues → Conform's fieldErrors shape. */
-export function issuesToFieldErrors(issues: readonly JourneyIssue[]): Record<string, string[]> {
-  const out: Record<string, string[]> = {}
-  for (const i of issues) (out[i.path] ??= []).push(i.message)
-  return out
-}

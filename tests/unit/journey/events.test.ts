@@ -7,7 +7,6 @@ import {
   eventTypeLabel,
   eventTypesFor,
   formatPath,
-  issuesToFieldErrors,
   journeyEventInputSchema,
   JourneyEventInputSchema,
   toJourneyIssues,
@@ -173,9 +172,6 @@ describe('JourneyEventInputSchema', () => {
     })
     const issues = toJourneyIssues(charge.error!)
     expect(issues).toEqual([{ path: 'details.charges[0].offence', message: 'Enter the offence charged' }])
-    expect(issuesToFieldErrors([...issues, { path: 'details.charges[0].offence', message: 'again' }])).toEqual({
-      'details.charges[0].offence': ['Enter the offence charged', 'again'],
-    })
     expect(formatPath([])).toBe('')
   })
 
