@@ -1,9 +1,9 @@
-import { getFormProps, useForm, type Submission, type SubmissionResult } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import type { z } from 'zod'
 import { Button, StatusButton } from '~/components/button'
 import { DateInput, ErrorSummary, fieldErrors, Radios, Select } from '~/components/forms'
+import { useGovukForm } from '~/components/use-govuk-form'
 import { ALLOCATION_KIND_LABELS, type AllocationKind } from '~/domain/cases/allocations'
 import { toDateParts } from '~/domain/calendar/date-parts'
 import { formatDate, humanise } from '~/utils/format'
@@ -76,11 +76,10 @@ export function AllocateForm({
   people: readonly { id: string; name: string; organisation: string; kinds?: readonly string[] }[]
 }) {
   type Shape = { intent: string; kind: string; userId: string; start: { day: string; month: string; year: string } }
-  const [form, fields] = useForm<Shape>({
+  // The victim's and the case's allocation schemas share this shape.
+  const [form, fields] = useGovukForm(schema as z.ZodType<Shape, Shape>, {
     lastResult,
     defaultValue: { intent: 'allocate', kind: kinds.length === 1 ? kinds[0] : undefined, start: toDateParts(new Date()) },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }) as unknown as Submission<Shape>,
-    shouldValidate: 'onSubmit',
   })
   return (
     <>
