@@ -12,10 +12,9 @@ import {
 } from '~/domain/cases/allocations'
 import { forbidden } from './auth.server'
 import { auditView, refused, requireCaseAccess, requireVictimAccess } from './access.server'
-import { audit } from './audit.server'
+import { audit, type AuditActor } from './audit.server'
 import { db } from './db.server'
 
-type ActorWithEmail = Actor & { email: string }
 export type AllocationFailure = { ok: false; field: 'kind' | 'userId' | 'allocationId'; message: string }
 
 const personSelect = {
@@ -69,7 +68,7 @@ export async function getCaseAllocations(actor: Actor, caseId: string) {
 }
 
 export async function allocateToCase(
-  actor: ActorWithEmail,
+  actor: AuditActor,
   caseId: string,
   input: { kind: CaseAllocationKind; userId: string; start: Date },
   ip: string,
@@ -96,7 +95,7 @@ export async function allocateToCase(
 }
 
 async function endAllocation(
-  actor: ActorWithEmail,
+  actor: AuditActor,
   where: { caseId: string } | { victimId: string },
   allocationId: string,
   ip: string,
@@ -123,7 +122,7 @@ async function endAllocation(
   })
 }
 
-export async function endCaseAllocation(actor: ActorWithEmail, caseId: string, allocationId: string, ip: string) {
+export async function endCaseAllocation(actor: AuditActor, caseId: string, allocationId: string, ip: string) {
   const { case: c } = await requireCaseAllocator(actor, caseId)
   const prisma = await db()
   const found = await prisma.allocation.findFirst({ where: { id: allocationId, caseId }, select: { kind: true } })
@@ -156,7 +155,7 @@ export async function getVictimAllocations(actor: Actor, victimId: string) {
 }
 
 export async function allocateToVictim(
-  actor: ActorWithEmail,
+  actor: AuditActor,
   victimId: string,
   input: { kind: VictimAllocationKind; userId: string; start: Date },
   ip: string,
@@ -185,7 +184,7 @@ export async function allocateToVictim(
   })
 }
 
-export async function endVictimAllocation(actor: ActorWithEmail, victimId: string, allocationId: string, ip: string) {
+export async function endVictimAllocation(actor: AuditActor, victimId: string, allocationId: string, ip: string) {
   await requireVictimAllocator(actor, victimId)
   const prisma = await db()
   const found = await prisma.allocation.findFirst({ where: { id: allocationId, victimId }, select: { kind: true, organisationId: true } })

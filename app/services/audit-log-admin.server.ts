@@ -7,11 +7,10 @@ import { canAdminister, type Actor } from '~/domain/access/policy'
 import type { ChainReport } from '~/domain/audit/chain'
 import type { Prisma } from '~/generated/prisma/client'
 import { toCsv, type CsvValue } from '~/utils/csv'
-import { audit, verifyAuditChain } from './audit.server'
+import { audit, verifyAuditChain, type AuditActor } from './audit.server'
 import { forbidden } from './auth.server'
 import { db } from './db.server'
 
-type AdminActor = Actor & { email: string }
 
 export const AUDIT_PAGE_SIZE = 50
 /** The most rows one CSV export holds; narrow the filters for more. */
@@ -136,7 +135,7 @@ const auditRow = (r: { seq: bigint; at: Date; actorId: string | null; actorEmail
 export type AuditRow = ReturnType<typeof auditRow>
 
 /** Newest first. Viewing the audit log is itself audited ('audit.view'). */
-export async function viewAuditLog(actor: AdminActor, filters: AuditFilters, page: number | undefined, ip: string) {
+export async function viewAuditLog(actor: AuditActor, filters: AuditFilters, page: number | undefined, ip: string) {
   requireAdmin(actor)
   const prisma = await db()
   await audit({ actor, action: 'audit.view', entityType: 'audit', ip, details: { filters: filtersForAudit(filters), page: page ?? 1 } })
@@ -149,7 +148,7 @@ export async function viewAuditLog(actor: AdminActor, filters: AuditFilters, pag
 }
 
 /** Walks the whole chain; when broken, also returns the first row that fails. Audited ('audit.verify'). */
-export async function verifyAuditLog(actor: AdminActor, ip: string): Promise<{ report: ChainReport; brokenRow: AuditRow | null }> {
+export async function verifyAuditLog(actor: AuditActor, ip: string): Promise<{ report: ChainReport; brokenRow: AuditRow | null }> {
   requireAdmin(actor)
   const report = await verifyAuditChain()
   let brokenRow: AuditRow | null = null
@@ -170,7 +169,7 @@ const CSV_HEADER = ['seq', 'at', 'actor_email', 'actor_id', 'action', 'entity_ty
  * mark: the file is read by scripts as often as by spreadsheets. Cells are formula-safe (the audit
  * log holds text typed by anyone, such as the email address tried at sign-in).
  */
-export async function exportAuditCsv(actor: AdminActor, filters: AuditFilters, ip: string): Promise<{ csv: string; rows: number; truncated: boolean }> {
+export async function exportAuditCsv(actor: AuditActor, filters: AuditFilters, ip: string): Promise<{ csv: string; rows: number; truncated: boolean }> {
   requireAdmin(actor)
   const prisma = await db()
   const where = auditWhere(filters)

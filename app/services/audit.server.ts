@@ -2,10 +2,14 @@
 // every export and every sign-in success or failure goes through `audit()`. The database refuses
 // UPDATE/DELETE on AuditEvent (migration 20261129001700_audit_append_only); nothing here offers them.
 import { auditHash, GENESIS_HASH, verifyChain, type ChainReport } from '~/domain/audit/chain'
+import type { Actor } from '~/domain/access/policy'
 import type { Prisma, PrismaClient } from '~/generated/prisma/client'
 import { db } from './db.server'
 
 type Tx = Prisma.TransactionClient
+
+/** Whoever acts, as the audit log records them: the signed-in user. */
+export type AuditActor = Actor & { email: string }
 
 export interface AuditEntry {
   actor?: { id: string; email: string | null } | null

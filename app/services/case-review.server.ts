@@ -14,12 +14,11 @@ import { finalisation } from '~/domain/review/finalisation'
 import { ReviewDraftSchema, ReviewSignOffSchema, type ReviewDraft } from '~/domain/review/tags'
 import type { Prisma } from '~/generated/prisma/client'
 import { loadCaseFacts, refused } from './access.server'
-import { audit } from './audit.server'
+import { audit, type AuditActor } from './audit.server'
 import { forbidden, notFound } from './auth.server'
 import { db } from './db.server'
 
 type Tx = Prisma.TransactionClient
-type ActorWithEmail = Actor & { email: string }
 
 export const REVIEW_ROLES = ['cps_liaison', 'manager', 'officer'] as const
 const REVIEWER_ROLES: readonly Actor['role'][] = ['cps_liaison', 'manager']
@@ -114,7 +113,7 @@ export interface CaseReviewView {
 }
 
 /** The review page. 404 when the case has no review (not finalised) or the user cannot see the case. */
-export async function getCaseReview(actor: ActorWithEmail, caseId: string, ip?: string): Promise<CaseReviewView> {
+export async function getCaseReview(actor: AuditActor, caseId: string, ip?: string): Promise<CaseReviewView> {
   const access = await requireReviewAccess(actor, caseId)
   const prisma = await db()
   const review = await prisma.$transaction(async (tx) => {
@@ -186,7 +185,7 @@ export async function requireReviewer(actor: Actor, caseId: string) {
   if (!access.canReview) throw forbidden()
 }
 
-async function writeReview(actor: ActorWithEmail, caseId: string, raw: unknown, ip: string, signOff: boolean): Promise<ReviewSaveResult> {
+async function writeReview(actor: AuditActor, caseId: string, raw: unknown, ip: string, signOff: boolean): Promise<ReviewSaveResult> {
   const access = await requireReviewAccess(actor, caseId)
   if (!access.canReview) throw forbidden()
   const parsed = (signOff ? ReviewSignOffSchema : ReviewDraftSchema).safeParse(raw)
@@ -229,12 +228,12 @@ async function writeReview(actor: ActorWithEmail, caseId: string, raw: unknown, 
 }
 
 /** Saves the reviewer's draft (helped, hindered, lessons, tags). Optimistic concurrency on `version`. */
-export function saveReviewDraft(actor: ActorWithEmail, caseId: string, raw: unknown, ip: string) {
+export function saveReviewDraft(actor: AuditActor, caseId: string, raw: unknown, ip: string) {
   return writeReview(actor, caseId, raw, ip, false)
 }
 
 /** Signs the review off: needs helped, hindered, lessons and a tag; freezes the factors; audited with ids and tags only. */
-export function signOffReview(actor: ActorWithEmail, caseId: string, raw: unknown, ip: string) {
+export function signOffReview(actor: AuditActor, caseId: string, raw: unknown, ip: string) {
   return writeReview(actor, caseId, raw, ip, true)
 }
 

@@ -5,16 +5,15 @@ import type { EditCaseInput, NewCaseInput } from '~/domain/cases/schemas'
 import { nextSuspectLabels } from '~/domain/cases/suspects'
 import { duplicateReasonProblem } from '~/domain/victims/matching'
 import { auditView, requireCaseAccess, victimWhere } from './access.server'
-import { audit } from './audit.server'
+import { audit, type AuditActor } from './audit.server'
 import { db } from './db.server'
 import { recomputeEntitlements } from './entitlements.server'
 import { getSharedChildForNewCase, linkSharedChildOnNewCase } from './share-requests.server'
 import { checkBeforeAdding, type ExistingRecord } from './find-before-add.server'
 import { insertVictim, lockVictimCreation } from './victims.server'
 
-type ActorWithEmail = Actor & { email: string }
 
-export async function getCaseForView(actor: Actor & { email: string }, caseId: string, ip: string) {
+export async function getCaseForView(actor: AuditActor, caseId: string, ip: string) {
   const access = await requireCaseAccess(actor, caseId)
   const prisma = await db()
   const found = await prisma.case.findUniqueOrThrow({
@@ -82,7 +81,7 @@ export type CreateCaseResult =
  * by the actor exactly as "Add a victim" would, after the same find-before-add check. All in one
  * transaction: a refusal leaves nothing behind.
  */
-export async function createCase(actor: ActorWithEmail, input: NewCaseInput, ip: string): Promise<CreateCaseResult> {
+export async function createCase(actor: AuditActor, input: NewCaseInput, ip: string): Promise<CreateCaseResult> {
   const prisma = await db()
   // A case is opened for the actor's own force: a manager of a support service or CPS area has none.
   const own = await prisma.organisation.findUnique({ where: { id: actor.organisationId }, select: { kind: true } })
@@ -221,7 +220,7 @@ export type UpdateCaseResult =
   | (Failure<'cpsUrn' | 'cpsOrganisationId' | 'witnessCareOrganisationId'> & { conflict?: false })
 
 export async function updateCase(
-  actor: ActorWithEmail,
+  actor: AuditActor,
   caseId: string,
   input: Pick<EditCaseInput, 'version'> & Partial<Omit<EditCaseInput, 'version'>>,
   ip: string,
@@ -306,7 +305,7 @@ export async function getCaseVictimsForManage(actor: Actor, caseId: string) {
   }
 }
 
-export async function linkVictim(actor: ActorWithEmail, caseId: string, victimId: string, ip: string): Promise<{ ok: true } | Failure<'victimId'>> {
+export async function linkVictim(actor: AuditActor, caseId: string, victimId: string, ip: string): Promise<{ ok: true } | Failure<'victimId'>> {
   await requireCaseAccess(actor, caseId, 'update')
   const prisma = await db()
   const visible = await prisma.victim.count({ where: { AND: [{ id: victimId }, victimWhere(actor)] } })
@@ -324,7 +323,7 @@ export async function linkVictim(actor: ActorWithEmail, caseId: string, victimId
   return { ok: true }
 }
 
-export async function unlinkVictim(actor: ActorWithEmail, caseId: string, victimId: string, ip: string): Promise<{ ok: true } | Failure<'victimId'>> {
+export async function unlinkVictim(actor: AuditActor, caseId: string, victimId: string, ip: string): Promise<{ ok: true } | Failure<'victimId'>> {
   const access = await requireCaseAccess(actor, caseId, 'update')
   if (!access.visibleVictimIds.has(victimId)) return { ok: false, field: 'victimId', message: 'This victim is not linked to the case' }
   if (access.victims.length <= 1) return { ok: false, field: 'victimId', message: 'A case must have at least one victim. Link another victim first.' }
@@ -351,7 +350,7 @@ export async function getDefendants(actor: Actor, caseId: string) {
 }
 
 /** Adds the next pseudonymous suspect label (Suspect C after A and B). */
-export async function addSuspect(actor: ActorWithEmail, caseId: string, ip: string): Promise<{ ok: true; label: string }> {
+export async function addSuspect(actor: AuditActor, caseId: string, ip: string): Promise<{ ok: true; label: string }> {
   await requireCaseAccess(actor, caseId, 'update')
   const prisma = await db()
   for (let attempt = 0; ; attempt++) {

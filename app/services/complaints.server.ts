@@ -20,12 +20,11 @@ import { ownerLabel, ruleOf, RULE_SETS } from '~/domain/entitlements/rules'
 import { eventTypeLabel } from '~/domain/journey/events'
 import type { Prisma } from '~/generated/prisma/client'
 import { auditView, caseWhere, requireVictimAccess } from './access.server'
-import { audit } from './audit.server'
+import { audit, type AuditActor } from './audit.server'
 import { forbidden, notFound } from './auth.server'
 import { db } from './db.server'
 import { entitlementStatusNow } from './entitlements.server'
 
-type AuditActor = Actor & { email: string }
 
 
 const ENTITLEMENT_SELECT = {

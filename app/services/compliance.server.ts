@@ -20,7 +20,7 @@ import {
 import { ACTIVE_RULE_SETS, findRule, ruleOf } from '~/domain/entitlements/rules'
 import type { Prisma } from '~/generated/prisma/client'
 import { caseWhere, victimWhere } from './access.server'
-import { audit } from './audit.server'
+import { audit, type AuditActor } from './audit.server'
 import { forbidden } from './auth.server'
 import { db } from './db.server'
 
@@ -82,7 +82,7 @@ export interface ComplianceOptions {
   now?: Date
 }
 
-export async function complianceView(actor: Actor & { email: string }, query: ComplianceQuery, options: ComplianceOptions) {
+export async function complianceView(actor: AuditActor, query: ComplianceQuery, options: ComplianceOptions) {
   if (!canViewCompliance(actor)) throw forbidden()
   const now = options.now ?? new Date()
   const prisma = await db()

@@ -5,7 +5,7 @@ import { canRecordContact, type Actor } from '~/domain/access/policy'
 import { checkContact, ContactInputSchema } from '~/domain/contacts/contact'
 import { toJourneyIssues, type JourneyIssue } from '~/domain/journey/events'
 import { requireVictimAccess } from './access.server'
-import { audit } from './audit.server'
+import { audit, type AuditActor } from './audit.server'
 import { forbidden } from './auth.server'
 import { db } from './db.server'
 import { recomputeEntitlements } from './entitlements.server'
@@ -19,7 +19,7 @@ export async function requireContactRecorder(actor: Actor, victimId: string) {
 export type ContactResult = { ok: true; contactId: string; duplicate: boolean } | { ok: false; issues: JourneyIssue[] }
 
 export async function recordContact(
-  actor: Actor & { email: string },
+  actor: AuditActor,
   victimId: string,
   raw: unknown,
   idempotencyKey: string,

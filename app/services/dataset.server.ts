@@ -25,7 +25,7 @@ import {
   type Quarter,
 } from '~/domain/review/dataset'
 import { toCsv } from '~/utils/csv'
-import { audit } from './audit.server'
+import { audit, type AuditActor } from './audit.server'
 import { forbidden } from './auth.server'
 import { db } from './db.server'
 import { suppressionThreshold } from './review-dashboard.server'
@@ -230,7 +230,7 @@ export interface DatasetOptions {
 }
 
 /** The published (suppressed) data set of a quarter, audited as an export in the given format. */
-export async function datasetReport(actor: Actor & { email: string }, quarter: Quarter, options: DatasetOptions): Promise<Dataset> {
+export async function datasetReport(actor: AuditActor, quarter: Quarter, options: DatasetOptions): Promise<Dataset> {
   if (!canViewDataset(actor)) throw forbidden()
   const [counts, threshold] = await Promise.all([datasetCounts(quarter, options.now), suppressionThreshold()])
   const dataset = buildDataset(counts, quarter, threshold)
@@ -245,7 +245,7 @@ export async function datasetReport(actor: Actor & { email: string }, quarter: Q
 }
 
 /** The data set of a quarter as CSV (spreadsheet-formula-safe cells), audited with format 'csv'. */
-export async function datasetCsv(actor: Actor & { email: string }, quarter: Quarter, options: Omit<DatasetOptions, 'format'>): Promise<string> {
+export async function datasetCsv(actor: AuditActor, quarter: Quarter, options: Omit<DatasetOptions, 'format'>): Promise<string> {
   const dataset = await datasetReport(actor, quarter, { ...options, format: 'csv' })
   return toCsv(CSV_HEADER, datasetCsvRows(dataset))
 }

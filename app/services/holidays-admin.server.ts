@@ -5,13 +5,13 @@
 import { dateValueOf, isoDateOf, isWeekend, type IsoDate } from '~/domain/calendar/working-days'
 import { canAdminister, type Actor } from '~/domain/access/policy'
 import { todayInLondon } from '~/domain/calendar/date-parts'
-import { audit } from './audit.server'
+import { audit, type AuditActor } from './audit.server'
 import { forbidden } from './auth.server'
 import { db } from './db.server'
 import { recomputeAllEntitlements } from './entitlements.server'
 import { logger } from './logger.server'
 
-export type AdminActor = Actor & { email: string }
+export type AdminActor = AuditActor
 
 /** Years an administrator may look at or add to: wide enough for history and planning ahead. */
 export const MIN_HOLIDAY_YEAR = 2000

@@ -17,12 +17,11 @@ import {
 } from '~/domain/intelligence/item'
 import type { Prisma } from '~/generated/prisma/client'
 import { auditView, loadVictimFacts, refused, requireVictimAccess } from './access.server'
-import { audit } from './audit.server'
+import { audit, type AuditActor } from './audit.server'
 import { forbidden, notFound } from './auth.server'
 import { db } from './db.server'
 import { notifyIntelligenceReceived, wakeAfterCommit } from './notify.server'
 
-type AuditActor = Actor & { email: string }
 export type ItemSource = { visitId: string } | { missingEpisodeId: string }
 
 const isPolice = (actor: Actor) => actor.role === 'officer' || actor.role === 'manager'

@@ -19,14 +19,13 @@ import { checkJourneyEvent } from '~/domain/journey/validate'
 import { TIME_DEPENDENT_STAGES } from '~/domain/journey/stages'
 import type { Prisma } from '~/generated/prisma/client'
 import { auditView, caseWhere, refused, requireCaseAccess } from './access.server'
-import { audit } from './audit.server'
+import { audit, type AuditActor } from './audit.server'
 import { forbidden, notFound } from './auth.server'
 import { db } from './db.server'
 import { refreshCaseReview } from './case-review.server'
 import { recomputeEntitlements } from './entitlements.server'
 
 type Tx = Prisma.TransactionClient
-type ActorWithEmail = Actor & { email: string }
 
 export type RecordResult = { ok: true; eventId: string; duplicate: boolean } | { ok: false; issues: JourneyIssue[] }
 
@@ -40,7 +39,7 @@ async function loadJournal(tx: Tx, caseId: string): Promise<JournalEvent[]> {
  * double-submitted form creates one event and the second submit gets the first one back.
  */
 export async function recordJourneyEvent(
-  actor: ActorWithEmail,
+  actor: AuditActor,
   caseId: string,
   raw: unknown,
   idempotencyKey: string,

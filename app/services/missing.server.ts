@@ -17,12 +17,11 @@ import {
 import { checkInterview, checkReturn, type ReturnInput } from '~/domain/missing/form'
 import type { Prisma } from '~/generated/prisma/client'
 import { auditView, refused, requireVictimAccess } from './access.server'
-import { audit } from './audit.server'
+import { audit, type AuditActor } from './audit.server'
 import { homePanelVictims } from './caseload.server'
 import { forbidden, notFound } from './auth.server'
 import { db } from './db.server'
 
-type AuditActor = Actor & { email: string }
 export type Issue = { path: string; message: string }
 const toList = (issues: Map<string, string>): Issue[] => [...issues].map(([path, message]) => ({ path, message }))
 

@@ -4,11 +4,10 @@
 // choosing "immediate" deletes the row. Every change is audited with the choices only.
 import { deliveriesFrom, REMINDER_KINDS, type Delivery, type ReminderKind } from '~/domain/notifications/kinds'
 import type { Actor } from '~/domain/access/policy'
-import { audit } from './audit.server'
+import { audit, type AuditActor } from './audit.server'
 import { forbidden, normaliseEmail } from './auth.server'
 import { db } from './db.server'
 
-type AuditActor = Actor & { email: string }
 
 export const canSetTeamInbox = (actor: Actor) => actor.role === 'manager'
 

@@ -5,11 +5,10 @@
 import { canAdminister, type Actor } from '~/domain/access/policy'
 import { ORGANISATION_KINDS } from '~/domain/access/roles'
 import type { OrganisationKind } from '~/generated/prisma/client'
-import { audit } from './audit.server'
+import { audit, type AuditActor } from './audit.server'
 import { forbidden, normaliseEmail } from './auth.server'
 import { db } from './db.server'
 
-type AdminActor = Actor & { email: string }
 
 function requireAdmin(actor: Actor) {
   if (!canAdminister(actor)) throw forbidden()
@@ -19,7 +18,7 @@ const isUniqueViolation = (error: unknown) => (error as { code?: string } | null
 
 type Failure<F extends string> = { ok: false; field: F; message: string }
 
-export async function listOrganisations(actor: AdminActor) {
+export async function listOrganisations(actor: AuditActor) {
   requireAdmin(actor)
   const prisma = await db()
   return prisma.organisation.findMany({
@@ -28,7 +27,7 @@ export async function listOrganisations(actor: AdminActor) {
   })
 }
 
-export async function getOrganisation(actor: AdminActor, id: string) {
+export async function getOrganisation(actor: AuditActor, id: string) {
   requireAdmin(actor)
   const prisma = await db()
   return prisma.organisation.findUnique({
@@ -59,7 +58,7 @@ function organisationData(input: OrganisationInput) {
   return { name: input.name.trim(), kind: input.kind, inboxEmail: input.inboxEmail ? normaliseEmail(input.inboxEmail) : null, requireTwoFactor: input.requireTwoFactor }
 }
 
-export async function createOrganisation(actor: AdminActor, input: OrganisationInput, ip: string): Promise<{ ok: true; id: string } | Failure<'name'>> {
+export async function createOrganisation(actor: AuditActor, input: OrganisationInput, ip: string): Promise<{ ok: true; id: string } | Failure<'name'>> {
   requireAdmin(actor)
   const prisma = await db()
   const data = organisationData(input)
@@ -78,7 +77,7 @@ export async function createOrganisation(actor: AdminActor, input: OrganisationI
 
 /** Saves the changes and audits exactly what changed (`{ field: { from, to } }`); nothing changed, nothing audited. */
 export async function updateOrganisation(
-  actor: AdminActor,
+  actor: AuditActor,
   id: string,
   input: OrganisationInput,
   ip: string,

@@ -5,13 +5,12 @@
 import { EMAILS, isEmailTemplate } from '#emails/catalogue'
 import { canAdminister, type Actor } from '~/domain/access/policy'
 import type { Prisma } from '~/generated/prisma/client'
-import { audit } from './audit.server'
+import { audit, type AuditActor } from './audit.server'
 import { forbidden, notFound } from './auth.server'
 import { db } from './db.server'
 import { wakeEmailWorker } from './email.server'
 import { getEnv } from './env.server'
 
-type AuditActor = Actor & { email: string }
 
 export const OUTBOX_PAGE_SIZE = 25
 export const OUTBOX_FILTERS = ['all', 'queued', 'sent', 'failed'] as const

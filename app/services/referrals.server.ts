@@ -31,13 +31,12 @@ import {
 } from '~/domain/support/referrals'
 import type { Prisma } from '~/generated/prisma/client'
 import { auditView, loadVictimFacts, requireVictimAccess } from './access.server'
-import { audit } from './audit.server'
+import { audit, type AuditActor } from './audit.server'
 import { forbidden, notFound } from './auth.server'
 import { db } from './db.server'
 import { notifyReferral, wakeAfterCommit } from './notify.server'
 import { loadSharingSummary } from './sharing-summary.server'
 
-type AuditActor = Actor & { email: string }
 type Tx = Prisma.TransactionClient
 export type Issue = { path: string; message: string }
 

@@ -32,11 +32,10 @@ import { CONVICTION_OUTCOMES } from '~/domain/journey/events'
 import { FUNNEL_STAGES, INTERVALS, isThreshold, OUTCOME_LABELS, THRESHOLD_MESSAGE, type FactorRow } from '~/domain/review/dashboard'
 import { DEFAULT_SUPPRESSION_THRESHOLD } from '~/domain/review/dataset'
 import { caseWhere } from './access.server'
-import { audit } from './audit.server'
+import { audit, type AuditActor } from './audit.server'
 import { forbidden } from './auth.server'
 import { db } from './db.server'
 
-type ActorWithEmail = Actor & { email: string }
 
 export const REVIEW_DASHBOARD_ROLES: readonly Actor['role'][] = ['cps_liaison', 'manager']
 export const canViewReviewDashboard = (actor: Pick<Actor, 'role'>) => REVIEW_DASHBOARD_ROLES.includes(actor.role)
@@ -120,7 +119,7 @@ export async function suppressionThreshold(): Promise<number> {
 export type ThresholdResult = { ok: true; threshold: number } | { ok: false; issues: { path: 'threshold'; message: string }[] }
 
 /** A manager changes the threshold (audited with the old and new values). */
-export async function setSuppressionThreshold(actor: ActorWithEmail, value: number, options: { ip: string }): Promise<ThresholdResult> {
+export async function setSuppressionThreshold(actor: AuditActor, value: number, options: { ip: string }): Promise<ThresholdResult> {
   if (!canSetThreshold(actor)) throw forbidden()
   if (!isThreshold(value)) return { ok: false, issues: [{ path: 'threshold', message: THRESHOLD_MESSAGE }] }
   const prisma = await db()
@@ -239,7 +238,7 @@ export async function reviewScope(actor: Actor, query: Pick<DashboardQuery, 'per
   return { start: endOfLondonDay(addCalendarDays(from, -1)), end: endOfLondonDay(to), organisations, org, caseIds }
 }
 
-export async function reviewDashboard(actor: ActorWithEmail, query: DashboardQuery, options: { ip: string; now?: Date }) {
+export async function reviewDashboard(actor: AuditActor, query: DashboardQuery, options: { ip: string; now?: Date }) {
   if (!canViewReviewDashboard(actor)) throw forbidden()
   const { from, to } = query.period
   const [{ start, end, organisations, org, caseIds }, threshold] = await Promise.all([reviewScope(actor, query), suppressionThreshold()])

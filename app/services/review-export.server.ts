@@ -3,13 +3,12 @@
 import { parseFactors } from '~/domain/review/factors'
 import { REVIEW_EXPORT_HEADER, reviewExportRow } from '~/domain/review/case-export'
 import { toCsv } from '~/utils/csv'
-import { audit } from './audit.server'
+import { audit, type AuditActor } from './audit.server'
 import { forbidden } from './auth.server'
 import { db } from './db.server'
 import { canViewReviewDashboard, reviewScope, type DashboardQuery } from './review-dashboard.server'
-import type { Actor } from '~/domain/access/policy'
 
-export async function exportCaseReviews(actor: Actor & { email: string }, query: Pick<DashboardQuery, 'period' | 'org'>, options: { ip: string }) {
+export async function exportCaseReviews(actor: AuditActor, query: Pick<DashboardQuery, 'period' | 'org'>, options: { ip: string }) {
   if (!canViewReviewDashboard(actor)) throw forbidden()
   const prisma = await db()
   const { start, end, org, caseIds } = await reviewScope(actor, query)

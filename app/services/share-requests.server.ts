@@ -10,7 +10,7 @@ import { canRequestAccess, canShareWithPolice, canViewVictim, shareActionsFor, t
 import { accessGrant, decide, SHARE_KIND_LABELS, type ShareAction, type ShareKind, type ShareStatus } from '~/domain/sharing/requests'
 import type { Prisma } from '~/generated/prisma/client'
 import { auditView, caseWhere, loadVictimFacts, refused, requireCaseAccess, requireVictimAccess } from './access.server'
-import { audit } from './audit.server'
+import { audit, type AuditActor } from './audit.server'
 import { forbidden, notFound } from './auth.server'
 import { db } from './db.server'
 import { recomputeEntitlements } from './entitlements.server'
@@ -19,7 +19,6 @@ import { notifyShare, wakeAfterCommit } from './notify.server'
 import { sharingBasisNow } from './referrals.server'
 import { loadSharingSummary } from './sharing-summary.server'
 
-type AuditActor = Actor & { email: string }
 type Tx = Prisma.TransactionClient
 export type Issue = { path: string; message: string }
 export type ShareResult = { ok: true; requestId: string; duplicate: boolean } | { ok: false; issues: Issue[]; consentLink?: boolean }

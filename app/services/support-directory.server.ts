@@ -3,11 +3,10 @@
 // organisation's managers set their own organisation's services, administrators any organisation's.
 import type { Actor } from '~/domain/access/policy'
 import { SERVICE_TYPES, serviceTypeLabel, type ServiceType } from '~/domain/support/referrals'
-import { audit } from './audit.server'
+import { audit, type AuditActor } from './audit.server'
 import { forbidden, notFound } from './auth.server'
 import { db } from './db.server'
 
-type AuditActor = Actor & { email: string }
 
 export interface DirectoryEntry {
   id: string

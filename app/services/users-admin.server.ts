@@ -6,7 +6,7 @@ import { z } from 'zod'
 import { canAdminister, type Actor, type Role } from '~/domain/access/policy'
 import { ROLES } from '~/domain/access/roles'
 import type { Prisma } from '~/generated/prisma/client'
-import { audit } from './audit.server'
+import { audit, type AuditActor } from './audit.server'
 import { forbidden, normaliseEmail } from './auth.server'
 import { db } from './db.server'
 import { logger } from './logger.server'
@@ -15,7 +15,7 @@ import { sendSetPasswordEmail } from './password-reset.server'
 import { revokeUserSessions } from './session.server'
 import { resetTwoFactor } from './two-factor.server'
 
-export type AdminActor = Actor & { email: string }
+export type AdminActor = AuditActor
 
 export const USERS_PAGE_SIZE = 25
 

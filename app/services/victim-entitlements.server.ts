@@ -12,6 +12,7 @@ import { forbidden, notFound } from './auth.server'
 import { recordContact, type ContactResult } from './contacts.server'
 import { db } from './db.server'
 import { entitlementStatusNow, isDueToday, loadHolidays } from './entitlements.server'
+import type { AuditActor } from './audit.server'
 
 export async function getVictimEntitlements(actor: Actor, victimId: string, now: Date = new Date()) {
   const access = await requireVictimAccess(actor, victimId)
@@ -124,7 +125,7 @@ export type VictimEntitlements = Awaited<ReturnType<typeof getVictimEntitlements
  * saying what they were told. The contact service checks access and recomputes the row.
  */
 export async function recordToldForEntitlement(
-  actor: Actor & { email: string },
+  actor: AuditActor,
   victimId: string,
   entitlementId: string,
   how: { method: string; withWhom: string },

@@ -8,7 +8,7 @@ import { deriveJourney } from '~/domain/journey/derive'
 import { eventTypeLabel } from '~/domain/journey/events'
 import { stageLabel } from '~/domain/journey/stages'
 import { auditView, caseWhere, refused, requireVictimAccess, type VictimAccess } from './access.server'
-import { audit } from './audit.server'
+import { audit, type AuditActor } from './audit.server'
 import { forbidden } from './auth.server'
 import { db } from './db.server'
 import { victimTimeline } from './journal.server'
@@ -122,7 +122,7 @@ export type VictimJourney = Awaited<ReturnType<typeof getVictimJourney>>
  * The print-friendly journey summary for meetings. Audited as a view of the victim record. Safe
  * contact arrangements only for those who may see contact details (never CPS liaison).
  */
-export async function getVictimSummary(actor: Actor & { email: string }, victimId: string, ip: string) {
+export async function getVictimSummary(actor: AuditActor, victimId: string, ip: string) {
   const access = await requireVictimAccess(actor, victimId)
   const prisma = await db()
   const [victim, journey] = await Promise.all([

@@ -8,13 +8,12 @@ import { nextVictimReference, victimReferencePrefix } from '~/domain/victims/ref
 import type { VictimDetails } from '~/domain/victims/schema'
 import type { Prisma } from '~/generated/prisma/client'
 import { requireVictimAccess } from './access.server'
-import { audit } from './audit.server'
+import { audit, type AuditActor } from './audit.server'
 import { forbidden } from './auth.server'
 import { db } from './db.server'
 import { recomputeVictimEntitlements } from './entitlements.server'
 import { checkBeforeAdding, type ExistingRecord } from './find-before-add.server'
 
-type AuditActor = Actor & { email: string }
 type Tx = Prisma.TransactionClient
 
 // ---- the victim page ----------------------------------------------------------------------------

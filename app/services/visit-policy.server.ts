@@ -2,7 +2,7 @@
 // victim's schedule follows the policy of the organisation holding them (holdingOrganisationId).
 import { canAdminister, type Actor } from '~/domain/access/policy'
 import { DEFAULT_VISIT_POLICY, holdingOrganisationId, policyFromSetting, type VisitPolicy, type VisitPolicyDays } from '~/domain/visits/policy'
-import { audit } from './audit.server'
+import { audit, type AuditActor } from './audit.server'
 import { forbidden } from './auth.server'
 import { db } from './db.server'
 
@@ -24,7 +24,7 @@ export async function getOrganisationVisitPolicy(actor: Actor, organisationId: s
 }
 
 /** Saves the days, or clears them back to the defaults; audited with before and after. */
-export async function setOrganisationVisitPolicy(actor: Actor & { email: string }, organisationId: string, days: VisitPolicyDays | null, ip: string) {
+export async function setOrganisationVisitPolicy(actor: AuditActor, organisationId: string, days: VisitPolicyDays | null, ip: string) {
   requireAdmin(actor)
   const prisma = await db()
   return prisma.$transaction(async (tx) => {

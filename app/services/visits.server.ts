@@ -10,7 +10,7 @@ import type { VisitInput } from '~/domain/visits/visit'
 import { addCalendarDays, londonDateOf } from '~/domain/calendar/working-days'
 import type { Prisma } from '~/generated/prisma/client'
 import { auditView, refused, requireVictimAccess } from './access.server'
-import { audit } from './audit.server'
+import { audit, type AuditActor } from './audit.server'
 import { journalsOfCases } from './case-journals.server'
 import { homePanelVictims } from './caseload.server'
 import { forbidden } from './auth.server'
@@ -20,7 +20,7 @@ import { visitPoliciesFor } from './visit-policy.server'
 export type VisitResult = { ok: true; visitId: string; duplicate: boolean } | { ok: false; issues: { path: string; message: string }[] }
 
 export async function recordVisit(
-  actor: Actor & { email: string },
+  actor: AuditActor,
   victimId: string,
   input: VisitInput,
   idempotencyKey: string,
