@@ -14,6 +14,7 @@ import { PrismaClient } from '~/generated/prisma/client'
 import { getEnv } from './env.server'
 import { logger } from './logger.server'
 import { applyMigrations, type SqlRunner } from './migrate.server'
+import { withStatementCounts } from './query-count.server'
 
 export type Db = PrismaClient
 
@@ -164,7 +165,7 @@ async function openLocked(dir: string, loadDataDir?: Blob): Promise<Handle> {
 }
 
 export function fromPglite(pglite: PGlite): Handle {
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) })
+  const prisma = new PrismaClient({ adapter: withStatementCounts(new PrismaPGlite(pglite)) })
   return {
     prisma,
     kind: 'pglite',
@@ -197,7 +198,7 @@ export function openPostgres(url: string): Handle {
   // no listener that ends the process (measured: a restart under load did). The pool still sees the
   // dead client when it is released and discards it.
   pool.on('connect', (client) => client.on('error', (error) => logger.warn({ err: error.message }, 'database connection lost')))
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) })
+  const prisma = new PrismaClient({ adapter: withStatementCounts(new PrismaPg(pool)) })
   return {
     prisma,
     kind: 'postgres',
