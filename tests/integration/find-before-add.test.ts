@@ -2,7 +2,7 @@
 // (holders only for a record the user may not see), refusing a second record without a reason,
 // the audited reason when there is one, partner references, and a victim added with a new case.
 import { describe, expect, test } from 'vitest'
-import { allocate, createCase as caseRow, createOrganisation, createUser, createVictim as victimRow, unique } from '#tests/setup/world'
+import { allocate, createCase as caseRow, createOrganisation, createUser, createVictim as victimRow, unique, uniqueWord } from '#tests/setup/world'
 import { request, sessionCookieFor } from '#tests/setup/app-harness'
 import type { Actor } from '~/domain/access/policy'
 import type { NewCaseInput } from '~/domain/cases/schemas'
@@ -30,7 +30,7 @@ async function heldChild(opts: { restricted?: boolean } = {}) {
   const service = await createOrganisation({ name: `Harbourlight Young People ${unique()}`, kind: 'voluntary' })
   const force = await createOrganisation({ name: `Eastmarsh Constabulary ${unique()}`, kind: 'police' })
   const former = await createOrganisation({ name: `Former Holder ${unique()}`, kind: 'voluntary' })
-  const lastName = `Quenby${unique().replace(/\d/g, '')}`
+  const lastName = uniqueWord('Quenby')
   const kase = await caseRow({ policeOrganisationId: force.id, crimeReference: `EM/26/${unique('').toUpperCase()}` })
   const victim = await victimRow({ firstName: 'Jessamy', lastName, dateOfBirth: DOB, restricted: opts.restricted, caseIds: [kase.id] })
   await prisma.victim.update({ where: { id: victim.id }, data: { preferredName: 'Jess' } })
@@ -162,7 +162,7 @@ describe('creating a victim checks first', () => {
 
   test('a double submit returns the first record instead of finding it as an existing one', async () => {
     const advocate = await newActor('advocate')
-    const lastName = `Penwarden${unique().replace(/\d/g, '')}`
+    const lastName = uniqueWord('Penwarden')
     const k = key()
     const [a, b] = await Promise.all([createVictim(advocate, details('Morwenna', lastName), k, IP), createVictim(advocate, details('Morwenna', lastName), k, IP)])
     if (!a.ok || !b.ok || !('id' in a) || !('id' in b)) throw new Error(`create failed: ${JSON.stringify([a, b])}`)
@@ -189,7 +189,7 @@ describe('opening a case with a victim not on Waypoint yet', () => {
     const prisma = await db()
     const police = await createOrganisation({ kind: 'police' })
     const officer = await newActor('officer', police.id)
-    const lastName = `Trevaskis${unique().replace(/\d/g, '')}`
+    const lastName = uniqueWord('Trevaskis')
     const input = caseInput({ newVictim: { firstName: 'Tamsin', lastName, preferredName: 'Tam', dateOfBirth: new Date('2012-02-14T00:00:00Z') } })
     const result = await createCase(officer, input, IP)
     if (!result.ok || !('id' in result)) throw new Error(`create failed: ${JSON.stringify(result)}`)

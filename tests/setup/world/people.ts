@@ -13,6 +13,11 @@ export function unique(prefix = 't'): string {
   return `${prefix}${counter}${randomBytes(3).toString('hex')}`
 }
 
+/** Unique letters only, for names (a person's name may not contain digits). */
+export function uniqueWord(prefix = ''): string {
+  return prefix + unique('').replace(/\d/g, (d) => 'ghijklmnop'[Number(d)]!)
+}
+
 export const ORGANISATION_KINDS: OrganisationKind[] = ['police', 'cps', 'witness_care', 'voluntary', 'local_authority']
 
 const ORG_KIND_FOR_ROLE: Record<Role, OrganisationKind> = {
