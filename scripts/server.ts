@@ -10,6 +10,7 @@ import compression from 'compression'
 import express from 'express'
 import helmet from 'helmet'
 import pino from 'pino'
+import { countingStatements } from '../app/services/query-count.server'
 import { allowedMethodsOnly, sameOriginWrites } from './request-guards'
 
 const production = process.env.NODE_ENV === 'production'
@@ -55,6 +56,19 @@ app.use((req, res, next) => {
   next()
 })
 if (process.env.TRUST_PROXY === 'true') app.set('trust proxy', true)
+// Opt-in (the benchmark): the SQL statements each request ran, as the X-Query-Count header, set when
+// the headers go out (a page's loaders have all finished by then).
+if (process.env.WAYPOINT_QUERY_COUNT === '1') {
+  app.use((_req, res, next) => {
+    const counter = { statements: 0 }
+    const writeHead = res.writeHead
+    res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
+      if (!res.headersSent) res.setHeader('X-Query-Count', String(counter.statements))
+      return writeHead.apply(this, args)
+    } as typeof writeHead
+    countingStatements(counter, next)
+  })
+}
 app.use(allowedMethodsOnly())
 app.use(compression())
 

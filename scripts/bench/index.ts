@@ -1,6 +1,8 @@
 // `npm run bench` — the production build (build/) against the large synthetic region, measured with
-// autocannon from this process while the server runs in its own. For each page: requests/second,
-// p50/p95/p99 and the ratio to the bare route (/healthz, through the same Express + Remix stack).
+// autocannon from this process while the server runs in its own. For each page: one user's p50/p95
+// (one connection), then requests/second, p95 and the share of the bare route's requests/second at
+// --connections (/healthz, through the same Express + Remix stack), the SQL statements a request
+// runs (the server's X-Query-Count header) and the page's HTML bytes.
 // See docs/performance.md for the options and the results.
 //
 //   npm run bench -- [--db postgres|pglite|both] [--duration 10] [--connections 20] [--only victim]
@@ -28,9 +30,9 @@ const OUT = arg('out', 'docs/performance')
 const ONLY = arg('only', '')
 const PASSWORD = 'Waypoint-demo-2026'
 
-interface Measured {
-  name: string
-  path: string
+/** One run of autocannon on one page. */
+interface Run {
+  connections: number
   requests: number
   errors: number
   non2xx: number
@@ -38,8 +40,22 @@ interface Measured {
   p50: number
   p95: number
   p99: number
-  ratioToBare: number | null
   loadAverage: number[]
+}
+
+interface Measured {
+  name: string
+  path: string
+  /** SQL statements one request runs (X-Query-Count, on a quiet server). */
+  statements: number | null
+  /** The page's HTML as sent before compression. */
+  htmlBytes: number
+  /** One user: one connection, one request at a time. */
+  single: Run
+  /** --connections users at once. */
+  concurrent: Run
+  /** requests/s at --connections as a share of the bare route's. */
+  ratioToBare: number | null
 }
 
 /**
@@ -59,10 +75,10 @@ async function drained(base: string) {
 
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN)
 
-async function measure(name: string, url: string, cookie: string | undefined, seconds: number): Promise<Omit<Measured, 'ratioToBare'>> {
+async function measure(url: string, cookie: string | undefined, seconds: number, connections: number): Promise<Run> {
   const latencies: number[] = []
   let non2xx = 0
-  const instance = autocannon({ url, connections: CONNECTIONS, duration: seconds, timeout: 60, headers: cookie ? { cookie } : {} }) as unknown as Promise<autocannon.Result> & {
+  const instance = autocannon({ url, connections, duration: seconds, timeout: 60, headers: cookie ? { cookie } : {} }) as unknown as Promise<autocannon.Result> & {
     on: (event: 'response', listener: (client: unknown, status: number, bytes: number, ms: number) => void) => void
   }
   // autocannon reports p97.5, not p95: keep every latency and take the percentiles ourselves. A 60 s
@@ -74,8 +90,7 @@ async function measure(name: string, url: string, cookie: string | undefined, se
   const result = await instance
   latencies.sort((a, b) => a - b)
   return {
-    name,
-    path: new URL(url).pathname + new URL(url).search,
+    connections,
     requests: latencies.length,
     errors: result.errors + result.timeouts,
     non2xx,
@@ -114,6 +129,19 @@ async function signIn(base: string, email: string): Promise<string> {
   return cookie.split(';')[0]!
 }
 
+/** The results as a Markdown table, as docs/performance.md shows them. */
+function table(kind: string, rows: Measured[]): string {
+  const head = ['target', '1 user p50 ms', '1 user p95 ms', `${CONNECTIONS} users req/s`, `${CONNECTIONS} users p95 ms`, 'share of bare', 'SQL / request', 'HTML KB']
+  const lines = [`${kind}:`, `| ${head.join(' | ')} |`, `| --- |${' ---: |'.repeat(head.length - 1)}`]
+  for (const r of rows) {
+    // No answer within a run (a slow page and a short --duration) leaves its latencies empty.
+    const ms = (n: number) => (Number.isNaN(n) ? '—' : n)
+    const cells = [r.name, ms(r.single.p50), ms(r.single.p95), r.concurrent.rps, ms(r.concurrent.p95), r.ratioToBare ?? '—', r.statements ?? '?', Math.round(r.htmlBytes / 102.4) / 10]
+    lines.push(`| ${cells.join(' | ')} |`)
+  }
+  return lines.join('\n')
+}
+
 async function runOne(kind: 'postgres' | 'pglite') {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -126,6 +154,8 @@ async function runOne(kind: 'postgres' | 'pglite') {
     BACKGROUND_JOBS: 'off',
     LOG_LEVEL: 'warn',
     LOGIN_MAX_FAILURES_PER_IP: '1000',
+    // The X-Query-Count header on every answer (statements per request).
+    WAYPOINT_QUERY_COUNT: '1',
   }
   if (kind === 'postgres') env.DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://root@127.0.0.1:5432/waypoint_large'
   else {
@@ -144,16 +174,39 @@ async function runOne(kind: 'postgres' | 'pglite') {
     let bare: number | null = null
     for (const t of (targets as Target[]).filter((t) => t.bare || t.name.includes(ONLY))) {
       const cookie = t.email ? cookies.get(t.email) : undefined
-      const probe = await fetch(`${base}${t.path}`, { headers: cookie ? { cookie } : {}, redirect: 'manual' })
-      const body = await probe.text()
-      if (probe.status !== 200 || (t.expect && !body.includes(t.expect))) throw new Error(`${t.name}: ${t.path} answered ${probe.status} without ${t.expect}`)
-      await measure(t.name, `${base}${t.path}`, cookie, 2) // warm-up: JIT, caches, connection pool
+      const url = `${base}${t.path}`
+      const probe = async () => {
+        const res = await fetch(url, { headers: cookie ? { cookie } : {}, redirect: 'manual' })
+        return { res, body: await res.text() }
+      }
+      const first = await probe()
+      if (first.res.status !== 200 || (t.expect && !first.body.includes(t.expect))) throw new Error(`${t.name}: ${t.path} answered ${first.res.status} without ${t.expect}`)
+      await measure(url, cookie, 2, CONNECTIONS) // warm-up: JIT, caches, connection pool
       await drained(base)
-      const m = await measure(t.name, `${base}${t.path}`, cookie, DURATION)
-      if (t.bare) bare = m.rps
-      rows.push({ ...m, ratioToBare: bare && !t.bare ? Math.round((m.rps / bare) * 100) / 100 : null })
-      console.log(`${kind.padEnd(8)} ${t.name.padEnd(28)} ${String(m.rps).padStart(7)} req/s  p50 ${m.p50} ms  p95 ${m.p95} ms  p99 ${m.p99} ms  ${m.non2xx + m.errors} errors  load ${m.loadAverage[0]}`)
+      // Counted alone, so no other request's statements are in it; after the warm-up, as a repeat view.
+      const counted = await probe()
+      const header = counted.res.headers.get('x-query-count')
+      const single = await measure(url, cookie, DURATION, 1)
+      await drained(base)
+      const concurrent = await measure(url, cookie, DURATION, CONNECTIONS)
+      if (t.bare) bare = concurrent.rps
+      const row: Measured = {
+        name: t.name,
+        path: t.path,
+        statements: header === null ? null : Number(header),
+        htmlBytes: Buffer.byteLength(counted.body),
+        single,
+        concurrent,
+        ratioToBare: bare && !t.bare ? Math.round((concurrent.rps / bare) * 100) / 100 : null,
+      }
+      rows.push(row)
+      const failed = single.non2xx + single.errors + concurrent.non2xx + concurrent.errors
+      console.log(
+        `${kind.padEnd(8)} ${t.name.padEnd(34)} 1 user p50 ${single.p50} p95 ${single.p95} ms · ${CONNECTIONS} users ${concurrent.rps} req/s p95 ${concurrent.p95} ms · ` +
+          `${row.statements ?? '?'} SQL · ${row.htmlBytes} B · ${failed} errors · load ${concurrent.loadAverage[0]}`,
+      )
     }
+    console.log(`\n${table(kind, rows)}\n`)
     return { database: kind, ...meta, results: rows }
   } finally {
     server.kill('SIGTERM')

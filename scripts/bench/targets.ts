@@ -36,8 +36,12 @@ export async function pickTargets(env: NodeJS.ProcessEnv): Promise<{ targets: Ta
       GROUP BY c.id, u.email ORDER BY count(*) DESC LIMIT 1`
     const email = async (where: object) => (await prisma.user.findFirstOrThrow({ where: { ...where, email: { endsWith: '@large.example' } }, orderBy: { email: 'asc' } })).email
     const policeManager = await email({ role: 'manager', organisation: { kind: 'police' } })
+    const manager = await email({ role: 'manager', organisation: { kind: 'voluntary' } })
     const cps = await email({ role: 'cps_liaison', organisation: { kind: 'cps' } })
     if (!victim || !kase) throw new Error('No victim or case to benchmark')
+    const home = (who: string, email: string): Target => ({ name: `${who} home page`, path: '/', email, expect: 'Home – Waypoint' })
+    // The compliance drill-down over the last two years, so a small region has rows in it too.
+    const since = new Date(Date.now() - 730 * 86_400_000).toISOString().slice(0, 10)
     return {
       meta: { database: version.split(',')[0], counts },
       targets: [
@@ -46,8 +50,15 @@ export async function pickTargets(env: NodeJS.ProcessEnv): Promise<{ targets: Ta
         { name: 'case page', path: `/cases/${kase.id}`, email: kase.email, expect: kase.crimeReference },
         // The advocate's list of their service's open victims, filtered and on a later page.
         { name: 'caseload list (filtered, p3)', path: '/victims?status=open&page=3', email: advocate.email, expect: 'LV-' },
+        { name: 'case list (mine)', path: '/cases?mine=1', email: kase.email, expect: 'LG/' },
         { name: 'compliance page', path: '/compliance', email: policeManager, expect: 'ompliance' },
+        { name: 'compliance drill-down (overdue)', path: `/compliance?status=overdue&from=${since}`, email: policeManager, expect: 'compliance-row' },
         { name: 'review dashboard', path: '/review', email: cps, expect: 'eview' },
+        home('advocate', advocate.email),
+        home('officer', kase.email),
+        home('CPS liaison', cps),
+        home('manager', manager),
+        home('police manager', policeManager),
       ],
     }
   } finally {
