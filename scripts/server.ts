@@ -3,7 +3,9 @@
 // request size limits — and so that start-up (migrations) happens in the one process that
 // owns the embedded database. `npm run dev` runs this with Vite's middleware; `npm start` runs the
 // bundled copy in build/server.js against the production build.
+import cluster from 'node:cluster'
 import crypto from 'node:crypto'
+import os from 'node:os'
 import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
@@ -11,12 +13,19 @@ import express from 'express'
 import helmet from 'helmet'
 import pino from 'pino'
 import { countingStatements } from '../app/services/query-count.server'
+import { superviseWebProcesses } from './cluster'
 import { allowedMethodsOnly, sameOriginWrites } from './request-guards'
+import { planWebProcesses } from './web-processes'
 
 const production = process.env.NODE_ENV === 'production'
 const port = Number(process.env.PORT ?? 3000)
 // HSTS and upgrade-insecure-requests only when the public address is HTTPS (not on http://localhost).
 const https = (process.env.APP_URL ?? '').startsWith('https://')
+
+// Production on PostgreSQL: one web process per core (WEB_CONCURRENCY); this process then only
+// supervises them (scripts/cluster.ts) and never returns from here. Otherwise it serves itself.
+const webProcesses = planWebProcesses(process.env, os.availableParallelism())
+if (cluster.isPrimary && webProcesses.processes > 1) await superviseWebProcesses(webProcesses)
 
 const EMAIL_PREVIEW_PATH = /^\/admin\/emails\/[a-z-]+\/html(\?|$)/
 
