@@ -1,8 +1,9 @@
 import { getFormProps } from '@conform-to/react'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { SubmitOrCancel } from '~/components/button'
 import { BackLink } from '~/components/content'
+import { ConsentLink } from '~/components/victim/consent-link'
 import { ErrorSummary, fieldErrors, Radios, Select, Textarea } from '~/components/forms'
 import { useGovukForm } from '~/components/use-govuk-form'
 import { referralFormSchema } from '~/domain/support/forms'
@@ -64,13 +65,7 @@ export default function NewReferral() {
             placeholder="Select an organisation"
             options={organisations.map((o) => ({ value: o.id, label: o.name }))}
           />
-          {actionData?.consentLink ? (
-            <p className="govuk-body" data-testid="consent-link">
-              <Link className="govuk-link" to={`/victims/${victim.id}/consent`}>
-                Record consent or a lawful basis for sharing
-              </Link>
-            </p>
-          ) : null}
+          {actionData?.consentLink ? <ConsentLink victimId={victim.id} /> : null}
           <Radios
             field={fields.serviceType}
             legend="Service"
