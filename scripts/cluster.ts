@@ -5,6 +5,7 @@
 // that dies while starting stops the whole server, as a single process would stop on bad
 // configuration. SIGTERM/SIGINT stops every process, each finishing its requests in flight.
 import cluster, { type Worker } from 'node:cluster'
+import { randomBytes } from 'node:crypto'
 import pino from 'pino'
 import { webProcessEnv, type WebProcessPlan } from './web-processes'
 
@@ -60,6 +61,9 @@ export function superviseWebProcesses(plan: WebProcessPlan): Promise<never> {
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stop('signal'))
 
+  // Without SESSION_SECRET (the demo) each process would sign cookies with a random secret of its
+  // own, and a session begun on one would be refused by the others: they share one made here.
+  process.env.SESSION_SECRET ??= randomBytes(32).toString('hex')
   log.info({ processes: plan.processes, jobsIn: plan.jobsIn }, 'starting web processes')
   void start(1).then(() => {
     for (let slot = 2; slot <= plan.processes && !stopping; slot++) void start(slot)

@@ -1,6 +1,7 @@
 // `npm run worker` — the email worker and reminder scheduler as their own process, for deployments
-// on PostgreSQL that set BACKGROUND_JOBS=off on the web servers (see .env.example). On the embedded
-// database the web server runs them itself: PGlite is owned by one process.
+// on PostgreSQL that set BACKGROUND_JOBS=off on the web servers (see .env.example); then none of the
+// web processes `npm start` runs has them. On the embedded database the web server runs them
+// itself: PGlite is owned by one process.
 import { startBackgroundJobs, stopBackgroundJobs } from '../app/services/background-jobs.server'
 import { connect } from '../app/services/db.server'
 import { getEnv } from '../app/services/env.server'

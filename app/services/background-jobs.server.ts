@@ -1,7 +1,8 @@
 // The background jobs: the email worker (sends the outbox) and the reminder scheduler. Started in the
 // web server when BACKGROUND_JOBS=in-process (the default, and the only choice on the embedded
-// database), or on their own by `npm run worker` (scripts/worker.ts). Several instances at once
-// are safe: outbox rows are claimed, reminders carry unique dedupe keys, scheduled runs are leased.
+// database; with several web processes only the first runs them, scripts/web-processes.ts), or on
+// their own by `npm run worker` (scripts/worker.ts). Several instances at once are safe: outbox
+// rows are claimed, reminders carry unique dedupe keys, scheduled runs are leased.
 import { startEmailWorker } from './email-worker.server'
 import { getEnv } from './env.server'
 import { logger } from './logger.server'

@@ -1,12 +1,14 @@
 // `npm run test:load` — load and fault test of the production build on PostgreSQL.
-// Starts its own PostgreSQL, the mock Resend API and build/server.js; holds 50 simulated users for
+// Starts its own PostgreSQL, the mock Resend API, build/server.js with two web processes and
+// `npm run worker` (the email worker and scheduler) as its own process; holds 50 simulated users for
 // LOAD_SECONDS (default 60) with zero 5xx while the email API fails and recovers; then restarts
 // PostgreSQL (and stops it for a moment) under load and checks the app recovers by itself, that
-// every acknowledged write is in the database and every queued email was sent exactly once.
+// every acknowledged write is in the database, every queued email was sent exactly once, each
+// scheduler slot ran once, both web processes served and the audit chain is intact.
 // Writes tests/.tmp/load-result.json; exits 1 on any failed check. See docs/load-and-faults.md.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { startMockResend } from '../../tests/mocks/resend-server'
@@ -14,6 +16,7 @@ import { Browser, Recorder, type Sample } from './client'
 import { checkDelivery, failEmailApi, sql, type CapturedEmail, type OutboxRow } from './emails'
 import { SERVER_NODE_FLAGS } from '../node-flags.mjs'
 import { startTempPostgres, type TempPostgres } from './postgres'
+import { childProcesses, type ProcessCpu } from './processes'
 import { byAction, isFailure, summarise } from './stats'
 import { ACCOUNTS, SimulatedUser, type Shared } from './users'
 
@@ -27,6 +30,9 @@ const config = {
   appPort: num('LOAD_APP_PORT', 3161),
   mailPort: num('LOAD_MAIL_PORT', 4061),
   pgPort: num('LOAD_PG_PORT', 5441),
+  webProcesses: num('LOAD_WEB_PROCESSES', 2),
+  // Short scheduler slots, so that several of them fall within the test.
+  schedulerMinutes: num('LOAD_SCHEDULER_MINUTES', 1),
   emailsPerStep: num('LOAD_EMAILS_PER_STEP', 25),
   emailStepMs: num('LOAD_EMAIL_STEP_MS', 4_000),
   // A 503 up to this long after the database is back is still the outage (pool reconnecting).
@@ -76,6 +82,7 @@ mkdirSync(path.dirname(config.resultFile), { recursive: true })
 const loadBefore = os.loadavg()
 let postgres: TempPostgres | undefined
 let app: ChildProcess | undefined
+let worker: ChildProcess | undefined
 const mock = await startMockResend(config.mailPort)
 let exitCode = 1
 
@@ -101,6 +108,10 @@ try {
     EMAIL_SEND_TIMEOUT_MS: '5000',
     LOGIN_MAX_FAILURES_PER_IP: '1000',
     LOG_LEVEL: 'warn',
+    WEB_CONCURRENCY: String(config.webProcesses),
+    // The jobs run in their own process (below), as on a deployment with `npm run worker`.
+    BACKGROUND_JOBS: 'off',
+    SCHEDULER_INTERVAL_MINUTES: String(config.schedulerMinutes),
   }
   // The demo data is its own step (prisma/seed.ts), before the server starts.
   const seeded = spawnSync(process.execPath, ['--import', 'tsx', 'prisma/seed.ts'], { cwd: root, env: appEnv, stdio: ['ignore', 'ignore', 'inherit'] })
@@ -117,11 +128,25 @@ try {
     if (appExit) throw new Error(`the app stopped while starting (${appExit}); see ${serverLog}`)
     if (Date.now() - bootStarted > 180_000) throw new Error('the app did not answer /healthz within 180 s')
     const ok = await fetch(`${appUrl}/healthz`).then((r) => r.ok).catch(() => false)
-    if (ok) break
+    // Every web process prints this line once it listens (whatever the log level).
+    const listening = (readFileSync(serverLog, 'utf8').match(/Waypoint is listening on/g) ?? []).length
+    if (ok && listening >= config.webProcesses) break
     await sleep(250)
   }
   const bootMs = Date.now() - bootStarted
-  say(`app ready in ${(bootMs / 1000).toFixed(1)} s (demo data seeded, migrated)`)
+  const webAtStart = appPid === undefined ? [] : childProcesses(appPid)
+  say(`app ready in ${(bootMs / 1000).toFixed(1)} s (demo data seeded, migrated): web processes ${webAtStart.map((p) => p.pid).join(', ')}`)
+
+  // The background jobs' own process, started once the app has migrated the database. Its log (info,
+  // for the scheduler's runs) is read by the checks.
+  const workerLog = path.join(path.dirname(config.resultFile), 'load-worker.log')
+  const workerStream = createWriteStream(workerLog)
+  worker = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], { cwd: root, env: { ...appEnv, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] })
+  worker.stdout?.pipe(workerStream)
+  worker.stderr?.pipe(workerStream)
+  const workerPid = worker.pid
+  let workerExit: string | undefined
+  worker.on('exit', (code, signal) => (workerExit = `exit ${code ?? signal}`))
 
   const recorder = new Recorder(started)
   const shared: Shared = { recorder, runId, acknowledged: [], unacknowledged: [], victims: new Map() }
@@ -199,7 +224,28 @@ try {
   const unackStored = shared.unacknowledged.filter((w) => storedCount.has(w.marker)).length
 
   const health = await fetch(`${appUrl}/healthz`).then((r) => r.status).catch(() => 0)
+  const webAtEnd = appPid === undefined ? [] : childProcesses(appPid)
   const loadAfter = os.loadavg()
+
+  // Scheduler slots: every completed slot finished once, by the worker process (the web processes run no jobs).
+  const slots = await sql<{ key: string; completed: boolean }>(dbUrl, `SELECT key, "completedAt" IS NOT NULL AS completed FROM "JobRun" WHERE key LIKE 'reminders:%' ORDER BY key`)
+  await new Promise<void>((resolve) => workerStream.write('', () => resolve()))
+  const finishedRuns = readFileSync(workerLog, 'utf8')
+    .split('\n')
+    .flatMap((line) => {
+      try {
+        const entry = JSON.parse(line) as { msg?: string; job?: string }
+        return entry.msg === 'scheduler run finished' && entry.job ? [entry.job] : []
+      } catch {
+        return []
+      }
+    })
+  const runsOf = (key: string) => finishedRuns.filter((k) => k === key).length
+  const completedSlots = slots.filter((s) => s.completed)
+
+  // The audit chain, checked as an operator would (npm run audit:verify) after every process wrote to it.
+  const audit = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/audit-verify.ts'], { cwd: root, env: appEnv, encoding: 'utf8' })
+  const auditLine = /^(INTACT|BROKEN).*$/m.exec(audit.stdout)?.[0] ?? `${audit.stdout}${audit.stderr}`.trim().split('\n').at(-1) ?? ''
 
   // ---- checks
   console.log('\nChecks')
@@ -244,6 +290,19 @@ try {
     `${shared.acknowledged.length} acknowledged (${shared.acknowledged.filter((w) => w.phase === 'faults').length} during faults), ${lost.length} missing, ${doubled.length} stored twice; ` +
       `${shared.unacknowledged.length} not acknowledged (${unackStored} of them stored anyway)`,
   )
+  const cpuUsed = (p: ProcessCpu) => Math.round((p.cpuSeconds - (webAtStart.find((s) => s.pid === p.pid)?.cpuSeconds ?? p.cpuSeconds)) * 10) / 10
+  const samePids = webAtEnd.map((p) => p.pid).join() === webAtStart.map((p) => p.pid).join()
+  check(
+    `web: ${config.webProcesses} server processes shared the load, none replaced`,
+    webAtStart.length === config.webProcesses && samePids && webAtEnd.every((p) => cpuUsed(p) >= 1),
+    `at start ${webAtStart.map((p) => p.pid).join(', ')}; at the end ${webAtEnd.map((p) => `${p.pid} (${cpuUsed(p)} s CPU under load)`).join(', ')}`,
+  )
+  check(
+    'jobs: each scheduler slot ran once, in the worker process, which ran throughout',
+    completedSlots.length >= 2 && completedSlots.every((s) => runsOf(s.key) === 1) && slots.every((s) => runsOf(s.key) <= 1) && !workerExit && worker.pid === workerPid,
+    `${slots.length} slots of ${config.schedulerMinutes} min, ${completedSlots.length} completed; runs finished per slot: ${slots.map((s) => runsOf(s.key)).join(', ')}; worker ${workerPid} ${workerExit ?? 'still running'}`,
+  )
+  check('audit: the chain is intact after every process wrote to it', audit.status === 0, `npm run audit:verify exit ${audit.status}: ${auditLine}`)
   const delivery = checkDelivery(rows, captured)
   const loadRows = rows.filter((r) => plan.inserted.includes(r.id))
   const retried = rows.filter((r) => r.attempts > 1).length
@@ -276,6 +335,8 @@ try {
       postgres: pgVersion,
     },
     startup: { appReadyMs: bootMs },
+    processes: { web: webAtEnd.map((p) => ({ pid: p.pid, cpuSecondsUnderLoad: cpuUsed(p) })), worker: workerPid },
+    scheduler: { slots: slots.map((s) => ({ ...s, runsFinished: runsOf(s.key) })) },
     hold: { seconds: holdSeconds, ...holdSummary, byAction: byAction(hold, holdSeconds) },
     faults: { seconds: faultSeconds, ...faultSummary, windows: recovery, byAction: byAction(faults, faultSeconds) },
     writes: {
@@ -312,6 +373,12 @@ try {
     app.kill('SIGTERM')
     await Promise.race([exited, sleep(10_000)])
     if (app.exitCode === null) app.kill('SIGKILL')
+  }
+  if (worker && worker.exitCode === null) {
+    const exited = new Promise((resolve) => worker?.once('exit', resolve))
+    worker.kill('SIGTERM')
+    await Promise.race([exited, sleep(10_000)])
+    if (worker.exitCode === null) worker.kill('SIGKILL')
   }
   mock.closeAllConnections()
   mock.close()
