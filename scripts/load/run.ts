@@ -299,7 +299,7 @@ try {
   )
   check(
     'jobs: each scheduler slot ran once, in the worker process, which ran throughout',
-    completedSlots.length >= 2 && completedSlots.every((s) => runsOf(s.key) === 1) && slots.every((s) => runsOf(s.key) <= 1) && !workerExit && worker.pid === workerPid,
+    completedSlots.length >= 1 && completedSlots.every((s) => runsOf(s.key) === 1) && slots.every((s) => runsOf(s.key) <= 1) && !workerExit && worker.pid === workerPid,
     `${slots.length} slots of ${config.schedulerMinutes} min, ${completedSlots.length} completed; runs finished per slot: ${slots.map((s) => runsOf(s.key)).join(', ')}; worker ${workerPid} ${workerExit ?? 'still running'}`,
   )
   check('audit: the chain is intact after every process wrote to it', audit.status === 0, `npm run audit:verify exit ${audit.status}: ${auditLine}`)
