@@ -171,6 +171,8 @@ test('an advocate shares a child who wants to report; an officer opens a case fo
 
   // Without consent naming the force: refused beside the field, with the way to record it.
   await advocate.getByRole('link', { name: 'Share with the police' }).click()
+  // The page has changed when its heading has (axe on the page being left sees the focused link).
+  await expect(advocate.getByRole('heading', { level: 1 })).toHaveText('Share with the police')
   await expectAccessible(advocate)
   await advocate.getByLabel('Police force').selectOption({ label: 'Northmoor Police' })
   await advocate.getByLabel('What does the young person want to report, or why should the police know?').fill('Invented: an older man contacts her online')

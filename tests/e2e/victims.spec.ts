@@ -64,6 +64,7 @@ test('an advocate creates a victim with communication needs and finds it on thei
 
   // Consent, then close and reopen.
   await page.getByRole('link', { name: 'Record consent or a lawful basis for sharing' }).click()
+  await expect(page.getByLabel('What may be shared')).toBeVisible()
   await expectAccessible(page)
   await page.getByLabel('What may be shared').fill('Investigation updates')
   await page.getByLabel('Who it may be shared with').fill('Northmoor Police OIC')
@@ -80,6 +81,7 @@ test('an advocate creates a victim with communication needs and finds it on thei
   await page.getByRole('button', { name: 'Close record' }).click()
   await expect(page.getByTestId('closed-reason')).toContainText('Moved out of the area')
   await page.getByRole('link', { name: 'Reopen this record' }).click()
+  await expect(page.getByRole('button', { name: 'Reopen record' })).toBeVisible()
   await expectAccessible(page)
   await page.getByRole('button', { name: 'Reopen record' }).click()
   await expect(page.locator('.govuk-notification-banner')).toContainText('Victim record reopened')
