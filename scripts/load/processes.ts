@@ -31,3 +31,13 @@ export function childProcesses(parent: number): ProcessCpu[] {
   }
   return children.sort((a, b) => a.pid - b.pid)
 }
+
+/**
+ * The web processes of the server started as `appPid`: its cluster's children, or the process
+ * itself when it serves alone (one web process).
+ */
+export function webProcesses(appPid: number, count: number): ProcessCpu[] {
+  if (count > 1) return childProcesses(appPid)
+  const s = stat(appPid)
+  return s ? [{ pid: appPid, cpuSeconds: s.cpuSeconds }] : []
+}
